@@ -1,0 +1,232 @@
+package org.effnas.notation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.effnas.spec.ArchSpec;
+import org.effnas.spec.BlockOp;
+import org.effnas.spec.Head;
+import org.effnas.spec.InvalidSpecException;
+import org.effnas.spec.MBConv;
+import org.effnas.spec.PlainConv;
+import org.effnas.spec.SeparableConv;
+import org.effnas.spec.Stage;
+import org.effnas.spec.Stem;
+
+/**
+ * The block-string notation of the official EfficientNet implementation, e.g.
+ * {@code r2_k3_s22_e6_i16_o24_se0.25}: r repeats, k kernel, s stride pair, e expansion, i/o filters,
+ * se ratio (omitted when 0), {@code noskip} to turn the identity residual off. A leading
+ * {@code sep_} or {@code conv_} marks a depthwise-separable or plain conv stage. Stems are written
+ * {@code k3_s2_o32}, heads {@code o1280}. {@link #format} of a parsed string gives it back exactly
+ * when it was written in canonical token order.
+ */
+public final class BlockStrings {
+
+    private BlockStrings() {
+    }
+
+    /** Canonical text of one stage. */
+    public static String format(Stage s) {
+        StringBuilder b = new StringBuilder(s.op().prefix());
+        b.append('r').append(s.repeats())
+                .append("_k").append(s.kernel())
+                .append("_s").append(s.stride()).append(s.stride())
+                .append("_e").append(s.expansion())
+                .append("_i").append(s.inputFilters())
+                .append("_o").append(s.outputFilters());
+        if (s.seRatio() > 0) {
+            b.append("_se").append(number(s.seRatio()));
+        }
+        if (!s.skip()) {
+            b.append("_noskip");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Parses one stage; {@code stageNumber} (1-based) only labels errors.
+     *
+     * @throws InvalidSpecException naming the stage, the token and what was expected
+     */
+    public static Stage parse(String text, int stageNumber) {
+        String where = "stage " + stageNumber + " '" + text + "'";
+        if (text == null || text.isBlank()) {
+            throw new InvalidSpecException(where, "empty block string, expected e.g. r2_k3_s22_e6_i16_o24_se0.25");
+        }
+        String rest = text.trim();
+        String kind = "mbconv";
+        if (rest.startsWith("sep_")) {
+            kind = "sep";
+            rest = rest.substring(4);
+        } else if (rest.startsWith("conv_")) {
+            kind = "conv";
+            rest = rest.substring(5);
+        }
+        Integer r = null;
+        Integer k = null;
+        Integer stride = null;
+        Integer e = null;
+        Integer in = null;
+        Integer out = null;
+        double se = 0;
+        boolean skip = true;
+        for (String tok : rest.split("_")) {
+            if (tok.equals("noskip")) {
+                skip = false;
+            } else if (tok.startsWith("se")) {
+                se = decimal(where, tok, tok.substring(2), "se followed by a ratio in [0, 1], e.g. se0.25");
+            } else if (tok.startsWith("r")) {
+                r = integer(where, tok, tok.substring(1), "r followed by the number of repeats, e.g. r2");
+            } else if (tok.startsWith("k")) {
+                k = integer(where, tok, tok.substring(1), "k followed by an odd kernel size, e.g. k3");
+            } else if (tok.startsWith("s")) {
+                stride = stride(where, tok);
+            } else if (tok.startsWith("e")) {
+                e = integer(where, tok, tok.substring(1), "e followed by the expansion ratio, e.g. e6");
+            } else if (tok.startsWith("i")) {
+                in = integer(where, tok, tok.substring(1), "i followed by the input filters, e.g. i16");
+            } else if (tok.startsWith("o")) {
+                out = integer(where, tok, tok.substring(1), "o followed by the output filters, e.g. o24");
+            } else {
+                throw new InvalidSpecException(where, "unknown token '" + tok
+                        + "', expected one of r k s e i o se noskip (and a leading sep_ or conv_)");
+            }
+        }
+        require(where, r, "r (repeats)");
+        require(where, k, "k (kernel)");
+        require(where, stride, "s (stride pair)");
+        require(where, e, "e (expansion)");
+        require(where, in, "i (input filters)");
+        require(where, out, "o (output filters)");
+        if (!kind.equals("mbconv") && e != 1) {
+            throw new InvalidSpecException(where, "token 'e" + e + "': a " + kind
+                    + "_ stage has no expansion, expected e1");
+        }
+        BlockOp op = switch (kind) {
+            case "sep" -> SeparableConv.of();
+            case "conv" -> PlainConv.of();
+            default -> MBConv.of(e);
+        };
+        try {
+            return Stage.of(op, r, k, stride, in, out, se, skip);
+        } catch (InvalidSpecException ex) {
+            throw new InvalidSpecException(where + " " + ex.field(), ex.getMessage().substring(ex.field().length() + 2));
+        }
+    }
+
+    /** Parses a list of block strings, one per stage. */
+    public static List<Stage> parseAll(List<String> texts) {
+        List<Stage> stages = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            stages.add(parse(texts.get(i), i + 1));
+        }
+        return stages;
+    }
+
+    public static String formatStem(Stem s) {
+        return "k" + s.kernel() + "_s" + s.stride() + "_o" + s.filters();
+    }
+
+    /** Parses a stem such as {@code k3_s2_o32}. */
+    public static Stem parseStem(String text) {
+        String where = "stem '" + text + "'";
+        Integer k = null;
+        Integer s = null;
+        Integer o = null;
+        for (String tok : text.trim().split("_")) {
+            if (tok.startsWith("k")) {
+                k = integer(where, tok, tok.substring(1), "k followed by an odd kernel size, e.g. k3");
+            } else if (tok.startsWith("s")) {
+                s = stride(where, tok);
+            } else if (tok.startsWith("o")) {
+                o = integer(where, tok, tok.substring(1), "o followed by the output filters, e.g. o32");
+            } else {
+                throw new InvalidSpecException(where, "unknown token '" + tok + "', expected k, s, o as in k3_s2_o32");
+            }
+        }
+        require(where, k, "k (kernel)");
+        require(where, s, "s (stride)");
+        require(where, o, "o (filters)");
+        return Stem.of(k, s, o);
+    }
+
+    public static String formatHead(Head h) {
+        return "o" + h.filters();
+    }
+
+    /** Parses a head such as {@code o1280}. */
+    public static Head parseHead(String text) {
+        String t = text.trim();
+        if (!t.startsWith("o")) {
+            throw new InvalidSpecException("head '" + text + "'", "expected o followed by the head filters, e.g. o1280");
+        }
+        return Head.of(integer("head '" + text + "'", t, t.substring(1), "o followed by the head filters, e.g. o1280"));
+    }
+
+    /**
+     * One-line canonical form of a whole spec: the key under which journals and caches record it.
+     * Two specs are the same architecture exactly when their canonical forms are equal.
+     */
+    public static String canonical(ArchSpec spec) {
+        StringBuilder b = new StringBuilder();
+        b.append("res").append(spec.resolution())
+                .append(" in").append(spec.inChannels())
+                .append(" cls").append(spec.classes())
+                .append(" stem:").append(formatStem(spec.stem()))
+                .append(" blocks:");
+        for (int i = 0; i < spec.stages().size(); i++) {
+            b.append(i == 0 ? "" : ",").append(format(spec.stages().get(i)));
+        }
+        b.append(" head:").append(formatHead(spec.head()))
+                .append(" act:").append(spec.activation().text())
+                .append(" dropout:").append(number(spec.dropout()))
+                .append(" drop_connect:").append(number(spec.dropConnect()));
+        return b.toString();
+    }
+
+    /** Shortest decimal text of a ratio ({@code 0.25}, {@code 0}, {@code 1}). */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.10f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static int stride(String where, String tok) {
+        String digits = tok.substring(1);
+        if (digits.length() == 2 && digits.charAt(0) == digits.charAt(1)
+                && (digits.charAt(0) == '1' || digits.charAt(0) == '2')) {
+            return digits.charAt(0) - '0';
+        }
+        if (digits.equals("1") || digits.equals("2")) {
+            return digits.charAt(0) - '0';
+        }
+        throw new InvalidSpecException(where, "token '" + tok
+                + "': expected a stride pair s11 or s22 (strides must be 1 or 2, equal in both directions)");
+    }
+
+    private static int integer(String where, String tok, String digits, String expected) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException ex) {
+            throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
+        }
+    }
+
+    private static double decimal(String where, String tok, String digits, String expected) {
+        try {
+            return Double.parseDouble(digits);
+        } catch (NumberFormatException ex) {
+            throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
+        }
+    }
+
+    private static void require(String where, Object value, String token) {
+        if (value == null) {
+            throw new InvalidSpecException(where, "missing token " + token);
+        }
+    }
+}
