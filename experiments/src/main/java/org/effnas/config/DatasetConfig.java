@@ -1,0 +1,57 @@
+package org.effnas.config;
+
+import java.util.List;
+
+/**
+ * The data to train and evaluate on.
+ *
+ * @param name       {@code fashion-mnist}, {@code mnist}, {@code cifar10} or {@code folder}
+ * @param path       where the files are; defaults to Debian's dataset packages for the first two
+ * @param minival    fraction of the training split held out to compute the reward, in (0, 1)
+ * @param resolution input resolution of the baseline (the family scales it up)
+ */
+public record DatasetConfig(String name, String path, double minival, int resolution) {
+
+    public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "folder");
+
+    public DatasetConfig {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("dataset.name: unknown dataset " + name);
+        }
+    }
+
+    public static DatasetConfig of(String name) {
+        return new DatasetConfig(name, defaultPath(name), 0.1, nativeResolution(name));
+    }
+
+    static DatasetConfig read(ConfigSection s) {
+        String name = s.choice("name", "fashion-mnist", NAMES);
+        String path = s.string("path", defaultPath(name));
+        if (path == null) {
+            s.problem("path", "required for the folder dataset (a directory with one sub-directory per class)");
+            path = "";
+        }
+        double minival = s.decimal("minival", 0.1, 0, true, 1, true);
+        int resolution = s.integer("resolution", nativeResolution(name), 8, 1024);
+        return new DatasetConfig(name, path, minival, resolution);
+    }
+
+    /** Debian's {@code dataset-fashion-mnist} location and the like; null when there is no default. */
+    static String defaultPath(String name) {
+        return switch (name) {
+            case "fashion-mnist" -> "/usr/share/datasets/fashion-mnist";
+            case "mnist" -> "/usr/share/datasets/mnist";
+            case "cifar10" -> "data/cifar10";
+            default -> null;
+        };
+    }
+
+    static int nativeResolution(String name) {
+        return name.equals("fashion-mnist") || name.equals("mnist") ? 28 : 32;
+    }
+
+    /** Image channels of the dataset (1 for the MNISTs, 3 otherwise). */
+    public int channels() {
+        return name.equals("fashion-mnist") || name.equals("mnist") ? 1 : 3;
+    }
+}

@@ -1,0 +1,55 @@
+package org.effnas.config;
+
+import java.nio.file.Path;
+
+/**
+ * One experiment, as described by a YAML file: what to search, how to train and score candidates,
+ * where to evaluate them, the compound-scaling grid and family, the seed and the output directory.
+ * Every field has a default, so {@code dataset: fashion-mnist} alone is a complete config. Load with
+ * {@link ConfigLoader}; {@link ConfigLoader#toYaml} writes the resolved config back.
+ */
+public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardConfig reward,
+                               StrategyConfig strategy, TrainingConfig training,
+                               EvaluatorConfig evaluator, GridConfig grid, FamilyConfig family,
+                               ClusterConfig cluster, long seed, String output) {
+
+    public ExperimentConfig {
+        if (dataset == null || space == null || reward == null || strategy == null || training == null
+                || evaluator == null || grid == null || family == null || cluster == null || output == null) {
+            throw new IllegalArgumentException("every section of an experiment config is required");
+        }
+    }
+
+    /** Reads every section from the top-level mapping; {@code base} resolves relative file paths. */
+    static ExperimentConfig read(ConfigSection top, Path base, String defaultOutput) {
+        DatasetConfig dataset = DatasetConfig.read(top.sectionOrName("dataset", "name"));
+        SpaceConfig space = SpaceConfig.read(top.sectionOrName("space", "name"), base);
+        RewardConfig reward = RewardConfig.read(top.section("reward"));
+        StrategyConfig strategy = StrategyConfig.read(top.sectionOrName("strategy", "name"));
+        TrainingConfig training = TrainingConfig.read(top.section("training"));
+        EvaluatorConfig evaluator = EvaluatorConfig.read(top.sectionOrName("evaluator", "kind"));
+        GridConfig grid = GridConfig.read(top.section("grid"));
+        FamilyConfig family = FamilyConfig.read(top.section("family"));
+        ClusterConfig cluster = ClusterConfig.read(top.section("cluster"), base);
+        long seed = top.count("seed", 42, 0, Long.MAX_VALUE);
+        String output = top.string("output", defaultOutput);
+        if (evaluator.surrogate() && reward.cost().equals("latency")) {
+            top.problem("reward.cost", "latency is measured by training workers; the surrogate evaluator has none, use cost: macs");
+        }
+        if (family.enabled() && !grid.enabled()) {
+            top.problem("family.enabled", "the family needs the grid's winning alpha/beta/gamma; enable grid or set family.enabled: false");
+        }
+        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
+                cluster, seed, output);
+    }
+
+    public ExperimentConfig withOutput(String newOutput) {
+        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
+                cluster, seed, newOutput);
+    }
+
+    public ExperimentConfig withSeed(long newSeed) {
+        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
+                cluster, newSeed, output);
+    }
+}

@@ -1,0 +1,45 @@
+package org.effnas.config;
+
+import java.util.List;
+import org.effnas.eval.TrainingSettings;
+
+/**
+ * The proxy-training recipe every candidate gets (see {@link TrainingSettings} for the meaning of
+ * each field); {@link #settings(double)} adds the dataset's minival fraction.
+ */
+public record TrainingConfig(double epochs, long steps, int subset, int batchSize, String optimizer,
+                             double learningRate, String schedule, double warmupEpochs,
+                             double weightDecay, double labelSmoothing, boolean augment) {
+
+    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop");
+    public static final List<String> SCHEDULES = List.of("constant", "exponential", "cosine");
+
+    public static TrainingConfig defaults() {
+        TrainingSettings d = TrainingSettings.defaults();
+        return new TrainingConfig(d.epochs(), d.steps(), d.subset(), d.batchSize(), d.optimizer(),
+                d.learningRate(), d.schedule(), d.warmupEpochs(), d.weightDecay(), d.labelSmoothing(),
+                d.augment());
+    }
+
+    static TrainingConfig read(ConfigSection s) {
+        TrainingConfig d = defaults();
+        long steps = s.count("steps", d.steps(), 0, Integer.MAX_VALUE);
+        double epochs = s.decimal("epochs", steps > 0 ? 0 : d.epochs(), 0, steps > 0, 10_000, false);
+        return new TrainingConfig(epochs, steps,
+                s.integer("subset", d.subset(), 0, Integer.MAX_VALUE),
+                s.integer("batch_size", d.batchSize(), 1, 65_536),
+                s.choice("optimizer", d.optimizer(), OPTIMIZERS),
+                s.decimal("learning_rate", d.learningRate(), 0, true, 10, false),
+                s.choice("schedule", d.schedule(), SCHEDULES),
+                s.decimal("warmup_epochs", d.warmupEpochs(), 0, false, 10_000, false),
+                s.decimal("weight_decay", d.weightDecay(), 0, false, 1, false),
+                s.decimal("label_smoothing", d.labelSmoothing(), 0, false, 1, true),
+                s.flag("augment", d.augment()));
+    }
+
+    /** The settings candidates are trained with, holding out {@code minival} of the training split. */
+    public TrainingSettings settings(double minival) {
+        return new TrainingSettings(epochs, steps, subset, batchSize, optimizer, learningRate,
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minival);
+    }
+}
