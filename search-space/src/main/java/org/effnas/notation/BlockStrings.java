@@ -1,8 +1,8 @@
 package org.effnas.notation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.BlockOp;
 import org.effnas.spec.Head;
@@ -185,14 +185,18 @@ public final class BlockStrings {
         return b.toString();
     }
 
-    /** Shortest decimal text of a ratio ({@code 0.25}, {@code 0}, {@code 1}). */
+    /**
+     * Shortest decimal text that parses back to exactly {@code v} ({@code 0.25}, {@code 0},
+     * {@code 1}), never in exponent notation.
+     */
     public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("not a finite number: " + v);
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.10f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     private static int stride(String where, String tok) {
