@@ -1,0 +1,269 @@
+package org.effnas.cluster.dispatch;
+
+import com.hazelcast.client.Client;
+import com.hazelcast.client.ClientListener;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.collection.ItemEvent;
+import com.hazelcast.collection.ItemListener;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.effnas.cluster.config.ClusterSettings;
+import org.effnas.cluster.config.HazelcastConfigs;
+import org.effnas.cluster.config.HostPort;
+import org.effnas.cluster.wire.ExperimentStatus;
+import org.effnas.cluster.wire.ResultMessage;
+import org.effnas.cluster.wire.TaskMessage;
+import org.effnas.cluster.wire.WireFormat;
+import org.effnas.cluster.wire.WorkerHeartbeat;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Evaluator;
+
+/**
+ * An {@link Evaluator} backed by a Hazelcast cluster: this process is the (only) member and holds
+ * the data; workers are clients that take tasks from a queue, heartbeat their leases in a map and
+ * offer results to another queue. Leases that stop heartbeating, or whose worker disconnects, are
+ * re-issued; results are accepted once, from an open lease, after validation.
+ *
+ * <p>{@link #close()} tells the workers the experiment is over (they leave and exit 0), waits
+ * briefly for them to go, then shuts the member down.
+ */
+public final class ClusterEvaluator implements Evaluator {
+
+    private final ClusterSettings settings;
+    private final HazelcastInstance hz;
+    private final LeaseBook book;
+    private final IQueue<TaskMessage> tasks;
+    private final IQueue<ResultMessage> results;
+    private final IMap<String, WorkerHeartbeat> workers;
+    private final IMap<String, ExperimentStatus> control;
+    private final ExperimentStatus status;
+    private final ScheduledExecutorService reaper;
+    private final ExecutorService completions;
+    private final Thread resultLoop;
+    private final Consumer<String> events;
+    private volatile boolean closed;
+
+    private ClusterEvaluator(ClusterSettings settings, HazelcastInstance hz, Consumer<String> events) {
+        this.settings = settings;
+        this.hz = hz;
+        this.events = events;
+        String incarnation = UUID.randomUUID().toString().substring(0, 8);
+        this.book = new LeaseBook(settings.maxAttempts(), settings.leaseTimeout().toNanos(),
+                settings.evaluatorKind(), incarnation, events);
+        this.tasks = hz.getQueue(WireFormat.TASKS);
+        this.results = hz.getQueue(WireFormat.RESULTS);
+        this.workers = hz.getMap(WireFormat.WORKERS);
+        this.control = hz.getMap(WireFormat.CONTROL);
+        this.status = new ExperimentStatus(settings.clusterName(), incarnation, false, settings.evaluatorKind(),
+                settings.heartbeat().toMillis(), settings.leaseTimeout().toMillis());
+        this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("effnas-lease-reaper"));
+        this.completions = Executors.newSingleThreadExecutor(daemon("effnas-completions"));
+        this.resultLoop = daemon("effnas-results").newThread(this::consumeResults);
+    }
+
+    /**
+     * Starts the coordinator's member and begins accepting workers.
+     *
+     * @param events receives one line per lease event ({@code lease-lost ...}, {@code result-accepted ...})
+     */
+    public static ClusterEvaluator start(ClusterSettings settings, Consumer<String> events) {
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.member(settings));
+        ClusterEvaluator e = new ClusterEvaluator(settings, hz, events);
+        e.begin();
+        return e;
+    }
+
+    private void begin() {
+        control.set(WireFormat.STATUS_KEY, status);
+        workers.addEntryListener((EntryAddedListener<String, WorkerHeartbeat>) this::onHeartbeat, true);
+        workers.addEntryListener((EntryUpdatedListener<String, WorkerHeartbeat>) this::onHeartbeat, true);
+        tasks.addItemListener(new ItemListener<>() {
+            @Override
+            public void itemAdded(ItemEvent<TaskMessage> item) {
+                // offered by us: nothing to learn
+            }
+
+            @Override
+            public void itemRemoved(ItemEvent<TaskMessage> item) {
+                if (item.getItem() != null) {
+                    book.taken(item.getItem().leaseId(), System.nanoTime());
+                }
+            }
+        }, true);
+        hz.getClientService().addClientListener(new ClientListener() {
+            @Override
+            public void clientConnected(Client client) {
+                // a worker announces itself with its first heartbeat
+            }
+
+            @Override
+            public void clientDisconnected(Client client) {
+                carryOut(book.clientLeft(client.getUuid().toString(), System.nanoTime(),
+                        ResultMessage.epochMicrosNow()));
+            }
+        });
+        long tick = Math.max(20, Math.min(1000, settings.leaseTimeout().toMillis() / 10));
+        reaper.scheduleWithFixedDelay(() -> carryOut(book.expire(System.nanoTime(), ResultMessage.epochMicrosNow())),
+                tick, tick, TimeUnit.MILLISECONDS);
+        resultLoop.start();
+        events.accept("coordinator-started cluster=" + settings.clusterName() + " address=" + address()
+                + " incarnation=" + status.incarnation());
+    }
+
+    @Override
+    public CompletableFuture<EvalResult> submit(Candidate candidate) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("cluster evaluator is closed"));
+        }
+        LeaseBook.Opened opened = book.open(candidate, System.nanoTime(), ResultMessage.epochMicrosNow());
+        if (opened.task() != null) {
+            tasks.offer(opened.task());
+        }
+        return opened.future();
+    }
+
+    @Override
+    public int capacity() {
+        return book.capacity();
+    }
+
+    @Override
+    public String kind() {
+        return settings.evaluatorKind();
+    }
+
+    /** The address workers join ({@code --join HOST:PORT}). */
+    public HostPort address() {
+        InetSocketAddress a = (InetSocketAddress) hz.getLocalEndpoint().getSocketAddress();
+        return HostPort.of(a.getAddress().getHostAddress(), a.getPort());
+    }
+
+    public ClusterStats stats() {
+        return book.stats();
+    }
+
+    /** Submission-to-start delay of every answered attempt, in microseconds (for the benchmark). */
+    public List<Long> dispatchMicros() {
+        return book.dispatchMicros();
+    }
+
+    /** Waits until at least {@code count} workers heartbeat; false on timeout. */
+    public boolean awaitWorkers(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (book.workerCount() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Members in the cluster (1 unless another member was admitted). */
+    public int memberCount() {
+        return hz.getCluster().getMembers().size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            control.set(WireFormat.STATUS_KEY, status.asFinished());
+            long drainMillis = Math.min(15_000, 3 * settings.heartbeat().toMillis() + 2_000);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+            while (!hz.getClientService().getConnectedClients().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            events.accept("close-warning reason=" + e);
+        }
+        List<CompletableFuture<EvalResult>> open = book.abandonAll();
+        for (CompletableFuture<EvalResult> f : open) {
+            f.completeExceptionally(new CancellationException("the cluster evaluator was closed with "
+                    + open.size() + " candidates unfinished"));
+        }
+        reaper.shutdownNow();
+        resultLoop.interrupt();
+        try {
+            resultLoop.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completions.shutdown();
+        hz.shutdown();
+        events.accept("coordinator-stopped " + stats());
+    }
+
+    private void onHeartbeat(EntryEvent<String, WorkerHeartbeat> e) {
+        if (e.getValue() != null) {
+            carryOut(book.heartbeat(e.getValue(), System.nanoTime(), ResultMessage.epochMicrosNow()));
+        }
+    }
+
+    private void consumeResults() {
+        while (!closed) {
+            ResultMessage m;
+            try {
+                m = results.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException | HazelcastInstanceNotActiveException e) {
+                return;
+            } catch (HazelcastSerializationException | IllegalArgumentException | ClassCastException e) {
+                book.unreadable(String.valueOf(e.getMessage()).lines().findFirst().orElse("?"));
+                continue;
+            }
+            if (m != null) {
+                carryOut(book.result(m, System.nanoTime(), ResultMessage.epochMicrosNow()));
+            }
+        }
+    }
+
+    private void carryOut(LeaseBook.Decisions d) {
+        if (d.isEmpty()) {
+            return;
+        }
+        try {
+            for (TaskMessage t : d.offers()) {
+                tasks.offer(t);
+            }
+            for (String w : d.forgottenWorkers()) {
+                workers.delete(w);
+            }
+        } catch (HazelcastInstanceNotActiveException e) {
+            return;
+        }
+        for (LeaseBook.Completion c : d.completions()) {
+            completions.execute(() -> c.future().complete(c.result()));
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package org.effnas.cluster.dispatch;
+
+import org.effnas.cluster.wire.ResultMessage;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Provenance;
+
+/**
+ * Decides whether a result that came over the network can be trusted for the candidate and attempt
+ * it claims to answer. Anything else (another candidate's id, a spec that is not the one sent, NaN
+ * or out-of-range accuracy in a successful result, the wrong evaluator kind or seed) is garbage: the
+ * coordinator logs it, rejects it and retries the candidate.
+ */
+final class ResultCheck {
+
+    private ResultCheck() {
+    }
+
+    /** Null when the message is a believable answer, else what is wrong with it (one line). */
+    static String problem(ResultMessage m, Candidate candidate, int attempt, String expectedKind) {
+        EvalResult r = m.result();
+        if (r == null) {
+            return "the message carries no result";
+        }
+        if (!candidate.id().equals(m.candidateId()) || !candidate.id().equals(r.candidateId())) {
+            return "it answers candidate '" + r.candidateId() + "' but the lease is for " + candidate.id();
+        }
+        if (m.attempt() != attempt) {
+            return "it answers attempt " + m.attempt() + " but the lease is for attempt " + attempt;
+        }
+        if (!candidate.specKey().equals(r.specKey())) {
+            return "its spec key is not the spec that was sent";
+        }
+        if (m.workerId() == null || m.workerId().isBlank()) {
+            return "it names no worker";
+        }
+        Provenance p = r.provenance();
+        if (p == null) {
+            return "it has no provenance";
+        }
+        if (!expectedKind.equals(p.evaluator())) {
+            return "its evaluator is '" + p.evaluator() + "' but this experiment runs '" + expectedKind + "'";
+        }
+        if (p.seed() != candidate.seed() || !candidate.training().equals(p.training())) {
+            return "its provenance names another seed or training recipe than the one sent";
+        }
+        if (!r.ok()) {
+            return r.failure().isBlank() ? "it is a failure without a reason" : null;
+        }
+        return metricProblem(r);
+    }
+
+    private static String metricProblem(EvalResult r) {
+        if (!inUnit(r.top1())) {
+            return "top1 " + r.top1() + " is not in [0, 1]";
+        }
+        if (!Double.isNaN(r.top5()) && !inUnit(r.top5())) {
+            return "top5 " + r.top5() + " is neither NaN nor in [0, 1]";
+        }
+        if (!Double.isNaN(r.loss()) && !(r.loss() >= 0 && r.loss() < Double.POSITIVE_INFINITY)) {
+            return "loss " + r.loss() + " is neither NaN nor a finite non-negative number";
+        }
+        if (r.params() < 0 || r.macs() < 0) {
+            return "negative params or macs";
+        }
+        if (!optionalNonNegative(r.latencyMs()) || !optionalNonNegative(r.trainImagesPerSecond())) {
+            return "negative or infinite latency or throughput";
+        }
+        if (!(r.wallSeconds() >= 0 && r.wallSeconds() < Double.POSITIVE_INFINITY)) {
+            return "wall time " + r.wallSeconds() + " is not a finite non-negative number";
+        }
+        return null;
+    }
+
+    private static boolean inUnit(double v) {
+        return v >= 0 && v <= 1;
+    }
+
+    private static boolean optionalNonNegative(double v) {
+        return Double.isNaN(v) || (v >= 0 && v < Double.POSITIVE_INFINITY);
+    }
+}

@@ -1,0 +1,42 @@
+package org.effnas.cluster.wire;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import org.effnas.eval.Provenance;
+
+/**
+ * Compact form of search-core's {@link Provenance}. A worker always computes its result, so the
+ * provenance read here is never marked as served from a cache.
+ */
+public final class ProvenanceSerializer implements CompactSerializer<Provenance> {
+
+    /** Compact type name: part of the wire format, never rename. */
+    public static final String TYPE = "effnas.Provenance";
+
+    @Override
+    public Provenance read(CompactReader in) {
+        return new Provenance(in.readString("evaluator"), in.readInt64("seed"), in.readCompact("training"),
+                in.readString("dataset"), in.readString("dataChecksum"), in.readString("codeVersion"));
+    }
+
+    @Override
+    public void write(CompactWriter out, Provenance p) {
+        out.writeString("evaluator", p.evaluator());
+        out.writeInt64("seed", p.seed());
+        out.writeCompact("training", p.training());
+        out.writeString("dataset", p.dataset());
+        out.writeString("dataChecksum", p.dataChecksum());
+        out.writeString("codeVersion", p.codeVersion());
+    }
+
+    @Override
+    public String getTypeName() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<Provenance> getCompactClass() {
+        return Provenance.class;
+    }
+}

@@ -1,0 +1,50 @@
+package org.effnas.cluster.wire;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import org.effnas.eval.TrainingSettings;
+
+/**
+ * Compact form of search-core's {@link TrainingSettings}. Reading goes through the record's
+ * validating constructor, so out-of-range values from the network are refused.
+ */
+public final class TrainingSettingsSerializer implements CompactSerializer<TrainingSettings> {
+
+    /** Compact type name: part of the wire format, never rename. */
+    public static final String TYPE = "effnas.TrainingSettings";
+
+    @Override
+    public TrainingSettings read(CompactReader in) {
+        return new TrainingSettings(in.readFloat64("epochs"), in.readInt64("steps"), in.readInt32("subset"),
+                in.readInt32("batchSize"), in.readString("optimizer"), in.readFloat64("learningRate"),
+                in.readFloat64("warmupEpochs"), in.readString("schedule"), in.readFloat64("weightDecay"),
+                in.readFloat64("labelSmoothing"), in.readBoolean("augment"), in.readFloat64("minivalFraction"));
+    }
+
+    @Override
+    public void write(CompactWriter out, TrainingSettings t) {
+        out.writeFloat64("epochs", t.epochs());
+        out.writeInt64("steps", t.steps());
+        out.writeInt32("subset", t.subset());
+        out.writeInt32("batchSize", t.batchSize());
+        out.writeString("optimizer", t.optimizer());
+        out.writeFloat64("learningRate", t.learningRate());
+        out.writeFloat64("warmupEpochs", t.warmupEpochs());
+        out.writeString("schedule", t.schedule());
+        out.writeFloat64("weightDecay", t.weightDecay());
+        out.writeFloat64("labelSmoothing", t.labelSmoothing());
+        out.writeBoolean("augment", t.augment());
+        out.writeFloat64("minivalFraction", t.minivalFraction());
+    }
+
+    @Override
+    public String getTypeName() {
+        return TYPE;
+    }
+
+    @Override
+    public Class<TrainingSettings> getCompactClass() {
+        return TrainingSettings.class;
+    }
+}

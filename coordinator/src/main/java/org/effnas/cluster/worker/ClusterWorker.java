@@ -1,0 +1,279 @@
+package org.effnas.cluster.worker;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import com.hazelcast.map.IMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.effnas.InvalidInputException;
+import org.effnas.cluster.config.HazelcastConfigs;
+import org.effnas.cluster.wire.ExperimentStatus;
+import org.effnas.cluster.wire.ResultMessage;
+import org.effnas.cluster.wire.TaskMessage;
+import org.effnas.cluster.wire.WireFormat;
+import org.effnas.cluster.wire.WorkerHeartbeat;
+import org.effnas.eval.BlockingEvaluator;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Provenance;
+import org.effnas.version.CodeVersion;
+
+/**
+ * A worker: a Hazelcast client (it holds no partitions, so its death loses no cluster data) that
+ * runs one evaluation per device slot. Each slot takes a task from the queue, evaluates it with
+ * the plugged-in {@link BlockingEvaluator} and offers the result; a heartbeat thread lists the
+ * leases in progress. It reconnects on its own when the coordinator restarts, and exits 0 when the
+ * coordinator says the experiment is over.
+ */
+public final class ClusterWorker {
+
+    /** Exit codes of {@link #run}. */
+    public static final int EXIT_DONE = 0;
+    public static final int EXIT_LOST_COORDINATOR = 1;
+
+    private final WorkerSettings settings;
+    private final SlotEvaluatorFactory factory;
+    private final Consumer<String> log;
+    private final Set<String> leases = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sequence = new AtomicLong();
+    private final CountDownLatch over = new CountDownLatch(1);
+    private final AtomicInteger exitCode = new AtomicInteger(EXIT_DONE);
+    private final List<Thread> slotThreads = new ArrayList<>();
+    private final String host = WorkerSettings.hostName();
+    private volatile boolean stopping;
+    private volatile HazelcastInstance client;
+    private volatile String incarnation;
+
+    public ClusterWorker(WorkerSettings settings, SlotEvaluatorFactory factory, Consumer<String> log) {
+        this.settings = settings;
+        this.factory = factory;
+        this.log = log;
+    }
+
+    /**
+     * Joins, works until the experiment is over and leaves. Returns {@link #EXIT_DONE} when the
+     * coordinator finished the experiment, {@link #EXIT_LOST_COORDINATOR} when it could not be
+     * reached for the reconnect timeout.
+     *
+     * @throws InvalidInputException when the coordinator runs another evaluator kind
+     */
+    public int run() throws InterruptedException {
+        try {
+            client = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings.clusterName(),
+                    settings.join(), settings.hazelcastConfig(), settings.reconnectTimeout(), settings.verbose()));
+        } catch (IllegalStateException e) {
+            log.accept("worker " + settings.workerId() + ": no coordinator of cluster '" + settings.clusterName()
+                    + "' answered at " + settings.join() + " within " + settings.reconnectTimeout().toSeconds() + " s");
+            return EXIT_LOST_COORDINATOR;
+        }
+        try {
+            return work();
+        } finally {
+            stopping = true;
+            // Idle slots notice within one poll; a slot still evaluating (stale work) is a daemon
+            // and is abandoned rather than interrupted inside Hazelcast calls.
+            for (Thread t : slotThreads) {
+                t.join(500);
+            }
+            if (client.getLifecycleService().isRunning()) {
+                client.shutdown();
+            }
+        }
+    }
+
+    /** Asks the worker to stop (as if the experiment were over); {@link #run} then returns. */
+    public void stop() {
+        stopping = true;
+        over.countDown();
+    }
+
+    private int work() throws InterruptedException {
+        client.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleState.CLIENT_DISCONNECTED && !stopping) {
+                log.accept("worker " + settings.workerId() + ": lost the coordinator, reconnecting");
+            } else if (event.getState() == LifecycleState.CLIENT_CONNECTED && incarnation != null) {
+                log.accept("worker " + settings.workerId() + ": connected to the coordinator");
+            } else if (event.getState() == LifecycleState.SHUTTING_DOWN && !stopping) {
+                log.accept("worker " + settings.workerId() + ": gave up reaching the coordinator after "
+                        + settings.reconnectTimeout().toSeconds() + " s");
+                exitCode.set(EXIT_LOST_COORDINATOR);
+                over.countDown();
+            }
+        });
+        IMap<String, ExperimentStatus> control = client.getMap(WireFormat.CONTROL);
+        ExperimentStatus status = awaitStatus(control);
+        if (status == null) {
+            return exitCode.get() == EXIT_DONE ? EXIT_LOST_COORDINATOR : exitCode.get();
+        }
+        if (!status.evaluatorKind().equals(settings.evaluatorKind())) {
+            throw new InvalidInputException("--evaluator: the coordinator of " + settings.clusterName() + " runs '"
+                    + status.evaluatorKind() + "' but this worker runs '" + settings.evaluatorKind()
+                    + "'; start the worker with --evaluator " + status.evaluatorKind());
+        }
+        if (status.finished()) {
+            log.accept("worker " + settings.workerId() + ": the experiment is already over");
+            return EXIT_DONE;
+        }
+        incarnation = status.incarnation();
+        IMap<String, WorkerHeartbeat> workers = client.getMap(WireFormat.WORKERS);
+        IQueue<TaskMessage> tasks = client.getQueue(WireFormat.TASKS);
+        IQueue<ResultMessage> results = client.getQueue(WireFormat.RESULTS);
+        for (String slot : settings.devices().slots()) {
+            BlockingEvaluator evaluator = factory.create(slot);
+            String slotId = settings.workerId() + "/" + slot;
+            Thread t = new Thread(() -> slotLoop(slotId, evaluator, tasks, results, workers), "effnas-slot-" + slot);
+            t.setDaemon(true);
+            slotThreads.add(t);
+        }
+        heartbeat(workers, false);
+        log.accept("worker " + settings.workerId() + ": joined " + settings.clusterName() + " with "
+                + settings.devices().count() + " slot(s) (" + settings.devices().text() + ")");
+        slotThreads.forEach(Thread::start);
+        long period = Math.max(20, status.heartbeatMillis());
+        while (!over.await(period, TimeUnit.MILLISECONDS)) {
+            heartbeat(workers, false);
+            ExperimentStatus now = read(control);
+            if (now != null && now.finished()) {
+                log.accept("worker " + settings.workerId() + ": the experiment is over");
+                break;
+            }
+            if (now != null && !now.incarnation().equals(incarnation)) {
+                log.accept("worker " + settings.workerId() + ": the coordinator restarted (run " + now.incarnation() + ")");
+                incarnation = now.incarnation();
+            }
+        }
+        stopping = true;
+        if (exitCode.get() == EXIT_DONE) {
+            heartbeat(workers, true);
+        }
+        return exitCode.get();
+    }
+
+    private ExperimentStatus awaitStatus(IMap<String, ExperimentStatus> control) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.reconnectTimeout().toNanos();
+        while (System.nanoTime() < deadline && over.getCount() > 0) {
+            ExperimentStatus s = read(control);
+            if (s != null) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        log.accept("worker " + settings.workerId() + ": connected, but no experiment was announced within "
+                + settings.reconnectTimeout().toSeconds() + " s");
+        return null;
+    }
+
+    private void slotLoop(String slotId, BlockingEvaluator evaluator, IQueue<TaskMessage> tasks,
+                          IQueue<ResultMessage> results, IMap<String, WorkerHeartbeat> workers) {
+        while (!stopping) {
+            TaskMessage task;
+            try {
+                task = tasks.poll(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // offline while the coordinator restarts, or shutting down: wait and try again
+                if (!pause(200)) {
+                    return;
+                }
+                continue;
+            }
+            if (task == null) {
+                continue;
+            }
+            leases.add(task.leaseId());
+            heartbeatAsync(workers);
+            ResultMessage answer = evaluate(task, slotId, evaluator);
+            deliver(answer, results);
+            leases.remove(task.leaseId());
+        }
+    }
+
+    private ResultMessage evaluate(TaskMessage task, String slotId, BlockingEvaluator evaluator) {
+        long started = ResultMessage.epochMicrosNow();
+        long t0 = System.nanoTime();
+        EvalResult r;
+        try {
+            r = evaluator.evaluate(task.candidate(), slotId);
+            if (r == null) {
+                r = failed(task, "the evaluator returned no result", t0, slotId);
+            }
+        } catch (InvalidInputException e) {
+            r = failed(task, "the worker could not read the task: " + e.getMessage(), t0, slotId);
+        } catch (OutOfMemoryError e) {
+            r = failed(task, "out of memory: " + e.getMessage(), t0, slotId);
+        } catch (RuntimeException | Error e) {
+            r = failed(task, "the evaluator threw " + e, t0, slotId);
+        }
+        return ResultMessage.of(task, slotId, started, ResultMessage.epochMicrosNow(), r);
+    }
+
+    private EvalResult failed(TaskMessage task, String reason, long t0, String slotId) {
+        Provenance p = new Provenance(settings.evaluatorKind(), task.seed(), task.training(), "", "",
+                CodeVersion.current());
+        return new EvalResult(task.candidateId(), task.specText(), Double.NaN, Double.NaN, Double.NaN, 0, 0,
+                Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, slotId, reason, p);
+    }
+
+    /** Offers the result, retrying while the coordinator is unreachable, until the worker stops. */
+    private void deliver(ResultMessage answer, IQueue<ResultMessage> results) {
+        while (!stopping) {
+            try {
+                results.offer(answer);
+                return;
+            } catch (RuntimeException e) {
+                if (!pause(200)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void heartbeat(IMap<String, WorkerHeartbeat> workers, boolean leaving) {
+        try {
+            workers.set(settings.workerId(), beat(leaving));
+        } catch (RuntimeException e) {
+            // offline: the next beat after reconnecting re-registers this worker
+        }
+    }
+
+    private void heartbeatAsync(IMap<String, WorkerHeartbeat> workers) {
+        try {
+            workers.setAsync(settings.workerId(), beat(false));
+        } catch (RuntimeException e) {
+            // offline: the periodic heartbeat will list the lease
+        }
+    }
+
+    private WorkerHeartbeat beat(boolean leaving) {
+        return new WorkerHeartbeat(settings.workerId(), client.getLocalEndpoint().getUuid().toString(),
+                host, ProcessHandle.current().pid(), settings.devices().text(),
+                settings.devices().count(), settings.evaluatorKind(), List.copyOf(leases),
+                sequence.incrementAndGet(), leaving);
+    }
+
+    private static ExperimentStatus read(IMap<String, ExperimentStatus> control) {
+        try {
+            return control.get(WireFormat.STATUS_KEY);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return !stopping;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}
