@@ -2,7 +2,9 @@ package org.effnas.notation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.BlockOp;
 import org.effnas.spec.Head;
@@ -69,28 +71,26 @@ public final class BlockStrings {
         Integer e = null;
         Integer in = null;
         Integer out = null;
-        double se = 0;
+        Double se = null;
         boolean skip = true;
-        for (String tok : rest.split("_")) {
-            if (tok.equals("noskip")) {
-                skip = false;
-            } else if (tok.startsWith("se")) {
-                se = decimal(where, tok, tok.substring(2), "se followed by a ratio in [0, 1], e.g. se0.25");
-            } else if (tok.startsWith("r")) {
-                r = integer(where, tok, tok.substring(1), "r followed by the number of repeats, e.g. r2");
-            } else if (tok.startsWith("k")) {
-                k = integer(where, tok, tok.substring(1), "k followed by an odd kernel size, e.g. k3");
-            } else if (tok.startsWith("s")) {
-                stride = stride(where, tok);
-            } else if (tok.startsWith("e")) {
-                e = integer(where, tok, tok.substring(1), "e followed by the expansion ratio, e.g. e6");
-            } else if (tok.startsWith("i")) {
-                in = integer(where, tok, tok.substring(1), "i followed by the input filters, e.g. i16");
-            } else if (tok.startsWith("o")) {
-                out = integer(where, tok, tok.substring(1), "o followed by the output filters, e.g. o24");
-            } else {
-                throw new InvalidSpecException(where, "unknown token '" + tok
-                        + "', expected one of r k s e i o se noskip (and a leading sep_ or conv_)");
+        Set<String> seen = new HashSet<>();
+        String[] tokens = rest.split("_", -1);
+        for (int t = 0; t < tokens.length; t++) {
+            String tok = tokens[t];
+            String key = tok.startsWith("se") ? "se" : tok.equals("noskip") ? "noskip" : tok.isEmpty() ? "" : tok.substring(0, 1);
+            if (!key.isEmpty() && !seen.add(key)) {
+                throw new InvalidSpecException(where, "token '" + tok + "': " + key + " is given twice, give it once");
+            }
+            switch (key) {
+                case "noskip" -> skip = false;
+                case "se" -> se = ratio(where, tok);
+                case "r" -> r = positive(where, tok, "r followed by the number of repeats >= 1, e.g. r2");
+                case "k" -> k = kernel(where, tok);
+                case "s" -> stride = stride(where, tok);
+                case "e" -> e = positive(where, tok, "e followed by the expansion ratio >= 1, e.g. e6");
+                case "i" -> in = positive(where, tok, "i followed by the input filters >= 1, e.g. i16");
+                case "o" -> out = positive(where, tok, "o followed by the output filters >= 1, e.g. o24");
+                default -> throw unknownToken(where, tok, t == 0);
             }
         }
         require(where, r, "r (repeats)");
@@ -108,11 +108,16 @@ public final class BlockStrings {
             case "conv" -> PlainConv.of();
             default -> MBConv.of(e);
         };
-        try {
-            return Stage.of(op, r, k, stride, in, out, se, skip);
-        } catch (InvalidSpecException ex) {
-            throw new InvalidSpecException(where + " " + ex.field(), ex.getMessage().substring(ex.field().length() + 2));
+        return Stage.of(op, r, k, stride, in, out, se == null ? 0 : se, skip);
+    }
+
+    private static InvalidSpecException unknownToken(String where, String tok, boolean first) {
+        if (first && tok.chars().allMatch(Character::isLetter) && !tok.isEmpty()) {
+            return new InvalidSpecException(where, "unknown block op '" + tok
+                    + "_', expected no prefix (MBConv), sep_ (depthwise-separable) or conv_ (plain conv)");
         }
+        return new InvalidSpecException(where, "unknown token '" + tok
+                + "', expected one of r k s e i o se noskip (and a leading sep_ or conv_)");
     }
 
     /** Parses a list of block strings, one per stage. */
@@ -136,11 +141,11 @@ public final class BlockStrings {
         Integer o = null;
         for (String tok : text.trim().split("_")) {
             if (tok.startsWith("k")) {
-                k = integer(where, tok, tok.substring(1), "k followed by an odd kernel size, e.g. k3");
+                k = kernel(where, tok);
             } else if (tok.startsWith("s")) {
                 s = stride(where, tok);
             } else if (tok.startsWith("o")) {
-                o = integer(where, tok, tok.substring(1), "o followed by the output filters, e.g. o32");
+                o = positive(where, tok, "o followed by the output filters >= 1, e.g. o32");
             } else {
                 throw new InvalidSpecException(where, "unknown token '" + tok + "', expected k, s, o as in k3_s2_o32");
             }
@@ -161,7 +166,7 @@ public final class BlockStrings {
         if (!t.startsWith("o")) {
             throw new InvalidSpecException("head '" + text + "'", "expected o followed by the head filters, e.g. o1280");
         }
-        return Head.of(integer("head '" + text + "'", t, t.substring(1), "o followed by the head filters, e.g. o1280"));
+        return Head.of(positive("head '" + text + "'", t, "o followed by the head filters >= 1, e.g. o1280"));
     }
 
     /**
@@ -197,6 +202,32 @@ public final class BlockStrings {
             return Long.toString((long) v);
         }
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    private static int positive(String where, String tok, String expected) {
+        int v = integer(where, tok, tok.substring(1), expected);
+        if (v < 1) {
+            throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
+        }
+        return v;
+    }
+
+    private static int kernel(String where, String tok) {
+        String expected = "k followed by an odd kernel size, e.g. k3";
+        int v = integer(where, tok, tok.substring(1), expected);
+        if (v < 1 || v % 2 == 0) {
+            throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
+        }
+        return v;
+    }
+
+    private static double ratio(String where, String tok) {
+        String expected = "se followed by a ratio in [0, 1], e.g. se0.25";
+        double v = decimal(where, tok, tok.substring(2), expected);
+        if (!(v >= 0 && v <= 1)) {
+            throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
+        }
+        return v;
     }
 
     private static int stride(String where, String tok) {

@@ -136,15 +136,17 @@ public final class StrictMapping {
         return v.doubleValue();
     }
 
+    /** A scalar as text (numbers and booleans too), or {@code fallback} when the key is absent. */
     public String text(String key, String fallback) {
         if (!has(key)) {
             return fallback;
         }
         JsonNode v = node.get(key);
-        if (!v.isTextual()) {
-            throw error(key, "must be a string, got " + kind(v));
+        if (!v.isValueNode()) {
+            throw error(key, "must be a single value, got " + kind(v));
         }
-        return v.textValue();
+        // a number such as `head: 1280` is passed on as text, so the parser's message says what was expected
+        return v.asText();
     }
 
     /** A required list of strings (numbers and booleans are taken as their text). */
