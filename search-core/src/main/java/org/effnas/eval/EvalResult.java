@@ -25,6 +25,21 @@ public record EvalResult(String candidateId, String specKey, double top1, double
         return failure == null;
     }
 
+    /**
+     * This result as served from the result cache for another candidate of the same spec, training
+     * settings and seed: re-keyed to that candidate's id, provenance marked {@code cached}.
+     */
+    public EvalResult servedFromCacheFor(Candidate c) {
+        return new EvalResult(c.id(), specKey, top1, top5, loss, params, macs, latencyMs,
+                trainImagesPerSecond, wallSeconds, workerId, failure, provenance.asCached());
+    }
+
+    /** The same result recorded under another candidate id (used when re-keying). */
+    public EvalResult withCandidateId(String newId) {
+        return new EvalResult(newId, specKey, top1, top5, loss, params, macs, latencyMs,
+                trainImagesPerSecond, wallSeconds, workerId, failure, provenance);
+    }
+
     /** A failed evaluation: no metrics, only the reason. */
     public static EvalResult failed(Candidate c, String reason, double wallSeconds, String workerId,
                                     Provenance provenance) {

@@ -9,7 +9,31 @@ package org.effnas.eval;
  * @param dataset       dataset name and split, e.g. {@code fashion-mnist/minival}
  * @param dataChecksum  SHA-256 of the dataset files as read (empty for the surrogate)
  * @param codeVersion   effnas version and git commit
+ * @param cached        true when this result was served from the cross-experiment result cache
+ *                      instead of being computed for this experiment (the other fields then describe
+ *                      the run that originally produced it)
  */
 public record Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
-                         String dataChecksum, String codeVersion) {
+                         String dataChecksum, String codeVersion, boolean cached) {
+
+    /** Provenance of a result computed now (not served from a cache). */
+    public Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
+                      String dataChecksum, String codeVersion) {
+        this(evaluator, seed, training, dataset, dataChecksum, codeVersion, false);
+    }
+
+    public static Provenance of(String evaluator, long seed, TrainingSettings training, String dataset,
+                                String dataChecksum, String codeVersion) {
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, false);
+    }
+
+    /** The same provenance, marked as served from the result cache. */
+    public Provenance asCached() {
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, true);
+    }
+
+    /** True when the result was not produced by training a network (the analytic surrogate). */
+    public boolean isSurrogate() {
+        return "surrogate".equals(evaluator);
+    }
 }

@@ -1,0 +1,73 @@
+package org.effnas.cache;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Evaluator;
+
+/**
+ * An {@link Evaluator} that serves a candidate from the {@link ResultCache} when the same spec,
+ * training settings, seed, dataset and evaluator kind were evaluated before (in any experiment), and
+ * otherwise evaluates it and stores the result. Served results carry {@code provenance.cached = true}.
+ * With {@code fresh} nothing is served, but new results still refresh the cache.
+ */
+public final class CachingEvaluator implements Evaluator {
+
+    private final Evaluator delegate;
+    private final ResultCache cache;
+    private final String dataset;
+    private final boolean fresh;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    private CachingEvaluator(Evaluator delegate, ResultCache cache, String dataset, boolean fresh) {
+        this.delegate = delegate;
+        this.cache = cache;
+        this.dataset = dataset;
+        this.fresh = fresh;
+    }
+
+    /**
+     * @param dataset the dataset identity the delegate evaluates on (name and checksum; the
+     *                surrogate's calibration for the surrogate)
+     */
+    public static CachingEvaluator of(Evaluator delegate, ResultCache cache, String dataset, boolean fresh) {
+        return new CachingEvaluator(delegate, cache, dataset, fresh);
+    }
+
+    @Override
+    public CompletableFuture<EvalResult> submit(Candidate candidate) {
+        CacheKey key = CacheKey.of(candidate, dataset, delegate.kind());
+        if (!fresh) {
+            var hit = cache.lookup(key);
+            if (hit.isPresent()) {
+                hits.incrementAndGet();
+                return CompletableFuture.completedFuture(hit.get().servedFromCacheFor(candidate));
+            }
+        }
+        return delegate.submit(candidate).thenApply(r -> {
+            cache.store(key, r);
+            return r;
+        });
+    }
+
+    /** How many candidates were served from the cache so far. */
+    public int hits() {
+        return hits.get();
+    }
+
+    @Override
+    public int capacity() {
+        return delegate.capacity();
+    }
+
+    @Override
+    public String kind() {
+        return delegate.kind();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

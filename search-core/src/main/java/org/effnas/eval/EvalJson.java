@@ -1,0 +1,206 @@
+package org.effnas.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.effnas.InvalidInputException;
+import org.effnas.notation.SpecFiles;
+import org.effnas.spec.ArchSpec;
+
+/**
+ * The JSON form of the evaluation types, as journals, caches and the cluster store them. Field names
+ * are snake_case; a NaN metric is written as {@code null}. Reading checks every field and throws an
+ * {@link InvalidInputException} naming the source and the field, never a Jackson stack trace.
+ */
+public final class EvalJson {
+
+    /** Shared, thread-safe mapper with the settings all effnas JSON uses. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EvalJson() {
+    }
+
+    public static ObjectNode training(TrainingSettings t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("epochs", t.epochs());
+        n.put("steps", t.steps());
+        n.put("subset", t.subset());
+        n.put("batch_size", t.batchSize());
+        n.put("optimizer", t.optimizer());
+        n.put("learning_rate", t.learningRate());
+        n.put("warmup_epochs", t.warmupEpochs());
+        n.put("schedule", t.schedule());
+        n.put("weight_decay", t.weightDecay());
+        n.put("label_smoothing", t.labelSmoothing());
+        n.put("augment", t.augment());
+        n.put("minival_fraction", t.minivalFraction());
+        return n;
+    }
+
+    public static TrainingSettings training(JsonNode n, String where) {
+        Fields f = new Fields(n, where + " training");
+        return new TrainingSettings(f.num("epochs"), f.integer("steps"), (int) f.integer("subset"),
+                (int) f.integer("batch_size"), f.text("optimizer"), f.num("learning_rate"),
+                f.num("warmup_epochs"), f.text("schedule"), f.num("weight_decay"),
+                f.num("label_smoothing"), f.bool("augment"), f.num("minival_fraction"));
+    }
+
+    public static ObjectNode provenance(Provenance p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("evaluator", p.evaluator());
+        n.put("seed", p.seed());
+        n.set("training", training(p.training()));
+        n.put("dataset", p.dataset());
+        n.put("data_checksum", p.dataChecksum());
+        n.put("code_version", p.codeVersion());
+        if (p.cached()) {
+            n.put("cached", true);
+        }
+        return n;
+    }
+
+    public static Provenance provenance(JsonNode n, String where) {
+        Fields f = new Fields(n, where + " provenance");
+        return new Provenance(f.text("evaluator"), f.integer("seed"), training(f.node("training"), where),
+                f.text("dataset"), f.text("data_checksum"), f.text("code_version"),
+                n.path("cached").asBoolean(false));
+    }
+
+    public static ObjectNode result(EvalResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", r.candidateId());
+        n.put("spec_key", r.specKey());
+        number(n, "top1", r.top1());
+        number(n, "top5", r.top5());
+        number(n, "loss", r.loss());
+        n.put("params", r.params());
+        n.put("macs", r.macs());
+        number(n, "latency_ms", r.latencyMs());
+        number(n, "train_images_per_second", r.trainImagesPerSecond());
+        number(n, "wall_seconds", r.wallSeconds());
+        n.put("worker", r.workerId());
+        if (r.failure() != null) {
+            n.put("failure", r.failure());
+        }
+        n.set("provenance", provenance(r.provenance()));
+        return n;
+    }
+
+    public static EvalResult result(JsonNode n, String where) {
+        Fields f = new Fields(n, where + " result");
+        String failure = n.hasNonNull("failure") ? n.get("failure").asText() : null;
+        double top1 = f.metric("top1");
+        if (failure == null && !(top1 >= 0 && top1 <= 1)) {
+            throw new InvalidInputException(f.where + ": field 'top1' must be in [0, 1] for a successful result, got "
+                    + n.get("top1"));
+        }
+        return new EvalResult(f.text("id"), f.text("spec_key"), top1, f.metric("top5"),
+                f.metric("loss"), f.integer("params"), f.integer("macs"), f.metric("latency_ms"),
+                f.metric("train_images_per_second"), f.metric("wall_seconds"), f.text("worker"), failure,
+                provenance(f.node("provenance"), where));
+    }
+
+    public static ObjectNode candidate(Candidate c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", c.id());
+        n.put("spec_key", c.specKey());
+        n.put("seed", c.seed());
+        n.set("training", training(c.training()));
+        n.set("spec", spec(c.spec()));
+        return n;
+    }
+
+    /** Reads a candidate and checks that its spec still has the canonical form it was recorded with. */
+    public static Candidate candidate(JsonNode n, String where) {
+        Fields f = new Fields(n, where + " candidate");
+        String id = f.text("id");
+        ArchSpec spec = SpecFiles.parseJson(f.node("spec").toString(), where + " candidate " + id);
+        Candidate c = Candidate.of(id, spec, training(f.node("training"), where), f.integer("seed"));
+        String key = f.text("spec_key");
+        if (!key.equals(c.specKey())) {
+            throw new InvalidInputException(where + ": candidate " + id + " spec does not match its spec_key ("
+                    + key + " vs " + c.specKey() + "): the file was edited or written by incompatible code");
+        }
+        return c;
+    }
+
+    /** A spec as a JSON tree (the spec-file JSON form). */
+    public static JsonNode spec(ArchSpec spec) {
+        try {
+            return MAPPER.readTree(SpecFiles.toJson(spec));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("spec JSON did not parse back", e);
+        }
+    }
+
+    private static void number(ObjectNode n, String field, double v) {
+        if (Double.isFinite(v)) {
+            n.put(field, v);
+        } else {
+            n.putNull(field);
+        }
+    }
+
+    /** Typed, checked access to an object's fields; errors name the source and the field. */
+    private record Fields(JsonNode n, String where) {
+
+        Fields {
+            if (n == null || !n.isObject()) {
+                throw new InvalidInputException(where + ": expected a JSON object");
+            }
+        }
+
+        JsonNode node(String field) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                throw new InvalidInputException(where + ": field '" + field + "' is missing");
+            }
+            return v;
+        }
+
+        String text(String field) {
+            JsonNode v = node(field);
+            if (!v.isTextual()) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        double num(String field) {
+            JsonNode v = node(field);
+            if (!v.isNumber()) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be a number, got " + v);
+            }
+            return v.asDouble();
+        }
+
+        /** A metric: a number, or null/absent for "not measured" (NaN). */
+        double metric(String field) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return Double.NaN;
+            }
+            if (!v.isNumber()) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be a number or null, got " + v);
+            }
+            return v.asDouble();
+        }
+
+        long integer(String field) {
+            JsonNode v = node(field);
+            if (!v.isIntegralNumber()) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be an integer, got " + v);
+            }
+            return v.asLong();
+        }
+
+        boolean bool(String field) {
+            JsonNode v = node(field);
+            if (!v.isBoolean()) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be true or false, got " + v);
+            }
+            return v.asBoolean();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.effnas.search;
+
+import io.jenetics.Alterer;
+import io.jenetics.IntegerGene;
+import io.jenetics.Mutator;
+import io.jenetics.Optimize;
+import io.jenetics.Phenotype;
+import io.jenetics.Selector;
+import io.jenetics.UniformCrossover;
+import io.jenetics.util.ISeq;
+import io.jenetics.util.RandomRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.effnas.InvalidInputException;
+import org.effnas.space.SearchSpace;
+import org.effnas.spec.ArchSpec;
+
+/**
+ * Breeds one child at a time with Jenetics' operators, for the steady-state strategies: two parents
+ * from a selector, a uniform crossover of their decisions, then per-decision mutation. Every Jenetics
+ * call runs with this breeder's own random stream, so children depend only on the seed and the call
+ * order.
+ *
+ * @param <C> the fitness type (a reward, or an objective vector)
+ */
+final class Breeder<C extends Comparable<? super C>> {
+
+    private final SearchSpace space;
+    private final EvolutionSettings settings;
+    private final RandomGenerator rng;
+    private final JeneticsGenotypes codec;
+    private final Alterer<IntegerGene, C> alterer;
+    private long proposals;
+
+    Breeder(SearchSpace space, EvolutionSettings settings, RandomGenerator rng) {
+        this.space = space;
+        this.settings = settings;
+        this.rng = rng;
+        this.codec = new JeneticsGenotypes(space);
+        this.alterer = new UniformCrossover<IntegerGene, C>(settings.crossover(), 0.5)
+                .andThen(new Mutator<>(settings.mutation()));
+    }
+
+    /**
+     * The next proposal: random for the first {@code population} proposals (or while fewer than two
+     * individuals are known), then a child of two parents the selector picks from {@code population}.
+     */
+    Proposal next(List<Phenotype<IntegerGene, C>> population, Selector<IntegerGene, C> selector, long generation) {
+        proposals++;
+        if (proposals <= settings.population() || population.size() < 2) {
+            return Proposal.of(space.decode(space.random(rng)));
+        }
+        ISeq<Phenotype<IntegerGene, C>> pop = ISeq.of(population);
+        io.jenetics.Genotype<IntegerGene> child = RandomRegistry.with(rng, r -> {
+            ISeq<Phenotype<IntegerGene, C>> parents = selector.select(pop, 2, Optimize.MAXIMUM);
+            return alterer.alter(parents, generation).population().get(0).genotype();
+        });
+        return Proposal.of(space.decode(codec.fromJenetics(child)));
+    }
+
+    /** An individual for a spec with a fitness; empty for a spec outside the space (a foreign replay). */
+    Optional<Phenotype<IntegerGene, C>> individual(ArchSpec spec, long generation, C fitness) {
+        try {
+            return Optional.of(Phenotype.of(codec.toJenetics(space.encode(spec)), generation, fitness));
+        } catch (InvalidInputException notInSpace) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a Jenetics call with this breeder's random stream. */
+    <T> T withRandom(java.util.function.Supplier<T> call) {
+        return RandomRegistry.with(rng, r -> call.get());
+    }
+}

@@ -1,0 +1,69 @@
+package org.effnas.search;
+
+import io.jenetics.IntegerGene;
+import io.jenetics.Optimize;
+import io.jenetics.Phenotype;
+import io.jenetics.ext.moea.NSGA2Selector;
+import io.jenetics.ext.moea.UFTournamentSelector;
+import io.jenetics.ext.moea.Vec;
+import io.jenetics.util.ISeq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.effnas.reward.CostMetric;
+import org.effnas.space.SearchSpace;
+
+/**
+ * Multi-objective steady-state search in the NSGA-II style: maximise accuracy, minimise cost (MACs or
+ * latency), no scalar reward. Parents are chosen by Jenetics' crowded unique-fitness tournament
+ * {@link UFTournamentSelector}; children are bred like {@link EvolutionSearch}'s; when the population
+ * overflows, Jenetics' {@link NSGA2Selector} keeps the best by non-domination rank and crowding
+ * distance. The run reports the Pareto front of everything evaluated ({@link AccuracyCostFront}).
+ */
+public final class Nsga2Search implements SearchStrategy {
+
+    private final EvolutionSettings settings;
+    private final CostMetric cost;
+    private final Breeder<Vec<double[]>> breeder;
+    private final UFTournamentSelector<IntegerGene, Vec<double[]>> mating = UFTournamentSelector.ofVec();
+    private final NSGA2Selector<IntegerGene, Vec<double[]>> survival = NSGA2Selector.ofVec();
+    private List<Phenotype<IntegerGene, Vec<double[]>>> population = new ArrayList<>();
+    private long arrivals;
+
+    private Nsga2Search(SearchSpace space, EvolutionSettings settings, CostMetric cost, long seed) {
+        this.settings = settings;
+        this.cost = cost;
+        this.breeder = new Breeder<>(space, settings, Seeds.generator(seed, "nsga2"));
+    }
+
+    public static Nsga2Search of(SearchSpace space, EvolutionSettings settings, CostMetric cost, long seed) {
+        return new Nsga2Search(space, settings, cost, seed);
+    }
+
+    @Override
+    public String name() {
+        return "nsga2";
+    }
+
+    @Override
+    public Optional<Proposal> propose() {
+        return Optional.of(breeder.next(population, mating, arrivals));
+    }
+
+    @Override
+    public void observe(Observation o) {
+        double c = cost.of(o.result());
+        if (!o.result().ok() || !Double.isFinite(o.accuracy()) || !Double.isFinite(c)) {
+            return;
+        }
+        breeder.individual(o.candidate().spec(), arrivals, Vec.of(o.accuracy(), -c)).ifPresent(p -> {
+            arrivals++;
+            population.add(p);
+            if (population.size() > settings.population()) {
+                ISeq<Phenotype<IntegerGene, Vec<double[]>>> pop = ISeq.of(population);
+                population = new ArrayList<>(breeder.withRandom(
+                        () -> survival.select(pop, settings.population(), Optimize.MAXIMUM)).asList());
+            }
+        });
+    }
+}
