@@ -1,0 +1,35 @@
+package org.effnas.report;
+
+import java.util.List;
+
+/**
+ * Everything the report draws: the searches' candidates, the grid and the family, with the target
+ * T of the reward. Read from an experiment directory by {@link ResultTables#read}.
+ *
+ * @param title      headline, e.g. {@code fashion-mnist / mnasnet-small / evolution}
+ * @param targetMacs the reward's T in multiply-adds (0 when unknown)
+ */
+public record ExperimentResults(String title, long targetMacs, List<SearchPoint> search, List<GridPoint> grid,
+                                List<FamilyPoint> family) {
+
+    public ExperimentResults {
+        search = List.copyOf(search);
+        grid = List.copyOf(grid);
+        family = List.copyOf(family);
+    }
+
+    /** Whether any number came from the surrogate evaluator: then every title says SURROGATE. */
+    public boolean surrogate() {
+        return search.stream().anyMatch(p -> p.m().surrogate()) || grid.stream().anyMatch(p -> p.m().surrogate())
+                || family.stream().anyMatch(p -> p.m().surrogate());
+    }
+
+    /** Names of the search runs in order of appearance (the main strategy first, then random). */
+    public List<String> runs() {
+        return search.stream().map(SearchPoint::run).distinct().toList();
+    }
+
+    public boolean isEmpty() {
+        return search.isEmpty() && grid.isEmpty() && family.isEmpty();
+    }
+}
