@@ -1,0 +1,84 @@
+package org.effnas.progress;
+
+import java.io.PrintStream;
+import java.util.function.IntSupplier;
+import org.effnas.search.ProgressListener;
+import org.effnas.search.SearchProgress;
+
+/**
+ * Shows a running phase to a person: on a terminal one line rewritten in place with a carriage
+ * return; elsewhere (a log, CI) a line every {@code logEverySeconds} and one at the end. Listens to
+ * search-core's {@link ProgressListener}, which the runner calls after every result and about once a
+ * second; the worker count is read live (cluster workers come and go).
+ */
+public final class LiveProgress implements ProgressListener {
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private final double logEverySeconds;
+    private final String phase;
+    private final boolean surrogate;
+    private final IntSupplier workers;
+    private double lastLogged = Double.NEGATIVE_INFINITY;
+    private int lastWidth;
+
+    private LiveProgress(PrintStream out, boolean terminal, double logEverySeconds, String phase, boolean surrogate,
+                         IntSupplier workers) {
+        this.out = out;
+        this.terminal = terminal;
+        this.logEverySeconds = logEverySeconds;
+        this.phase = phase;
+        this.surrogate = surrogate;
+        this.workers = workers;
+    }
+
+    /**
+     * @param terminal        rewrite one line in place (use {@link #isTerminal()})
+     * @param logEverySeconds when not on a terminal, at most one line per this many seconds
+     */
+    public static LiveProgress of(PrintStream out, boolean terminal, double logEverySeconds, String phase,
+                                  boolean surrogate, IntSupplier workers) {
+        return new LiveProgress(out, terminal, logEverySeconds, phase, surrogate, workers);
+    }
+
+    /** Whether standard output is an interactive terminal. */
+    public static boolean isTerminal() {
+        return System.console() != null;
+    }
+
+    @Override
+    public synchronized void progress(SearchProgress p) {
+        String line = ProgressLine.format(phase, surrogate, workers.getAsInt(), p);
+        if (terminal) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            out.flush();
+            lastWidth = line.length();
+        } else if (p.elapsedSeconds() - lastLogged >= logEverySeconds) {
+            out.println(line);
+            lastLogged = p.elapsedSeconds();
+        }
+    }
+
+    @Override
+    public synchronized void message(String line) {
+        endLine();
+        out.println(line);
+    }
+
+    @Override
+    public synchronized void finished(SearchProgress last) {
+        if (terminal) {
+            progress(last);
+            endLine();
+        } else {
+            out.println(ProgressLine.format(phase, surrogate, workers.getAsInt(), last));
+        }
+    }
+
+    private void endLine() {
+        if (terminal && lastWidth > 0) {
+            out.println();
+            lastWidth = 0;
+        }
+    }
+}
