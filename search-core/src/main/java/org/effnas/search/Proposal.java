@@ -1,5 +1,10 @@
 package org.effnas.search;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.effnas.notation.BlockStrings;
 import org.effnas.spec.ArchSpec;
 
 /**
@@ -24,5 +29,24 @@ public record Proposal(ArchSpec spec, int replicate) {
 
     public static Proposal of(ArchSpec spec, int replicate) {
         return new Proposal(spec, replicate);
+    }
+
+    /**
+     * Every distinct spec (by canonical form, first occurrence kept) repeated over replicates
+     * {@code 0..seeds-1}, spec by spec.
+     */
+    public static List<Proposal> replicated(List<ArchSpec> specs, int seeds) {
+        if (seeds < 1) {
+            throw new org.effnas.InvalidInputException("--seeds: must be >= 1, got " + seeds);
+        }
+        Map<String, ArchSpec> distinct = new LinkedHashMap<>();
+        specs.forEach(s -> distinct.putIfAbsent(BlockStrings.canonical(s), s));
+        List<Proposal> out = new ArrayList<>();
+        for (ArchSpec s : distinct.values()) {
+            for (int r = 0; r < seeds; r++) {
+                out.add(new Proposal(s, r));
+            }
+        }
+        return out;
     }
 }

@@ -124,6 +124,11 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
      * plus a memory term per activation element and a fixed cost per layer (so that, as MnasNet
      * observed, latency is not simply proportional to MACs).
      */
+    /** The surrogate's latency estimate of a spec, in milliseconds (the default latency target). */
+    public static double latencyOf(ArchSpec spec) {
+        return latencyMs(CostModel.of(spec));
+    }
+
     static double latencyMs(Cost cost) {
         return cost.macs() / 4e6 + cost.activations() * 1e-6 + cost.layers().size() * 0.02;
     }

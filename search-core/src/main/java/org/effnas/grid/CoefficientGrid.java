@@ -1,0 +1,99 @@
+package org.effnas.grid;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.effnas.InvalidInputException;
+import org.effnas.scaling.CompoundCoefficients;
+
+/**
+ * Step 1 of compound scaling: the (alpha, beta, gamma) lattice {@code 1, 1+step, ..., max} in each
+ * coefficient, kept where {@code |alpha * beta^2 * gamma^2 - 2| <= tolerance} (twice the FLOPs per unit
+ * of phi). With more feasible triples than {@code maxTriples}, the ones nearest the constraint are kept
+ * (ties in enumeration order); the result is always in enumeration order (alpha, then beta, then gamma).
+ *
+ * @param maxTriples cap on the number of triples, or 0 for no cap
+ */
+public record CoefficientGrid(double step, double max, double tolerance, int maxTriples) {
+
+    /** The FLOPs ratio per unit of phi that the constraint aims at. */
+    public static final double TARGET_RATIO = 2.0;
+
+    public CoefficientGrid {
+        if (!(step > 0) || step > 1) {
+            throw new InvalidInputException("--step: must be in (0, 1], got " + step);
+        }
+        if (!(max >= 1) || max > 16) {
+            throw new InvalidInputException("--max: must be in [1, 16], got " + max);
+        }
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new InvalidInputException("--tolerance: must be a finite number >= 0, got " + tolerance);
+        }
+        if (maxTriples < 0) {
+            throw new InvalidInputException("--max-triples: must be >= 0 (0 = no cap), got " + maxTriples);
+        }
+    }
+
+    public static CoefficientGrid of(double step, double max, double tolerance, int maxTriples) {
+        return new CoefficientGrid(step, max, tolerance, maxTriples);
+    }
+
+    /** The paper's grid: step 0.05 up to 2.0, tolerance 0.1, no cap. */
+    public static CoefficientGrid defaults() {
+        return new CoefficientGrid(0.05, 2.0, 0.1, 0);
+    }
+
+    /** Lattice values 1, 1+step, ... <= max, rounded to 1e-9 so that 1 + 3 * 0.05 is 1.15. */
+    public List<Double> values() {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            double x = Math.round((1 + i * step) * 1e9) / 1e9;
+            if (x > max + 1e-9) {
+                return v;
+            }
+            v.add(x);
+        }
+    }
+
+    /** Every feasible triple in enumeration order, before the cap. */
+    public List<CompoundCoefficients> allFeasible() {
+        List<Double> v = values();
+        List<CompoundCoefficients> out = new ArrayList<>();
+        for (double a : v) {
+            for (double b : v) {
+                for (double g : v) {
+                    if (Math.abs(a * b * b * g * g - TARGET_RATIO) <= tolerance + 1e-12) {
+                        out.add(CompoundCoefficients.of(a, b, g));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The triples to evaluate: every feasible one, or the {@code maxTriples} nearest the constraint.
+     *
+     * @throws InvalidInputException when no triple is feasible, naming step, tolerance and max
+     */
+    public List<CompoundCoefficients> triples() {
+        List<CompoundCoefficients> all = allFeasible();
+        if (all.isEmpty()) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "grid: no (alpha, beta, gamma) with "
+                    + "|alpha*beta^2*gamma^2 - 2| <= %s on a step-%s lattice in [1, %s]; use a finer --step, a larger "
+                    + "--tolerance or a larger --max", num(tolerance), num(step), num(max)));
+        }
+        if (maxTriples == 0 || all.size() <= maxTriples) {
+            return all;
+        }
+        List<CompoundCoefficients> nearest = new ArrayList<>(all);
+        nearest.sort(Comparator.comparingDouble(c -> Math.abs(c.nominalFlopsRatio() - TARGET_RATIO)));
+        List<CompoundCoefficients> kept = nearest.subList(0, maxTriples);
+        return all.stream().filter(kept::contains).toList();
+    }
+
+    private static String num(double v) {
+        return org.effnas.notation.BlockStrings.number(v);
+    }
+}

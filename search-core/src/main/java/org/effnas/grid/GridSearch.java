@@ -1,0 +1,121 @@
+package org.effnas.grid;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.effnas.InvalidInputException;
+import org.effnas.cost.CostModel;
+import org.effnas.notation.BlockStrings;
+import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.scaling.CompoundScaling;
+import org.effnas.scaling.ScalingFactors;
+import org.effnas.search.Observation;
+import org.effnas.search.Proposal;
+import org.effnas.spec.ArchSpec;
+
+/**
+ * The plan and the aggregation of a coefficient grid search: the base scaled at phi = 1 by every
+ * triple of the {@link CoefficientGrid}, plus (optionally) depth-only, width-only and
+ * resolution-only scalings to the same nominal FLOPs ratio, each evaluated over {@code seeds}
+ * replicates. Evaluation itself goes through the search runner and the journal like any search;
+ * specs that two triples round to alike are evaluated once and reported for both.
+ */
+public final class GridSearch {
+
+    private final ArchSpec base;
+    private final long baseMacs;
+    private final int seeds;
+    private final List<CompoundCoefficients> triples;
+    private final List<ArchSpec> tripleSpecs = new ArrayList<>();
+    private final List<String> singleMethods = new ArrayList<>();
+    private final List<ScalingFactors> singleFactors = new ArrayList<>();
+    private final List<ArchSpec> singleSpecs = new ArrayList<>();
+
+    private GridSearch(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor, boolean singleDimension) {
+        if (seeds < 1) {
+            throw new InvalidInputException("--seeds: must be >= 1, got " + seeds);
+        }
+        if (resolutionDivisor < 1) {
+            throw new InvalidInputException("--resolution-divisor: must be >= 1, got " + resolutionDivisor);
+        }
+        this.base = base;
+        this.baseMacs = CostModel.of(base).macs();
+        this.seeds = seeds;
+        this.triples = grid.triples();
+        for (CompoundCoefficients c : triples) {
+            tripleSpecs.add(CompoundScaling.scale(base, c.at(1), resolutionDivisor));
+        }
+        if (singleDimension) {
+            double r = CoefficientGrid.TARGET_RATIO;
+            single("depth-only", ScalingFactors.of(1, r, 1), resolutionDivisor);
+            single("width-only", ScalingFactors.of(Math.sqrt(r), 1, 1), resolutionDivisor);
+            single("resolution-only", ScalingFactors.of(1, 1, Math.sqrt(r)), resolutionDivisor);
+        }
+    }
+
+    /**
+     * @param resolutionDivisor scaled resolutions are rounded to a multiple of it (4 for ImageNet
+     *                          sizes, 1 for 28-32 px inputs)
+     */
+    public static GridSearch of(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor,
+                                boolean singleDimension) {
+        return new GridSearch(base, grid, seeds, resolutionDivisor, singleDimension);
+    }
+
+    private void single(String method, ScalingFactors f, int divisor) {
+        singleMethods.add(method);
+        singleFactors.add(f);
+        singleSpecs.add(CompoundScaling.scale(base, f, divisor));
+    }
+
+    /** The triples evaluated, in enumeration order. */
+    public List<CompoundCoefficients> triples() {
+        return triples;
+    }
+
+    /** Every evaluation to run: distinct specs times seeds. */
+    public List<Proposal> proposals() {
+        List<ArchSpec> all = new ArrayList<>(tripleSpecs);
+        all.addAll(singleSpecs);
+        return Proposal.replicated(all, seeds);
+    }
+
+    /** Aggregates the recorded observations into the report and picks the winner. */
+    public GridReport report(List<Observation> observations) {
+        Map<String, AccuracySummary> acc = AccuracySummary.bySpec(observations);
+        List<GridRow> rows = new ArrayList<>();
+        for (int i = 0; i < triples.size(); i++) {
+            ArchSpec spec = tripleSpecs.get(i);
+            long macs = CostModel.of(spec).macs();
+            rows.add(new GridRow(triples.get(i), spec, triples.get(i).nominalFlopsRatio(), (double) macs / baseMacs,
+                    macs, acc.getOrDefault(BlockStrings.canonical(spec), AccuracySummary.none()), false));
+        }
+        Comparator<GridRow> better = Comparator.comparingDouble((GridRow r) -> r.accuracy().mean())
+                .thenComparing(Comparator.comparingLong(GridRow::macs).reversed());
+        int winner = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).accuracy().measured() && (winner < 0 || better.compare(rows.get(i), rows.get(winner)) > 0)) {
+                winner = i;
+            }
+        }
+        if (winner >= 0) {
+            rows.set(winner, rows.get(winner).asWinner());
+        }
+        List<SingleDimensionRow> single = new ArrayList<>();
+        for (int i = 0; i < singleSpecs.size(); i++) {
+            single.add(singleRow(singleMethods.get(i), singleFactors.get(i), singleSpecs.get(i), acc));
+        }
+        if (winner >= 0 && !singleSpecs.isEmpty()) {
+            GridRow w = rows.get(winner);
+            single.add(singleRow("compound", w.coefficients().at(1), w.spec(), acc));
+        }
+        return new GridReport(rows, single);
+    }
+
+    private SingleDimensionRow singleRow(String method, ScalingFactors f, ArchSpec spec, Map<String, AccuracySummary> acc) {
+        long macs = CostModel.of(spec).macs();
+        return new SingleDimensionRow(method, f, spec, f.nominalFlopsRatio(), (double) macs / baseMacs, macs,
+                acc.getOrDefault(BlockStrings.canonical(spec), AccuracySummary.none()));
+    }
+}
