@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -244,7 +247,16 @@ public final class StrictMapping {
     }
 
     private static String describe(Exception ex) {
+        if (ex instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (ex instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (ex instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
         String m = ex.getMessage();
-        return ex.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+        return m == null ? ex.getClass().getSimpleName() : firstLine(m);
     }
 }

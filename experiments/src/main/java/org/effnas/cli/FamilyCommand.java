@@ -1,0 +1,302 @@
+package org.effnas.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.effnas.InvalidInputException;
+import org.effnas.cost.Cost;
+import org.effnas.cost.CostModel;
+import org.effnas.notation.BlockStrings;
+import org.effnas.notation.SpecFiles;
+import org.effnas.reference.Architectures;
+import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.scaling.CompoundScaling;
+import org.effnas.scaling.OfficialEfficientNet;
+import org.effnas.scaling.ScalingFactors;
+import org.effnas.spec.ArchSpec;
+import org.effnas.spec.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code effnas family}: a compound-scaled model family, either the official EfficientNet-B0..B7
+ * table or a base network scaled by a user's (alpha, beta, gamma) at several phi.
+ */
+@Command(name = "family",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Print a compound-scaled model family with each member's multipliers, resolution, exact "
+                        + "params and MACs.",
+                "With --official: EfficientNet-B0..B7 from the official (width, depth, resolution) table. "
+                        + "Otherwise: the base scaled at each phi by depth alpha^phi, width beta^phi and "
+                        + "resolution gamma^phi, with the FLOPs ratio achieved after rounding beside the nominal "
+                        + "(alpha*beta^2*gamma^2)^phi, and each member's channels and repeats per stage."},
+        footer = {"", "Examples:",
+                "  effnas family --official --classes 1000 --format csv",
+                "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..7",
+                "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..3 --base effnas-mini "
+                        + "--resolution-divisor 1 --out runs/mini-family"})
+public final class FamilyCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("model", "phi", "width", "depth", "resolution", "params", "macs");
+    static final List<String> SCALED_COLUMNS = List.of("nominal_flops_ratio", "achieved_flops_ratio", "stem",
+            "head", "stage_filters", "stage_repeats");
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--official", description = "EfficientNet-B0..B7 from the official table.")
+    boolean official;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "Depth coefficient (>= 1).")
+    Double alpha;
+
+    @Option(names = "--beta", paramLabel = "B", description = "Width coefficient (>= 1).")
+    Double beta;
+
+    @Option(names = "--gamma", paramLabel = "G", description = "Resolution coefficient (>= 1).")
+    Double gamma;
+
+    @Option(names = "--phi", paramLabel = "PHI", defaultValue = "0..7",
+            description = "A range such as 0..7, a list such as 0,1,2.5, or one value (default: ${DEFAULT-VALUE}).")
+    String phi;
+
+    @Option(names = "--base", paramLabel = "NAME|FILE", defaultValue = "efficientnet-b0",
+            description = "Base architecture: built-in name or spec file (default: ${DEFAULT-VALUE}).")
+    String base;
+
+    @Option(names = "--resolution-divisor", paramLabel = "N", defaultValue = "4",
+            description = "Scaled resolutions are rounded to a multiple of N: 4 for ImageNet sizes, "
+                    + "1 for small inputs (default: ${DEFAULT-VALUE}).")
+    int resolutionDivisor;
+
+    @Option(names = "--classes", paramLabel = "N",
+            description = "Classifier outputs (default: 1000 with --official, else the base's).")
+    Integer classes;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            converter = OutputFormat.Converter.class, description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write each member as DIR/family/<model>.yaml and .json, and DIR/family.csv.")
+    Path out;
+
+    /** One member of the family. */
+    record Member(String name, double phi, double width, double depth, ArchSpec spec, Cost cost,
+                  double nominalRatio, double achievedRatio) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<Double> phis = phis(phi);
+        List<Member> members = official ? officialMembers(phis) : scaledMembers(phis);
+        TextTable table = table(members, format == OutputFormat.TABLE);
+        PrintWriter w = command.commandLine().getOut();
+        switch (format) {
+            case CSV -> w.print(table.csv());
+            case JSON -> w.print(json(members));
+            default -> {
+                w.println(heading());
+                w.print(table.render(0));
+            }
+        }
+        w.flush();
+        if (out != null) {
+            write(members);
+        }
+        return Effnas.EXIT_OK;
+    }
+
+    private List<Member> officialMembers(List<Double> phis) {
+        if (alpha != null || beta != null || gamma != null
+                || command.commandLine().getParseResult().hasMatchedOption("--base")
+                || command.commandLine().getParseResult().hasMatchedOption("--resolution-divisor")) {
+            throw new InvalidInputException("--official: the official table fixes the base and the multipliers; "
+                    + "drop --alpha/--beta/--gamma/--base/--resolution-divisor, or drop --official");
+        }
+        int n = classes == null ? ArchSpec.DEFAULT_CLASSES : classes;
+        ArchSpec b0 = OfficialEfficientNet.model(0, n);
+        List<Member> members = new ArrayList<>();
+        for (double p : phis) {
+            if (p != Math.rint(p) || p < 0 || p >= OfficialEfficientNet.TABLE.size()) {
+                throw new InvalidInputException("--phi: the official family has phi 0..7 only, got "
+                        + BlockStrings.number(p));
+            }
+            OfficialEfficientNet.Row row = OfficialEfficientNet.row((int) p);
+            ArchSpec spec = OfficialEfficientNet.model(row.index(), n);
+            members.add(member(row.name(), p, row.width(), row.depth(), spec, b0, Double.NaN));
+        }
+        return members;
+    }
+
+    private List<Member> scaledMembers(List<Double> phis) {
+        if (alpha == null || beta == null || gamma == null) {
+            throw new InvalidInputException("--alpha, --beta and --gamma are all required without --official; "
+                    + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15");
+        }
+        CompoundCoefficients coefficients = CompoundCoefficients.of(alpha, beta, gamma);
+        ArchSpec baseSpec = Architectures.resolve(base);
+        if (classes != null) {
+            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
+        }
+        List<Member> members = new ArrayList<>();
+        for (double p : phis) {
+            ScalingFactors f = coefficients.at(p);
+            ArchSpec spec = CompoundScaling.scale(baseSpec, f, resolutionDivisor);
+            members.add(member(baseName() + "-phi" + BlockStrings.number(p), p, f.width(), f.depth(), spec,
+                    baseSpec, coefficients.nominalFlopsRatio(p)));
+        }
+        return members;
+    }
+
+    private static Member member(String name, double phi, double width, double depth, ArchSpec spec,
+                                 ArchSpec base, double nominal) {
+        Cost cost = CostModel.of(spec);
+        double achieved = (double) cost.macs() / CostModel.of(base).macs();
+        return new Member(name, phi, width, depth, spec, cost, nominal, achieved);
+    }
+
+    private String baseName() {
+        if (Architectures.names().contains(base)) {
+            return base;
+        }
+        Path file = Path.of(base).getFileName();
+        return file == null ? "base" : file.toString().replaceFirst("\\.(ya?ml|json)$", "");
+    }
+
+    private String heading() {
+        if (official) {
+            return "EfficientNet-B0..B7, official (width, depth, resolution) table";
+        }
+        CompoundCoefficients c = CompoundCoefficients.of(alpha, beta, gamma);
+        return String.format(Locale.ROOT, "%s scaled by alpha=%s beta=%s gamma=%s: nominal FLOPs x%.4f per unit "
+                        + "of phi (alpha*beta^2*gamma^2); resolution divisor %d", base, BlockStrings.number(alpha),
+                BlockStrings.number(beta), BlockStrings.number(gamma), c.nominalFlopsRatio(), resolutionDivisor);
+    }
+
+    private TextTable table(List<Member> members, boolean readable) {
+        List<String> header = new ArrayList<>(COLUMNS);
+        if (!official) {
+            header.addAll(SCALED_COLUMNS);
+        }
+        TextTable t = new TextTable(header);
+        for (Member m : members) {
+            List<String> row = new ArrayList<>(List.of(m.name(), BlockStrings.number(m.phi()), decimal(m.width()),
+                    decimal(m.depth()), Integer.toString(m.spec().resolution()),
+                    readable ? String.format(Locale.ROOT, "%,d", m.cost().params()) : Long.toString(m.cost().params()),
+                    readable ? String.format(Locale.ROOT, "%,d", m.cost().macs()) : Long.toString(m.cost().macs())));
+            if (!official) {
+                row.addAll(List.of(decimal(m.nominalRatio()), decimal(m.achievedRatio()),
+                        Integer.toString(m.spec().stem().filters()), Integer.toString(m.spec().head().filters()),
+                        join(m.spec(), Stage::outputFilters), join(m.spec(), Stage::repeats)));
+            }
+            t.add(row);
+        }
+        return t;
+    }
+
+    private String json(List<Member> members) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("official", official);
+        if (!official) {
+            root.put("base", base).put("alpha", alpha).put("beta", beta).put("gamma", gamma)
+                    .put("nominal_flops_ratio_per_phi", CompoundCoefficients.of(alpha, beta, gamma).nominalFlopsRatio())
+                    .put("resolution_divisor", resolutionDivisor);
+        }
+        ArrayNode list = root.putArray("members");
+        for (Member m : members) {
+            ObjectNode o = list.addObject().put("model", m.name()).put("phi", m.phi()).put("width", m.width())
+                    .put("depth", m.depth()).put("resolution", m.spec().resolution())
+                    .put("params", m.cost().params()).put("macs", m.cost().macs());
+            if (official) {
+                o.put("flops_ratio_vs_b0", m.achievedRatio());
+            } else {
+                o.put("nominal_flops_ratio", m.nominalRatio()).put("achieved_flops_ratio", m.achievedRatio());
+            }
+            o.put("stem", m.spec().stem().filters()).put("head", m.spec().head().filters());
+            ArrayNode stages = o.putArray("stages");
+            m.spec().stages().forEach(s -> stages.add(BlockStrings.format(s)));
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("writing a JSON tree cannot fail", ex);
+        }
+    }
+
+    private void write(List<Member> members) throws IOException {
+        Path dir = out.resolve("family");
+        try {
+            Files.createDirectories(dir);
+            for (Member m : members) {
+                Files.writeString(dir.resolve(m.name() + ".yaml"), SpecFiles.toYaml(m.spec()), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(m.name() + ".json"), SpecFiles.toJson(m.spec()), StandardCharsets.UTF_8);
+            }
+            Files.writeString(out.resolve("family.csv"), table(members, false).csv(), StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException ex) {
+            throw new InvalidInputException("--out " + out + ": cannot write there (" + ex.getMessage()
+                    + "); choose a writable directory", ex);
+        }
+        command.commandLine().getErr().println("effnas: wrote " + members.size() + " specs to " + dir
+                + " and the table to " + out.resolve("family.csv"));
+    }
+
+    /** Parses {@code 0..7} (whole numbers, inclusive), {@code 0,1,2.5} or a single value. */
+    static List<Double> phis(String text) {
+        String t = text.trim();
+        String expected = "expected a range such as 0..7, a list such as 0,1,2.5 or one value, got '" + text + "'";
+        List<Double> values = new ArrayList<>();
+        try {
+            int dots = t.indexOf("..");
+            if (dots >= 0) {
+                int from = Integer.parseInt(t.substring(0, dots).trim());
+                int to = Integer.parseInt(t.substring(dots + 2).trim());
+                if (from > to) {
+                    throw new InvalidInputException("--phi: range " + text + " is empty; write it low..high, e.g. 0..7");
+                }
+                for (int p = from; p <= to; p++) {
+                    values.add((double) p);
+                }
+            } else {
+                for (String part : t.split(",")) {
+                    values.add(Double.parseDouble(part.trim()));
+                }
+            }
+        } catch (NumberFormatException ex) {
+            throw new InvalidInputException("--phi: " + expected);
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v) || v < 0) {
+                throw new InvalidInputException("--phi: every value must be a finite number >= 0, got " + text);
+            }
+        }
+        if (values.size() > 64) {
+            throw new InvalidInputException("--phi: at most 64 members, got " + values.size() + " from " + text);
+        }
+        return values;
+    }
+
+    private static String join(ArchSpec spec, java.util.function.ToIntFunction<Stage> f) {
+        return spec.stages().stream().map(s -> Integer.toString(f.applyAsInt(s))).collect(Collectors.joining(" "));
+    }
+
+    private static String decimal(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,151 @@
+package org.effnas.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.effnas.cost.Cost;
+import org.effnas.cost.CostModel;
+import org.effnas.cost.LayerCost;
+import org.effnas.notation.BlockStrings;
+import org.effnas.reference.Architectures;
+import org.effnas.spec.ArchSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code effnas inspect ARCH}: the exact per-layer cost of an architecture (output shape,
+ * parameters, multiply-adds, activations) and its totals, as a table, CSV or JSON.
+ */
+@Command(name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Print the exact per-layer cost of an architecture: output HxWxC, trainable parameters, "
+                        + "multiply-adds and activations (output elements), then the totals.",
+                "ARCH is a built-in name (efficientnet-b0 .. efficientnet-b7, mnasnet-a1, effnas-mini) "
+                        + "or a YAML/JSON spec file (see docs/search-space.md). Counting rules: docs/cost-model.md."},
+        footer = {"", "Examples:",
+                "  effnas inspect efficientnet-b0",
+                "  effnas inspect effnas-mini --format csv > mini-layers.csv",
+                "  effnas inspect my-net.yaml --resolution 32 --classes 10 --in-channels 1 --format json"})
+public final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
+    String architecture;
+
+    @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
+    Integer resolution;
+
+    @Option(names = "--classes", paramLabel = "N", description = "Classifier outputs (default: the spec's).")
+    Integer classes;
+
+    @Option(names = "--in-channels", paramLabel = "C", description = "Input channels (default: the spec's).")
+    Integer inChannels;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            converter = OutputFormat.Converter.class,
+            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        ArchSpec spec = Architectures.resolve(architecture);
+        spec = spec.withInput(resolution == null ? spec.resolution() : resolution,
+                inChannels == null ? spec.inChannels() : inChannels,
+                classes == null ? spec.classes() : classes);
+        Cost cost = CostModel.of(spec);
+        Map<String, Long> totals = totals(cost);
+        PrintWriter out = command.commandLine().getOut();
+        switch (format) {
+            case CSV -> out.print(layerTable(cost, totals, false).csv());
+            case JSON -> out.print(json(spec, cost, totals));
+            default -> {
+                out.println(architecture + ": " + spec.resolution() + "x" + spec.resolution() + "x"
+                        + spec.inChannels() + " input, " + spec.classes() + " classes, "
+                        + spec.stages().size() + " stages, " + spec.blockCount() + " blocks, "
+                        + spec.activation().text());
+                out.print(layerTable(cost, totals, true).render(1));
+                out.printf(Locale.ROOT, "%,d params, %.3f M; %,d MACs, %.3f G; %,d activations%n",
+                        cost.params(), cost.params() / 1e6, cost.macs(), cost.macs() / 1e9, cost.activations());
+            }
+        }
+        out.flush();
+        return Effnas.EXIT_OK;
+    }
+
+    /**
+     * The totals printed after the layers, by column. Other counts of the same network (such as a
+     * framework's own trainable-parameter count) belong here as extra entries.
+     */
+    static Map<String, Long> totals(Cost cost) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("params", cost.params());
+        totals.put("macs", cost.macs());
+        totals.put("activations", cost.activations());
+        return totals;
+    }
+
+    private static TextTable layerTable(Cost cost, Map<String, Long> totals, boolean readable) {
+        TextTable t = new TextTable(readable
+                ? List.of("layer", "type", "output", "params", "MACs", "activations")
+                : List.of("layer", "type", "height", "width", "channels", "params", "macs", "activations"));
+        for (LayerCost l : cost.layers()) {
+            List<String> row = new ArrayList<>(List.of(l.name(), l.type()));
+            if (readable) {
+                row.add(l.shape());
+            } else {
+                row.addAll(List.of(Integer.toString(l.height()), Integer.toString(l.width()),
+                        Integer.toString(l.channels())));
+            }
+            row.addAll(List.of(count(l.params(), readable), count(l.macs(), readable),
+                    count(l.activations(), readable)));
+            t.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("total", ""));
+        total.addAll(readable ? List.of("") : List.of("", "", ""));
+        total.addAll(List.of(count(totals.get("params"), readable), count(totals.get("macs"), readable),
+                count(totals.get("activations"), readable)));
+        t.add(total);
+        return t;
+    }
+
+    private static String json(ArchSpec spec, Cost cost, Map<String, Long> totals) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("spec", BlockStrings.canonical(spec));
+        root.put("resolution", spec.resolution());
+        root.put("in_channels", spec.inChannels());
+        root.put("classes", spec.classes());
+        ArrayNode layers = root.putArray("layers");
+        for (LayerCost l : cost.layers()) {
+            layers.addObject().put("name", l.name()).put("type", l.type()).put("height", l.height())
+                    .put("width", l.width()).put("channels", l.channels()).put("params", l.params())
+                    .put("macs", l.macs()).put("activations", l.activations());
+        }
+        ObjectNode t = root.putObject("totals");
+        totals.forEach(t::put);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("writing a JSON tree cannot fail", ex);
+        }
+    }
+
+    private static String count(long v, boolean readable) {
+        return readable ? String.format(Locale.ROOT, "%,d", v) : Long.toString(v);
+    }
+}
