@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 // Each command registers itself on its own line below.
+                InspectCommand.class,
+                FamilyCommand.class,
         })
 public final class Effnas implements Runnable {
 
