@@ -1,0 +1,134 @@
+package org.effnas.cluster.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real JVM started from the test classpath with a small heap; its stdout is collected line by
+ * line so a test can wait for events. Killed with SIGKILL, paused with SIGSTOP, resumed with SIGCONT.
+ */
+final class JvmProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    private JvmProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        Thread reader = new Thread(this::pump, "pump-" + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static JvmProcess start(String name, Class<?> main, Path logDir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // the access Hazelcast asks for on Java 9+ (otherwise it warns on every start)
+                "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(logDir.resolve(name + ".err").toFile())
+                .start();
+        return new JvmProcess(name, p);
+    }
+
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process died: the lines so far stay readable
+        }
+    }
+
+    /** Waits for a line matching {@code p} (looking at every line printed so far too). */
+    String await(Predicate<String> p, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            int seen = 0;
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (p.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(name + ": no matching line within " + timeout + "; output:\n"
+                            + String.join("\n", lines));
+                }
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    String await(String prefix, Duration timeout) throws InterruptedException {
+        return await(l -> l.startsWith(prefix), timeout);
+    }
+
+    List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    long count(Predicate<String> p) {
+        return lines().stream().filter(p).count();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    void signal(String signal) throws IOException, InterruptedException {
+        Process k = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (!k.waitFor(5, TimeUnit.SECONDS) || k.exitValue() != 0) {
+            throw new AssertionError("kill -" + signal + " " + process.pid() + " failed");
+        }
+    }
+
+    /** Waits for the process to exit and returns its exit code. */
+    int exitCode(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not exit within " + timeout + "; output:\n"
+                    + String.join("\n", lines()));
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            try {
+                signal("CONT");
+            } catch (IOException | AssertionError e) {
+                // it may have exited in between
+            }
+            kill();
+        }
+    }
+}
