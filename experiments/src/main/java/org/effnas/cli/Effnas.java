@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 // Each command registers itself on its own line below.
                 InspectCommand.class,
                 FamilyCommand.class,
+                RunCommand.class,
+                ReportCommand.class,
         })
 public final class Effnas implements Runnable {
 

@@ -1,0 +1,66 @@
+package org.effnas.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.effnas.config.ConfigLoader;
+import org.effnas.config.ExperimentConfig;
+import org.effnas.pipeline.NotAvailableException;
+import org.effnas.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code effnas run}: the whole pipeline (search, grid, family, report) from one YAML config. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a whole experiment from one YAML config: the baseline search (and a random-search baseline "
+                    + "when asked), the alpha/beta/gamma grid around the winner, the scaled family, and report.html.",
+            "The config is validated first; every problem is reported at once with its path in the file (exit 2).",
+            "The output directory gets config.yaml (resolved), journal.jsonl and the other phases' journals, "
+                    + "candidates.csv, grid.csv, family.csv, best/, family/, report.html and the charts as PNG. "
+                    + "A directory that holds an experiment is never overwritten: it is refused unless --resume."},
+        footer = {"", "Examples:",
+            "  effnas run --config experiments/configs/surrogate-dry-run.yaml --out runs/dry",
+            "  effnas run --config experiments/configs/fashion-mnist-search.yaml --out runs/fm --resume",
+            "", "Exit codes: 0 done, 1 the run failed, 2 bad input (config, directory)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The experiment config (YAML); see experiments/configs/ and docs/experiments.md.")
+    private Path config;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The experiment directory (default: the config's output, else runs/<config name>).")
+    private Path out;
+
+    @Option(names = "--resume",
+            description = "Continue the experiment already in the output directory (same config; budget, workers "
+                    + "and cluster may change) from its journals.")
+    private boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig c = ConfigLoader.load(config);
+        Path dir = out != null ? out : Path.of(c.output());
+        return runPipeline(spec, c, dir, resume);
+    }
+
+    /** Runs the pipeline and prints where the results are; shared with {@code effnas demo}. */
+    static int runPipeline(CommandSpec spec, ExperimentConfig c, Path dir, boolean resume) throws Exception {
+        try {
+            Pipeline.Outcome o = Pipeline.run(c, dir, resume, System.out);
+            spec.commandLine().getOut().println("effnas: done. Report: " + o.report().toAbsolutePath()
+                    + (o.surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
+            spec.commandLine().getOut().flush();
+            return o.best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
+        } catch (NotAvailableException e) {
+            spec.commandLine().getErr().println("effnas: " + e.getMessage());
+            return Effnas.EXIT_FAILED;
+        }
+    }
+}

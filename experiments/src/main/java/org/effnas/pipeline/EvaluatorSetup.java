@@ -1,0 +1,114 @@
+package org.effnas.pipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import org.effnas.cluster.config.ClusterSettings;
+import org.effnas.cluster.config.HostPort;
+import org.effnas.cluster.dispatch.ClusterEvaluator;
+import org.effnas.cluster.embedded.EmbeddedCluster;
+import org.effnas.cluster.worker.SlotEvaluatorFactory;
+import org.effnas.config.ExperimentConfig;
+import org.effnas.eval.BlockingEvaluator;
+import org.effnas.eval.Evaluator;
+import org.effnas.eval.LocalEvaluator;
+import org.effnas.space.SearchSpace;
+import org.effnas.surrogate.SpaceReference;
+import org.effnas.surrogate.SurrogateEvaluator;
+
+/**
+ * The experiment's evaluator, shared by every phase: the configured kind (DL4J training or the
+ * surrogate) on local threads, an embedded Hazelcast cluster, or a coordinator that remote workers
+ * join. Also says how many workers there are now, for the progress line.
+ */
+public final class EvaluatorSetup implements AutoCloseable {
+
+    private final Evaluator evaluator;
+    private final IntSupplier workers;
+    private final String description;
+
+    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description) {
+        this.evaluator = evaluator;
+        this.workers = workers;
+        this.description = description;
+    }
+
+    /**
+     * Starts the evaluator a config asks for.
+     *
+     * @param experimentId names the cluster of a coordinator, so only this experiment's workers join
+     * @param log          one line per notable event (cluster address, workers joining)
+     */
+    public static EvaluatorSetup start(ExperimentConfig c, SearchSpace space, String experimentId, Consumer<String> log) {
+        String kind = c.evaluator().kind();
+        SlotEvaluatorFactory slots = slotFactory(c, space);
+        switch (c.cluster().mode()) {
+            case "embedded" -> {
+                int n = c.cluster().embeddedWorkers();
+                EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, ClusterSettings.DEFAULT_LEASE_TIMEOUT,
+                        ClusterSettings.DEFAULT_MAX_ATTEMPTS, line -> { });
+                return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
+                        kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)");
+            }
+            case "hazelcast" -> {
+                ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), kind)
+                        .withBind(HostPort.parse("cluster.bind", c.cluster().bind()));
+                if (c.cluster().hazelcastConfig() != null) {
+                    settings = settings.withHazelcastConfig(Path.of(c.cluster().hazelcastConfig()), false);
+                }
+                ClusterEvaluator coordinator = ClusterEvaluator.start(settings, log);
+                log.accept("effnas: coordinator of cluster " + settings.clusterName() + " listening on "
+                        + coordinator.address() + "; start workers with: effnas worker --join " + coordinator.address()
+                        + " --cluster " + settings.clusterName());
+                awaitFirstWorker(coordinator, log);
+                return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
+                        kind + " on the Hazelcast cluster " + settings.clusterName() + " at " + coordinator.address());
+            }
+            default -> {
+                int n = c.evaluator().localWorkers();
+                BlockingEvaluator one = slots.create("cpu0");
+                LocalEvaluator local = LocalEvaluator.of(one, n, kind);
+                return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)");
+            }
+        }
+    }
+
+    private static void awaitFirstWorker(ClusterEvaluator coordinator, Consumer<String> log) {
+        try {
+            while (!coordinator.awaitWorkers(1, Duration.ofSeconds(30))) {
+                log.accept("effnas: waiting for the first worker to join ...");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            coordinator.close();
+            throw new IllegalStateException("interrupted while waiting for workers", e);
+        }
+    }
+
+    /** What each worker slot evaluates with. */
+    static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
+        if (c.evaluator().surrogate()) {
+            SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space));
+            return slot -> surrogate;
+        }
+        throw new NotAvailableException("the DL4J evaluator (evaluator: dl4j)");
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    public IntSupplier workers() {
+        return workers;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        evaluator.close();
+    }
+}

@@ -1,0 +1,63 @@
+package org.effnas.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.effnas.config.ExperimentConfig;
+
+/**
+ * What makes two configs the same experiment: everything that changes a result (data, space,
+ * reward, strategy, training, evaluator kind, grid, family, seed), but not what may change between
+ * sessions of one experiment (the budget, the number of workers, the cluster, the output directory).
+ * A resumed run must have the same identity as the one that started the directory.
+ */
+public final class ExperimentIdentity {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private ExperimentIdentity() {
+    }
+
+    /** The identifying part of a config as JSON (also the journal header's config). */
+    public static ObjectNode of(ExperimentConfig c) {
+        ObjectNode n = JSON.valueToTree(c);
+        n.remove("output");
+        n.remove("cluster");
+        ((ObjectNode) n.get("strategy")).remove("budget");
+        ((ObjectNode) n.get("evaluator")).remove("local_workers");
+        return n;
+    }
+
+    /** Dotted paths of the identifying values that differ, e.g. {@code [training.epochs, seed]}. */
+    public static List<String> differences(ExperimentConfig a, ExperimentConfig b) {
+        List<String> out = new ArrayList<>();
+        diff("", of(a), of(b), out);
+        return out;
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Iterator<String> names = a.fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
+            }
+            Iterator<String> other = b.fieldNames();
+            while (other.hasNext()) {
+                String k = other.next();
+                if (!a.has(k)) {
+                    out.add(path.isEmpty() ? k : path + "." + k);
+                }
+            }
+        } else if (a == null || !a.equals(b)) {
+            out.add(path);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.effnas.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.effnas.config.ExperimentConfig;
+import org.effnas.config.RewardConfig;
+import org.effnas.journal.JournalHeader;
+import org.effnas.notation.SpecFiles;
+import org.effnas.progress.LiveProgress;
+import org.effnas.report.ReportBuilder;
+import org.effnas.report.ResultTables;
+import org.effnas.report.SearchPoint;
+import org.effnas.reward.CostMetric;
+import org.effnas.reward.Reward;
+import org.effnas.search.EvolutionSearch;
+import org.effnas.search.EvolutionSettings;
+import org.effnas.search.Nsga2Search;
+import org.effnas.search.Observation;
+import org.effnas.search.RandomSearch;
+import org.effnas.search.RunSettings;
+import org.effnas.search.SearchBudget;
+import org.effnas.search.SearchStrategy;
+import org.effnas.space.SearchSpace;
+import org.effnas.spec.ArchSpec;
+
+/**
+ * {@code effnas run}: from one config, the baseline search (and a random baseline when asked), the
+ * compound-scaling grid around the winner, the scaled family, and the report, all written to the
+ * experiment directory. Every phase has its own journal, so an interrupted run resumes where it
+ * stopped ({@code --resume}).
+ */
+public final class Pipeline {
+
+    /** What a run produced. */
+    public record Outcome(Path directory, Path report, Optional<ArchSpec> best, boolean surrogate) {
+    }
+
+    private final ExperimentConfig config;
+    private final ExperimentDirectory dir;
+    private final boolean resume;
+    private final PrintStream console;
+    private final boolean terminal;
+    private final double logEverySeconds;
+
+    private Pipeline(ExperimentConfig config, ExperimentDirectory dir, boolean resume, PrintStream console,
+                     boolean terminal, double logEverySeconds) {
+        this.config = config;
+        this.dir = dir;
+        this.resume = resume;
+        this.console = console;
+        this.terminal = terminal;
+        this.logEverySeconds = logEverySeconds;
+    }
+
+    /**
+     * Runs the whole pipeline.
+     *
+     * @param out     the experiment directory (refused when it holds another experiment, unless resuming it)
+     * @param console where progress and the final summary go
+     */
+    public static Outcome run(ExperimentConfig config, Path out, boolean resume, PrintStream console) throws IOException {
+        ExperimentDirectory dir = ExperimentDirectory.prepare(out, config.withOutput(out.toString()), resume);
+        return new Pipeline(config, dir, resume, console, LiveProgress.isTerminal(), 30).run();
+    }
+
+    private Outcome run() throws IOException {
+        SearchSpace space = SpaceSetup.of(config);
+        ObjectNode identity = ExperimentIdentity.of(config);
+        String experimentId = JournalHeader.experimentId("run", identity, config.seed());
+        boolean surrogate = config.evaluator().surrogate();
+        console.println("effnas: experiment " + experimentId + " in " + dir.root()
+                + (surrogate ? "  [SURROGATE evaluator: no network is trained]" : ""));
+        try (EvaluatorSetup setup = EvaluatorSetup.start(config, space, experimentId, console::println)) {
+            console.println("effnas: evaluating with " + setup.description());
+            RunSettings settings = RunSettings.of(config.training().settings(config.dataset().minival()), config.seed(),
+                    reward(config.reward()), budget());
+            Map<String, Map<Integer, Double>> earlier = earlierTimings();
+
+            List<SearchPoint> points = new ArrayList<>();
+            PhaseRun.Result search = PhaseRun.run("search", strategy(config.strategy().name(), space), setup.evaluator(),
+                    dir.journal(), identity, settings, resume, listener("search " + config.strategy().name(), setup),
+                    earlier.getOrDefault(config.strategy().name(), Map.of()));
+            points.addAll(search.points(config.strategy().name()));
+            if (config.strategy().randomBaseline()) {
+                PhaseRun.Result random = PhaseRun.run("random", strategy("random", space), setup.evaluator(),
+                        dir.randomJournal(), identity, settings, resume, listener("random baseline", setup),
+                        earlier.getOrDefault("random", Map.of()));
+                points.addAll(random.points("random"));
+            }
+            ResultTables.writeSearch(dir.root(), points);
+            Optional<Observation> best = search.outcome().best();
+            if (best.isEmpty()) {
+                console.println("effnas: the search produced no successful candidate ("
+                        + search.outcome().failures() + " failed); see candidates.csv");
+            } else {
+                writeBest(best.get());
+            }
+            Path report = ReportBuilder.build(dir.root());
+            return new Outcome(dir.root(), report, best.map(o -> o.candidate().spec()), surrogate);
+        }
+    }
+
+    private LiveProgress listener(String phase, EvaluatorSetup setup) {
+        return LiveProgress.of(console, terminal, logEverySeconds, phase, config.evaluator().surrogate(), setup.workers());
+    }
+
+    private SearchBudget budget() {
+        Duration wall = config.strategy().budget().wallTime();
+        return SearchBudget.of(config.strategy().budget().evaluations(), wall.isZero() ? null : wall);
+    }
+
+    static Reward reward(RewardConfig r) {
+        CostMetric metric = CostMetric.parse(r.cost());
+        double target = metric == CostMetric.MACS ? r.targetMacs() : r.targetLatencyMs();
+        return r.mode().equals("hard") ? Reward.of(target, 0, -1, metric) : Reward.of(target, r.w(), r.w(), metric);
+    }
+
+    private SearchStrategy strategy(String name, SearchSpace space) {
+        int population = config.strategy().population();
+        EvolutionSettings evolution = EvolutionSettings.of(population, Math.min(4, population),
+                Math.min(2, population - 1), 0.5, 0.1);
+        return switch (name) {
+            case "random" -> RandomSearch.of(space, config.seed());
+            case "nsga2" -> Nsga2Search.of(space, evolution, CostMetric.parse(config.reward().cost()), config.seed());
+            default -> EvolutionSearch.of(space, evolution, config.seed());
+        };
+    }
+
+    /** Arrival times per run from an earlier session's candidates.csv, so a resumed chart keeps them. */
+    private Map<String, Map<Integer, Double>> earlierTimings() throws IOException {
+        Map<String, Map<Integer, Double>> out = new HashMap<>();
+        if (resume) {
+            for (SearchPoint p : ResultTables.readSearch(dir.root())) {
+                if (Double.isFinite(p.elapsedSeconds())) {
+                    out.computeIfAbsent(p.run(), k -> new HashMap<>()).put(p.index(), p.elapsedSeconds());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void writeBest(Observation best) throws IOException {
+        Path b = dir.best();
+        Files.createDirectories(b);
+        ArchSpec spec = best.candidate().spec();
+        Files.writeString(b.resolve("spec.yaml"), "# best baseline " + best.candidate().id() + ": reward "
+                + best.rewardOrWorst() + ", top-1 " + best.accuracy() + ", " + best.macs() + " MACs ("
+                + best.result().provenance().evaluator() + ")\n" + SpecFiles.toYaml(spec));
+        Files.writeString(b.resolve("spec.json"), SpecFiles.toJson(spec));
+    }
+}
