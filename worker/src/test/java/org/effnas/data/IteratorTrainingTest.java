@@ -29,7 +29,7 @@ class IteratorTrainingTest {
                 .seed(1)
                 .updater(new Adam(3e-3))
                 .list()
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(28, 28, 1))
@@ -38,7 +38,7 @@ class IteratorTrainingTest {
         net.init();
 
         long start = System.nanoTime();
-        net.fit(split.trainIterator(28, 32, Augmentation.none(), 3), 5);
+        net.fit(split.trainIterator(28, 32, Augmentation.none(), 3), 3);
         Evaluation evaluation = net.evaluate(split.evalIterator(SplitName.MINIVAL, 28, 50));
         System.out.printf("minival accuracy %.3f after %.1f s%n", evaluation.accuracy(),
                 (System.nanoTime() - start) / 1e9);
