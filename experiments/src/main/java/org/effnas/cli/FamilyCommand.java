@@ -1,8 +1,5 @@
 package org.effnas.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -211,8 +208,7 @@ public final class FamilyCommand implements Callable<Integer> {
     }
 
     private String json(List<Member> members) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = OutputFormat.jsonObject();
         root.put("official", official);
         if (!official) {
             root.put("base", base).put("alpha", alpha).put("beta", beta).put("gamma", gamma)
@@ -233,11 +229,7 @@ public final class FamilyCommand implements Callable<Integer> {
             ArrayNode stages = o.putArray("stages");
             m.spec().stages().forEach(s -> stages.add(BlockStrings.format(s)));
         }
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("writing a JSON tree cannot fail", ex);
-        }
+        return OutputFormat.json(root);
     }
 
     private void write(List<Member> members) throws IOException {

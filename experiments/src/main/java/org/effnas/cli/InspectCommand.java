@@ -1,8 +1,5 @@
 package org.effnas.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -124,8 +121,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static String json(ArchSpec spec, Cost cost, Map<String, Long> totals) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = OutputFormat.jsonObject();
         root.put("spec", BlockStrings.canonical(spec));
         root.put("resolution", spec.resolution());
         root.put("in_channels", spec.inChannels());
@@ -138,11 +134,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
         ObjectNode t = root.putObject("totals");
         totals.forEach(t::put);
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("writing a JSON tree cannot fail", ex);
-        }
+        return OutputFormat.json(root);
     }
 
     private static String count(long v, boolean readable) {

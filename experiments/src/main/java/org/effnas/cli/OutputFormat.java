@@ -1,5 +1,10 @@
 package org.effnas.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -7,6 +12,22 @@ import picocli.CommandLine.TypeConversionException;
 /** How a command prints its result: an aligned text table, CSV or JSON. */
 public enum OutputFormat {
     TABLE, CSV, JSON;
+
+    private static final ObjectMapper JSON_WRITER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A new JSON object to fill and hand to {@link #json}. */
+    static ObjectNode jsonObject() {
+        return JSON_WRITER.createObjectNode();
+    }
+
+    /** Indented JSON text of {@code node}, ending in a newline. */
+    static String json(JsonNode node) {
+        try {
+            return JSON_WRITER.writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("writing a JSON tree cannot fail", ex);
+        }
+    }
 
     /** Accepts {@code table}, {@code csv} or {@code json} in any case. */
     public static final class Converter implements ITypeConverter<OutputFormat> {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.effnas.InvalidInputException;
 import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stage;
@@ -58,24 +57,16 @@ public final class SpecFiles {
     }
 
     private static ArchSpec fromMapping(StrictMapping m) {
-        try {
-            List<Stage> stages = BlockStrings.parseAll(m.texts("blocks"));
-            return ArchSpec.of(
-                    m.integer("resolution", ArchSpec.DEFAULT_RESOLUTION),
-                    m.integer("in_channels", ArchSpec.DEFAULT_IN_CHANNELS),
-                    m.integer("classes", ArchSpec.DEFAULT_CLASSES),
-                    m.has("stem") ? BlockStrings.parseStem(m.text("stem", null)) : ArchSpec.DEFAULT_STEM,
-                    stages,
-                    m.has("head") ? BlockStrings.parseHead(m.text("head", null)) : ArchSpec.DEFAULT_HEAD,
-                    m.has("activation") ? Activation.parse(m.text("activation", null)) : ArchSpec.DEFAULT_ACTIVATION,
-                    m.decimal("dropout", ArchSpec.DEFAULT_DROPOUT),
-                    m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT));
-        } catch (InvalidInputException ex) {
-            if (ex.getMessage().startsWith(m.source() + ": ")) {
-                throw ex;
-            }
-            throw new InvalidInputException(m.source() + ": " + ex.getMessage(), ex);
-        }
+        return m.within(() -> ArchSpec.of(
+                m.integer("resolution", ArchSpec.DEFAULT_RESOLUTION),
+                m.integer("in_channels", ArchSpec.DEFAULT_IN_CHANNELS),
+                m.integer("classes", ArchSpec.DEFAULT_CLASSES),
+                m.parsed("stem", BlockStrings::parseStem, ArchSpec.DEFAULT_STEM),
+                BlockStrings.parseAll(m.texts("blocks")),
+                m.parsed("head", BlockStrings::parseHead, ArchSpec.DEFAULT_HEAD),
+                m.parsed("activation", Activation::parse, ArchSpec.DEFAULT_ACTIVATION),
+                m.decimal("dropout", ArchSpec.DEFAULT_DROPOUT),
+                m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT)));
     }
 
     /** The spec as YAML, every key written, blocks one per line. */

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.effnas.InvalidInputException;
 
 /**
@@ -94,7 +96,7 @@ public final class StrictMapping {
 
     private StrictMapping checkedAgainst(Set<String> allowedKeys) {
         if (!node.isObject()) {
-            throw new InvalidInputException(source + ": " + (prefix.isEmpty() ? "the document" : prefix)
+            throw new InvalidInputException(source + ": " + (prefix.isEmpty() ? "the document" : prefix.substring(0, prefix.length() - 1))
                     + " must be a mapping of keys " + new TreeSet<>(allowedKeys) + ", got " + kind(node));
         }
         Iterator<String> names = node.fieldNames();
@@ -150,6 +152,26 @@ public final class StrictMapping {
         }
         // a number such as `head: 1280` is passed on as text, so the parser's message says what was expected
         return v.asText();
+    }
+
+    /** A scalar parsed by {@code parser} (which reports its own errors), or {@code fallback} when absent. */
+    public <T> T parsed(String key, Function<String, T> parser, T fallback) {
+        return has(key) ? parser.apply(text(key, null)) : fallback;
+    }
+
+    /**
+     * Runs {@code reader} over this document, prefixing any {@link InvalidInputException} it throws
+     * (say, from a record's validation) with the document's name, so every message names the file.
+     */
+    public <T> T within(Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (InvalidInputException ex) {
+            if (ex.getMessage().startsWith(source + ": ")) {
+                throw ex;
+            }
+            throw new InvalidInputException(source + ": " + ex.getMessage(), ex);
+        }
     }
 
     /** A required list of strings (numbers and booleans are taken as their text). */

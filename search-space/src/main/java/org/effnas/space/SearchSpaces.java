@@ -79,7 +79,7 @@ public final class SearchSpaces {
     }
 
     private static SearchSpace fromMapping(StrictMapping m, String fallbackName) {
-        try {
+        return m.within(() -> {
             List<BackboneBlock> backbone = new ArrayList<>();
             for (StrictMapping b : m.mappings("backbone", BACKBONE_KEYS)) {
                 backbone.add(BackboneBlock.of(required(b, "t"), required(b, "c"), required(b, "n"), required(b, "s")));
@@ -96,21 +96,16 @@ public final class SearchSpaces {
             BlockChoices choices = BlockChoices.of(ops, c.integers("kernel"), c.decimals("se"), skips,
                     c.decimals("filters"), c.integers("layers"));
             return new SearchSpace(m.text("name", fallbackName), backbone, choices,
-                    m.has("stem") ? BlockStrings.parseStem(m.text("stem", null)) : ArchSpec.DEFAULT_STEM,
-                    m.has("head") ? BlockStrings.parseHead(m.text("head", null)) : ArchSpec.DEFAULT_HEAD,
+                    m.parsed("stem", BlockStrings::parseStem, ArchSpec.DEFAULT_STEM),
+                    m.parsed("head", BlockStrings::parseHead, ArchSpec.DEFAULT_HEAD),
                     m.integer("resolution", ArchSpec.DEFAULT_RESOLUTION),
                     m.integer("in_channels", ArchSpec.DEFAULT_IN_CHANNELS),
                     m.integer("classes", ArchSpec.DEFAULT_CLASSES),
                     m.integer("filter_divisor", ScalingRules.DEFAULT_FILTER_DIVISOR),
-                    m.has("activation") ? Activation.parse(m.text("activation", null)) : ArchSpec.DEFAULT_ACTIVATION,
+                    m.parsed("activation", Activation::parse, ArchSpec.DEFAULT_ACTIVATION),
                     m.decimal("dropout", ArchSpec.DEFAULT_DROPOUT),
                     m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT));
-        } catch (InvalidInputException ex) {
-            if (ex.getMessage().startsWith(m.source() + ": ")) {
-                throw ex;
-            }
-            throw new InvalidInputException(m.source() + ": " + ex.getMessage(), ex);
-        }
+        });
     }
 
     private static int required(StrictMapping block, String key) {
