@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.BlockOp;
@@ -38,7 +39,7 @@ public final class BlockStrings {
                 .append("_i").append(s.inputFilters())
                 .append("_o").append(s.outputFilters());
         if (s.seRatio() > 0) {
-            b.append("_se").append(number(s.seRatio()));
+            b.append("_se").append(exactNumber(s.seRatio()));
         }
         if (!s.skip()) {
             b.append("_noskip");
@@ -191,10 +192,25 @@ public final class BlockStrings {
     }
 
     /**
-     * Shortest decimal text that parses back to exactly {@code v} ({@code 0.25}, {@code 0},
-     * {@code 1}), never in exponent notation.
+     * Short display text of a number: whole numbers without a fraction ({@code 0}, {@code 1}),
+     * others to at most 10 decimals without trailing zeros ({@code 0.25}, {@code 1.21} for
+     * 1.1 * 1.1). For text that must parse back to the identical double, use {@link #exactNumber}.
      */
     public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.10f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * Shortest decimal text that parses back to exactly {@code v}, never in exponent notation
+     * ({@code 0.25}, {@code 0}, {@code 0.00001}): what block strings and spec files write, so that
+     * reading them back gives an equal spec.
+     */
+    public static String exactNumber(double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("not a finite number: " + v);
         }

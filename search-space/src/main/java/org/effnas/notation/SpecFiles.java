@@ -82,8 +82,8 @@ public final class SpecFiles {
         }
         b.append("head: ").append(BlockStrings.formatHead(spec.head())).append('\n')
                 .append("activation: ").append(spec.activation().text()).append('\n')
-                .append("dropout: ").append(BlockStrings.number(spec.dropout())).append('\n')
-                .append("drop_connect: ").append(BlockStrings.number(spec.dropConnect())).append('\n');
+                .append("dropout: ").append(BlockStrings.exactNumber(spec.dropout())).append('\n')
+                .append("drop_connect: ").append(BlockStrings.exactNumber(spec.dropConnect())).append('\n');
         return b.toString();
     }
 
@@ -99,8 +99,8 @@ public final class SpecFiles {
         spec.stages().forEach(s -> blocks.add(BlockStrings.format(s)));
         root.put("head", BlockStrings.formatHead(spec.head()));
         root.put("activation", spec.activation().text());
-        root.put("dropout", new BigDecimal(BlockStrings.number(spec.dropout())));
-        root.put("drop_connect", new BigDecimal(BlockStrings.number(spec.dropConnect())));
+        root.put("dropout", new BigDecimal(BlockStrings.exactNumber(spec.dropout())));
+        root.put("drop_connect", new BigDecimal(BlockStrings.exactNumber(spec.dropConnect())));
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));

@@ -77,13 +77,18 @@ class BlockStringsTest {
     }
 
     @Test
-    void numbersAreShortestAndExact() {
+    void numbersAreShortForDisplayAndExactForFiles() {
         assertEquals("0.25", BlockStrings.number(0.25));
         assertEquals("0", BlockStrings.number(0));
         assertEquals("1", BlockStrings.number(1.0));
-        assertEquals("0.00001", BlockStrings.number(1e-5));
+        assertEquals("1.21", BlockStrings.number(1.1 * 1.1));
+        assertEquals("0.25", BlockStrings.exactNumber(0.25));
+        assertEquals("1", BlockStrings.exactNumber(1.0));
+        assertEquals("0.00001", BlockStrings.exactNumber(1e-5));
         double third = 1.0 / 3;
-        assertEquals(third, Double.parseDouble(BlockStrings.number(third)));
+        assertEquals(third, Double.parseDouble(BlockStrings.exactNumber(third)));
+        Stage s = Stage.of(MBConv.of(6), 1, 3, 1, 16, 16, third, true);
+        assertEquals(s, BlockStrings.parse(BlockStrings.format(s), 1));
     }
 
     /** Official repeat rule: stride and channel change on the first repeat only. */
