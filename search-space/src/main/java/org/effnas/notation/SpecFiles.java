@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -39,6 +40,11 @@ public final class SpecFiles {
     /** The keys of a spec file, in the order they are written. */
     public static final Set<String> KEYS = new LinkedHashSet<>(List.of("resolution", "in_channels",
             "classes", "stem", "blocks", "head", "activation", "dropout", "drop_connect"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectWriter JSON_WRITER = JSON.writer(new DefaultPrettyPrinter()
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private SpecFiles() {
     }
@@ -89,8 +95,7 @@ public final class SpecFiles {
 
     /** The spec as pretty-printed JSON with the same keys as the YAML form. */
     public static String toJson(ArchSpec spec) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = JSON.createObjectNode();
         root.put("resolution", spec.resolution());
         root.put("in_channels", spec.inChannels());
         root.put("classes", spec.classes());
@@ -101,11 +106,8 @@ public final class SpecFiles {
         root.put("activation", spec.activation().text());
         root.put("dropout", new BigDecimal(BlockStrings.exactNumber(spec.dropout())));
         root.put("drop_connect", new BigDecimal(BlockStrings.exactNumber(spec.dropConnect())));
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return mapper.writer(printer).writeValueAsString(root) + "\n";
+            return JSON_WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("writing a JSON tree cannot fail", ex);
         }
