@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  effnas family --official --classes 1000 --format csv",
                 "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..7",
-                "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..3 --base effnas-mini "
-                        + "--resolution-divisor 1 --out runs/mini-family"})
+                "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..3 \\",
+                "      --base effnas-mini --resolution-divisor 1 --out runs/mini-family"})
 public final class FamilyCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("model", "phi", "width", "depth", "resolution", "params", "macs");
@@ -90,7 +90,7 @@ public final class FamilyCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write each member as DIR/family/<model>.yaml and .json, and DIR/family.csv.")
+            description = "Also write DIR/family/<model>.yaml and <model>.json for each member, and DIR/family.csv.")
     Path out;
 
     /** One member of the family. */
