@@ -6,12 +6,13 @@ import org.effnas.cluster.bench.SleepingEvaluator;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.worker.ClusterWorker;
 import org.effnas.cluster.worker.DeviceSlots;
+import org.effnas.cluster.worker.WorkerProcess;
 import org.effnas.cluster.worker.WorkerSettings;
 import org.effnas.eval.BlockingEvaluator;
 
 /**
  * Test-only worker process with the sleeping evaluator. Prints {@code start <candidate> <slot>}
- * before each evaluation. SIGTERM makes it leave the cluster cleanly and exit 0.
+ * before each evaluation. SIGTERM makes it leave the cluster cleanly and exit 0 ({@link WorkerProcess}).
  */
 public final class WorkerMain {
     public static void main(String[] argv) throws Exception {
@@ -28,17 +29,8 @@ public final class WorkerMain {
             CoordinatorMain.say("start " + c.id() + " " + workerId);
             return sleeping.evaluate(c, workerId);
         }, CoordinatorMain::say);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.stop();
-            try {
-                main.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        int code = worker.run();
+        int code = WorkerProcess.run(worker);
         CoordinatorMain.say("EXIT " + code);
-        Runtime.getRuntime().halt(code);
+        System.exit(code);
     }
 }
