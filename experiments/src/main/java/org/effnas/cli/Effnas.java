@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 FamilyCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                CoordinatorCommand.class,
+                WorkerCommand.class,
         })
 public final class Effnas implements Runnable {
 

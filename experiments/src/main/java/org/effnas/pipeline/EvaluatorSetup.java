@@ -86,8 +86,8 @@ public final class EvaluatorSetup implements AutoCloseable {
         }
     }
 
-    /** What each worker slot evaluates with. */
-    static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
+    /** What each worker slot evaluates with (also what {@code effnas worker --config} runs). */
+    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
         if (c.evaluator().surrogate()) {
             SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space));
             return slot -> surrogate;

@@ -1,0 +1,78 @@
+package org.effnas.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.effnas.cluster.config.HostPort;
+import org.effnas.config.ClusterConfig;
+import org.effnas.config.ConfigLoader;
+import org.effnas.config.ExperimentConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code effnas coordinator}: runs an experiment whose evaluations are done by remote
+ * {@code effnas worker}s: the same pipeline as {@code effnas run}, with the cluster forced to a
+ * Hazelcast coordinator on {@code --bind}.
+ */
+@Command(name = "coordinator",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run an experiment (search, grid, family, report: as 'effnas run') on a Hazelcast cluster: this process "
+                        + "listens on --bind, waits for workers and hands them candidates; results go to the "
+                        + "experiment's journals exactly once.",
+                "Workers join with the command it prints ('effnas worker --join HOST:PORT --cluster effnas-<experiment> "
+                        + "--config FILE'). A worker killed or hung loses its lease after 30 s and its candidate is "
+                        + "re-issued; a candidate that fails 3 attempts is recorded as failed. Killed and started again "
+                        + "with --resume, the coordinator re-issues only the unfinished candidates and the workers "
+                        + "reconnect on their own.",
+                "Binds to 127.0.0.1 unless --bind says otherwise. No TLS, no authentication (Hazelcast community "
+                        + "edition): across hosts use a private network, VPN or SSH tunnel. See docs/cluster.md."},
+        footer = {"", "Examples:",
+                "  effnas coordinator --config experiments/configs/surrogate-dry-run.yaml --out runs/dry",
+                "  effnas coordinator --config fm-search.yaml --out runs/fm --bind 10.0.0.5:5701",
+                "  effnas coordinator --config fm-search.yaml --out runs/fm --resume      # after a crash",
+                "  effnas coordinator --config fm-search.yaml --hazelcast-config k8s-member.yaml",
+                "", "Exit codes: 0 done, 1 the run failed, 2 bad input (config, address, directory)."})
+public final class CoordinatorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "The experiment config (YAML); its cluster section is replaced by the options below.")
+    private Path config;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The experiment directory (default: the config's output, else runs/<config name>).")
+    private Path out;
+
+    @Option(names = "--resume", description = "Continue the experiment in the output directory from its journals.")
+    private boolean resume;
+
+    @Option(names = "--bind", paramLabel = "HOST:PORT",
+            description = "Interface and port to listen on (default: the config's cluster.bind, else 127.0.0.1:5701).")
+    private String bind;
+
+    @Option(names = "--hazelcast-config", paramLabel = "FILE",
+            description = "A Hazelcast MEMBER YAML/XML file loaded first (e.g. Kubernetes discovery); effnas then "
+                    + "sets the cluster name, bind address, serialization and phone-home off on top.")
+    private Path hazelcastConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        ExperimentConfig c = ConfigLoader.load(config);
+        String address = bind != null ? bind
+                : c.cluster().mode().equals("hazelcast") && c.cluster().bind() != null ? c.cluster().bind()
+                : HostPort.loopback().toString();
+        HostPort.parse("--bind", address);
+        String hz = hazelcastConfig != null ? hazelcastConfig.toString()
+                : c.cluster().mode().equals("hazelcast") ? c.cluster().hazelcastConfig() : null;
+        ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
+                c.training(), c.evaluator(), c.grid(), c.family(), new ClusterConfig("hazelcast", 0, address, hz),
+                c.seed(), c.output());
+        Path dir = out != null ? out : Path.of(onCluster.output());
+        return RunCommand.runPipeline(spec, onCluster, dir, resume);
+    }
+}
