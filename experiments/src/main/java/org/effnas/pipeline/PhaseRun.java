@@ -1,7 +1,11 @@
 package org.effnas.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,29 @@ final class PhaseRun {
     }
 
     /**
+     * A grid or family journal planned around another base (the resumed search found a new winner)
+     * is moved to {@code superseded/}, never deleted, and the phase starts afresh.
+     */
+    private static void supersede(Path journal, JournalHeader header, ProgressListener listener) {
+        if (!Files.isRegularFile(journal)) {
+            return;
+        }
+        JournalHeader old = JournalFile.read(journal, line -> { }).header();
+        if (old.sameExperiment(header)) {
+            return;
+        }
+        try {
+            Path aside = journal.resolveSibling("superseded").resolve(old.experimentId() + "-" + journal.getFileName());
+            Files.createDirectories(aside.getParent());
+            Files.move(journal, aside, StandardCopyOption.ATOMIC_MOVE);
+            listener.message("effnas: " + journal.getFileName() + " was planned around another search winner; kept as "
+                    + aside + " and started afresh");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + journal + " aside: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param identity     the experiment's identifying config (journal header)
      * @param earlier      arrival times of this phase's results from an earlier session (on resume)
      */
@@ -54,6 +81,9 @@ final class PhaseRun {
         ObjectNode config = identity.deepCopy();
         config.put("phase", phase);
         JournalHeader header = JournalHeader.of(phase.equals("grid") ? "grid" : "search", config, settings.seed());
+        if (resume && !phase.equals("search") && !phase.equals("random")) {
+            supersede(journal, header, listener);
+        }
         Map<Integer, Double> elapsed = new TreeMap<>(earlier);
         double offset = earlier.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         ProgressListener timed = new ProgressListener() {

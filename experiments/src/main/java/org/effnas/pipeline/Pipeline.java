@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.config.RewardConfig;
 import org.effnas.journal.JournalHeader;
+import org.effnas.notation.BlockStrings;
+import org.effnas.report.FamilyPoint;
+import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.notation.SpecFiles;
 import org.effnas.progress.LiveProgress;
 import org.effnas.report.ReportBuilder;
@@ -82,7 +85,7 @@ public final class Pipeline {
         try (EvaluatorSetup setup = EvaluatorSetup.start(config, space, experimentId, console::println)) {
             console.println("effnas: evaluating with " + setup.description());
             RunSettings settings = RunSettings.of(config.training().settings(config.dataset().minival()), config.seed(),
-                    reward(config.reward()), budget());
+                    reward(config.reward()), budget()).withOrdered(config.strategy().ordered());
             Map<String, Map<Integer, Double>> earlier = earlierTimings();
 
             List<SearchPoint> points = new ArrayList<>();
@@ -103,10 +106,39 @@ public final class Pipeline {
                         + search.outcome().failures() + " failed); see candidates.csv");
             } else {
                 writeBest(best.get());
+                scale(best.get(), search.outcome().observations(), setup, identity, settings);
             }
             Path report = ReportBuilder.build(dir.root());
             return new Outcome(dir.root(), report, best.map(o -> o.candidate().spec()), surrogate);
         }
+    }
+
+    /** The grid around the search winner, then its family; each writes its CSV as soon as it is done. */
+    private void scale(Observation best, List<Observation> searched, EvaluatorSetup setup, ObjectNode identity,
+                       RunSettings settings) throws IOException {
+        if (!config.grid().enabled()) {
+            return;
+        }
+        ArchSpec base = best.candidate().spec();
+        boolean compare = config.family().enabled() && config.family().singleDimension();
+        GridPhase.Result grid = GridPhase.run(config.grid(), compare, base, setup.evaluator(), dir, identity,
+                settings.training(), config.seed(), resume, listener("grid", setup));
+        ResultTables.writeGrid(dir.root(), grid.points());
+        if (grid.winner().isEmpty()) {
+            console.println("effnas: every grid evaluation failed; no family (see grid.csv)");
+            return;
+        }
+        CompoundCoefficients c = grid.winner().get().coefficients();
+        console.println("effnas: grid winner alpha=" + BlockStrings.number(c.alpha()) + " beta="
+                + BlockStrings.number(c.beta()) + " gamma=" + BlockStrings.number(c.gamma()) + " (mean top-1 "
+                + String.format(java.util.Locale.ROOT, "%.4f", grid.winner().get().accuracy().mean()) + ")");
+        if (!config.family().enabled()) {
+            return;
+        }
+        Map<String, List<Observation>> known = Map.of("search", List.of(best), "grid", grid.observations());
+        List<FamilyPoint> family = FamilyPhase.run(config.family(), base, c, known, config.grid().seeds(),
+                setup.evaluator(), dir, identity, settings.training(), config.seed(), resume, listener("family", setup));
+        ResultTables.writeFamily(dir.root(), family);
     }
 
     private LiveProgress listener(String phase, EvaluatorSetup setup) {

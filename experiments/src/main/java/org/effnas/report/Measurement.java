@@ -35,6 +35,12 @@ public record Measurement(String candidateId, String specKey, double top1, doubl
                 p == null ? "" : p.codeVersion());
     }
 
+    /** The same evaluation under another id, e.g. {@code grid/c000007} when shown outside its phase. */
+    public Measurement withCandidateId(String id) {
+        return new Measurement(id, specKey, top1, top5, loss, params, macs, latencyMs, wallSeconds, workerId, failure,
+                evaluator, seed, training, dataset, dataChecksum, codeVersion);
+    }
+
     public boolean ok() {
         return failure == null || failure.isEmpty();
     }

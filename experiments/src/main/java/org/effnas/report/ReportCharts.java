@@ -106,17 +106,22 @@ public final class ReportCharts {
 
     static Chart bestReward(ExperimentResults r, boolean overTime) {
         List<String> runs = r.runs();
+        double longest = r.search().stream().mapToDouble(SearchPoint::elapsedSeconds).filter(Double::isFinite)
+                .max().orElse(0);
+        // Short (surrogate) runs read better in seconds, real ones in minutes.
+        double unit = overTime && longest >= 120 ? 60 : 1;
         List<Series> series = new ArrayList<>();
-        double maxX = 1;
+        double maxX = 0;
         double minY = Double.POSITIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
         for (String run : runs) {
             List<SearchPoint> pts = r.search().stream().filter(p -> p.run().equals(run))
+                    .filter(p -> !overTime || Double.isFinite(p.elapsedSeconds()))
                     .sorted(Comparator.comparingDouble(p -> overTime ? p.elapsedSeconds() : p.index())).toList();
             List<Point> line = new ArrayList<>();
             double best = Double.NEGATIVE_INFINITY;
             for (SearchPoint p : pts) {
-                double x = overTime ? p.elapsedSeconds() / 60 : p.index();
+                double x = overTime ? p.elapsedSeconds() / unit : p.index();
                 if (Double.isFinite(p.reward()) && p.reward() > best) {
                     best = p.reward();
                 }
@@ -134,11 +139,13 @@ public final class ReportCharts {
             maxY = 1;
         }
         String subject = runs.size() > 1 ? String.join(" vs ", runs) : runs.get(0);
+        String xLabel = !overTime ? "evaluations finished"
+                : (unit == 60 ? "minutes" : "seconds") + " since the run started";
         return XYChart.of(overTime ? "best-reward-vs-time" : "best-reward-vs-evaluations",
                 titled("Best reward vs " + (overTime ? "wall time" : "evaluations"), r.surrogate()),
                 subject + ": best reward = ACC x (MACs / T)^w found so far; " + r.title(), r.surrogate(),
-                Axis.linear(overTime ? "minutes since the search started" : "evaluations finished", 0, maxX, Axis::plain),
-                Axis.linear("best reward", minY, maxY, Axis::plain), series, List.of());
+                Axis.fromZero(xLabel, maxX, Axis::plain), Axis.linear("best reward", minY, maxY, Axis::plain),
+                series, List.of());
     }
 
     static Chart gridHeatmap(ExperimentResults r) {
@@ -162,11 +169,19 @@ public final class ReportCharts {
     }
 
     static Chart familyScaling(ExperimentResults r) {
-        Map<String, List<FamilyPoint>> byScaling = new LinkedHashMap<>();
+        // One point per model: the mean over its seeds (every row is one evaluation).
+        Map<String, Map<String, List<FamilyPoint>>> byScaling = new LinkedHashMap<>();
         for (FamilyPoint p : r.family()) {
             if (p.m().ok() && p.m().macs() > 0) {
-                byScaling.computeIfAbsent(p.scaling(), k -> new ArrayList<>()).add(p);
+                byScaling.computeIfAbsent(p.scaling(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
             }
+        }
+        Point base = null;
+        List<FamilyPoint> b0 = byScaling.getOrDefault(FamilyPoint.COMPOUND, Map.of()).values().stream()
+                .filter(ps -> ps.get(0).phi() == 0).findFirst().orElse(null);
+        if (b0 != null) {
+            base = Point.of(b0.get(0).m().macs(), b0.stream().mapToDouble(p -> p.m().top1()).average().orElse(Double.NaN));
         }
         Map<String, Color> colours = Map.of(FamilyPoint.COMPOUND, Palette.VERMILION, "width", Palette.BLUE,
                 "depth", Palette.GREEN, "resolution", Palette.PURPLE);
@@ -175,18 +190,26 @@ public final class ReportCharts {
         double maxX = 0;
         double minY = Double.POSITIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, List<FamilyPoint>> e : byScaling.entrySet()) {
+        for (Map.Entry<String, Map<String, List<FamilyPoint>>> e : byScaling.entrySet()) {
+            boolean compound = e.getKey().equals(FamilyPoint.COMPOUND);
             List<Point> pts = new ArrayList<>();
-            for (FamilyPoint p : e.getValue()) {
-                pts.add(Point.of(p.m().macs(), p.m().top1(), p.name()));
-                minX = Math.min(minX, p.m().macs());
-                maxX = Math.max(maxX, p.m().macs());
-                minY = Math.min(minY, p.m().top1());
-                maxY = Math.max(maxY, p.m().top1());
+            if (!compound && base != null) {
+                pts.add(base);
             }
-            String label = e.getKey().equals(FamilyPoint.COMPOUND) ? "compound scaling (family)" : e.getKey() + " only";
+            for (Map.Entry<String, List<FamilyPoint>> model : e.getValue().entrySet()) {
+                double acc = model.getValue().stream().mapToDouble(p -> p.m().top1()).average().orElse(Double.NaN);
+                long macs = model.getValue().get(0).m().macs();
+                pts.add(Point.of(macs, acc, model.getKey()));
+            }
+            for (Point p : pts) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+                minY = Math.min(minY, p.y());
+                maxY = Math.max(maxY, p.y());
+            }
+            String label = compound ? "compound scaling (family)" : e.getKey() + " only";
             Series s = Series.of(label, colours.getOrDefault(e.getKey(), Palette.GREY), pts, Series.Style.LINE);
-            series.add(e.getKey().equals(FamilyPoint.COMPOUND) ? s.labelled() : s);
+            series.add(compound ? s.labelled() : s);
         }
         return XYChart.of("family-scaling", titled("Scaled family vs single-dimension scaling", r.surrogate()),
                 "accuracy vs multiply-adds of each member (phi = 0, 1, ...) and of width, depth or resolution scaled alone; "

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.effnas.report.FamilyPoint;
+import org.effnas.report.GridPoint;
 import org.effnas.report.ResultTables;
 import org.effnas.report.SearchPoint;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,21 @@ class RunCommandTest {
         Files.writeString(config, TINY);
         Path out = tmp.resolve("exp");
         assertEquals(0, Effnas.execute("run", "--config", config.toString(), "--out", out.toString()));
-        for (String f : List.of("config.yaml", "journal.jsonl", "random-journal.jsonl", "candidates.csv",
-                "best/spec.yaml", "best/spec.json", "report.html", "accuracy-vs-macs.png")) {
+        for (String f : List.of("config.yaml", "journal.jsonl", "random-journal.jsonl", "grid-journal.jsonl",
+                "family-journal.jsonl", "candidates.csv", "grid.csv", "family.csv", "best/spec.yaml", "best/spec.json",
+                "family/B0.yaml", "family/B2.yaml", "family/W2.yaml", "report.html", "accuracy-vs-macs.png",
+                "best-reward-vs-evaluations.png", "best-reward-vs-time.png", "grid-heatmap.png", "family-scaling.png")) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        List<GridPoint> grid = ResultTables.readGrid(out);
+        assertEquals(1, grid.stream().filter(GridPoint::winner).map(p -> p.alpha() + "/" + p.beta() + "/" + p.gamma())
+                .distinct().count(), "one winning triple");
+        assertTrue(grid.stream().allMatch(p -> Math.abs(p.alpha() * p.beta() * p.beta() * p.gamma() * p.gamma() - 2) <= 0.1 + 1e-9));
+        List<FamilyPoint> family = ResultTables.readFamily(out);
+        assertEquals(List.of("B0", "B1", "B2"), family.stream().filter(p -> p.scaling().equals(FamilyPoint.COMPOUND))
+                .map(FamilyPoint::name).toList());
+        assertTrue(family.get(0).m().candidateId().startsWith("search/"), "B0 is the search winner, not retrained");
+        assertTrue(family.stream().allMatch(p -> p.m().ok() && p.m().surrogate()));
         List<SearchPoint> rows = ResultTables.readSearch(out);
         assertEquals(16, rows.size());
         assertTrue(rows.stream().allMatch(p -> p.m().surrogate() && p.m().codeVersion().contains("+")));

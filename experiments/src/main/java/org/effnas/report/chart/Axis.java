@@ -12,6 +12,9 @@ import java.util.function.DoubleFunction;
  */
 public record Axis(String label, double min, double max, boolean log, DoubleFunction<String> format) {
 
+    /** About how many intervals a linear axis is divided into. */
+    private static final int TICKS = 6;
+
     public Axis {
         if (!(max > min)) {
             // A degenerate range (one point, or all equal): widen it around the value.
@@ -31,8 +34,15 @@ public record Axis(String label, double min, double max, boolean log, DoubleFunc
         double pad = (raw.max - raw.min) * 0.04;
         double padLo = raw.min >= 0 && raw.min - pad < 0 ? 0 : raw.min - pad;
         raw = new Axis(label, padLo, raw.max + pad, false, format);
-        double step = niceStep((raw.max - raw.min) / 5);
+        double step = niceStep((raw.max - raw.min) / TICKS);
         return new Axis(label, Math.floor(raw.min / step) * step, Math.ceil(raw.max / step) * step, false, format);
+    }
+
+    /** A linear axis from 0 to {@code hi} rounded up to a tick, without padding: counts and durations. */
+    public static Axis fromZero(String label, double hi, DoubleFunction<String> format) {
+        double top = hi > 0 ? hi : 1;
+        double step = niceStep(top / TICKS);
+        return new Axis(label, 0, Math.ceil(top / step - 1e-9) * step, false, format);
     }
 
     /** A log axis covering the values with a little margin either side. */
@@ -56,7 +66,9 @@ public record Axis(String label, double min, double max, boolean log, DoubleFunc
         if (log) {
             int lo = (int) Math.floor(Math.log10(min));
             int hi = (int) Math.ceil(Math.log10(max));
-            double[] mantissas = hi - lo > 3 ? new double[] {1} : hi - lo > 1 ? new double[] {1, 2, 5} : new double[] {1, 1.5, 2, 3, 5, 7};
+            double decades = Math.log10(max / min);
+            double[] mantissas = decades > 3 ? new double[] {1} : decades > 1.5 ? new double[] {1, 2, 5}
+                    : new double[] {1, 1.5, 2, 3, 5, 7};
             for (int e = lo; e <= hi; e++) {
                 for (double m : mantissas) {
                     double v = m * Math.pow(10, e);
@@ -67,9 +79,10 @@ public record Axis(String label, double min, double max, boolean log, DoubleFunc
             }
             return out;
         }
-        double step = niceStep((max - min) / 5);
+        double step = niceStep((max - min) / TICKS);
         for (double v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-6; v += step) {
-            out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+            // snap to the lattice so that 0.82 is 0.82, not 0.8200000000000001
+            out.add(Math.abs(v) < step * 1e-9 ? 0 : Math.round(v / step) * step);
         }
         return out;
     }
@@ -78,14 +91,14 @@ public record Axis(String label, double min, double max, boolean log, DoubleFunc
         return format.apply(v);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    /** 1, 2 or 5 times a power of ten, the one nearest {@code raw} on a log scale. */
     static double niceStep(double raw) {
         if (!(raw > 0)) {
             return 1;
         }
         double pow = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / pow;
-        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        double nice = f < Math.sqrt(2) ? 1 : f < Math.sqrt(10) ? 2 : f < Math.sqrt(50) ? 5 : 10;
         return nice * pow;
     }
 

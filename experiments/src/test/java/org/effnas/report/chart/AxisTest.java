@@ -13,7 +13,7 @@ class AxisTest {
         Axis a = Axis.linear("acc", 0.812, 0.874, Axis::percent);
         assertTrue(a.min() <= 0.812 && a.max() >= 0.874);
         List<Double> ticks = a.ticks();
-        assertTrue(ticks.size() >= 3 && ticks.size() <= 8, ticks.toString());
+        assertTrue(ticks.size() >= 4 && ticks.size() <= 10, ticks.toString());
         double step = ticks.get(1) - ticks.get(0);
         double mantissa = step / Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
         assertTrue(List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-6), "step " + step);
