@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 FamilyCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                DemoCommand.class,
                 CoordinatorCommand.class,
                 WorkerCommand.class,
         })

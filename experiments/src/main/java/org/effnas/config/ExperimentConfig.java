@@ -48,6 +48,12 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
                 cluster, seed, newOutput);
     }
 
+    /** The same experiment reading its data from another folder. */
+    public ExperimentConfig withDataPath(String path) {
+        DatasetConfig d = new DatasetConfig(dataset.name(), path, dataset.minival(), dataset.resolution());
+        return new ExperimentConfig(d, space, reward, strategy, training, evaluator, grid, family, cluster, seed, output);
+    }
+
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
                 cluster, newSeed, output);

@@ -71,6 +71,8 @@ public final class Pipeline {
      * @param console where progress and the final summary go
      */
     public static Outcome run(ExperimentConfig config, Path out, boolean resume, PrintStream console) throws IOException {
+        // Fail on a missing evaluator before the directory is taken.
+        EvaluatorSetup.slotFactory(config, SpaceSetup.of(config));
         ExperimentDirectory dir = ExperimentDirectory.prepare(out, config.withOutput(out.toString()), resume);
         return new Pipeline(config, dir, resume, console, LiveProgress.isTerminal(), 30).run();
     }
