@@ -6,10 +6,12 @@ import org.effnas.spec.ArchSpec;
 /**
  * One unit of evaluation work: an architecture with its training recipe and seed.
  *
- * @param id unique within an experiment (e.g. {@code c000042}); the journal and the cluster key
- *           results by it so that each is recorded exactly once
+ * @param id      unique within an experiment (e.g. {@code c000042}); the journal and the cluster key
+ *                results by it so that each is recorded exactly once
+ * @param specKey the spec's canonical block-string form ({@link BlockStrings#canonical}), the key of
+ *                journals and caches; computed once here because searches ask for it often
  */
-public record Candidate(String id, ArchSpec spec, TrainingSettings training, long seed) {
+public record Candidate(String id, ArchSpec spec, TrainingSettings training, long seed, String specKey) {
 
     public Candidate {
         if (id == null || id.isBlank()) {
@@ -18,14 +20,20 @@ public record Candidate(String id, ArchSpec spec, TrainingSettings training, lon
         if (spec == null || training == null) {
             throw new IllegalArgumentException("candidate " + id + ": spec and training are required");
         }
+        String canonical = BlockStrings.canonical(spec);
+        if (specKey != null && !specKey.equals(canonical)) {
+            throw new IllegalArgumentException("candidate " + id + ": spec key " + specKey
+                    + " is not the spec's canonical form " + canonical);
+        }
+        specKey = canonical;
+    }
+
+    /** A candidate; its spec key is computed from the spec. */
+    public Candidate(String id, ArchSpec spec, TrainingSettings training, long seed) {
+        this(id, spec, training, seed, null);
     }
 
     public static Candidate of(String id, ArchSpec spec, TrainingSettings training, long seed) {
-        return new Candidate(id, spec, training, seed);
-    }
-
-    /** The spec's canonical block-string form: the key of journals and caches. */
-    public String specKey() {
-        return BlockStrings.canonical(spec);
+        return new Candidate(id, spec, training, seed, null);
     }
 }

@@ -99,6 +99,11 @@ public class InMemoryResultStore implements ResultStore {
     }
 
     @Override
+    public synchronized int submittedCount() {
+        return submitted.size();
+    }
+
+    @Override
     public synchronized List<Candidate> candidates() {
         return List.copyOf(submitted.values());
     }

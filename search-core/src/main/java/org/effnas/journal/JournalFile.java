@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ public final class JournalFile extends InMemoryResultStore {
             FileLock lock;
             try {
                 lock = ch.tryLock();
+            } catch (OverlappingFileLockException sameJvm) {
+                lock = null; // this JVM already has it open
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;

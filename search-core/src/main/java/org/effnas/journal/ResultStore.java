@@ -36,6 +36,11 @@ public interface ResultStore extends AutoCloseable {
     /** Candidates submitted but without a result, in submission order: what to re-issue after a crash. */
     List<Candidate> pending();
 
+    /** How many candidates were submitted (cheaper than {@code candidates().size()}). */
+    default int submittedCount() {
+        return candidates().size();
+    }
+
     /** Every submitted candidate, in submission order. */
     List<Candidate> candidates();
 

@@ -9,10 +9,13 @@ import io.jenetics.Selector;
 import io.jenetics.UniformCrossover;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.effnas.InvalidInputException;
+import org.effnas.space.Genotype;
 import org.effnas.space.SearchSpace;
 import org.effnas.spec.ArchSpec;
 
@@ -26,11 +29,15 @@ import org.effnas.spec.ArchSpec;
  */
 final class Breeder<C extends Comparable<? super C>> {
 
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final SearchSpace space;
     private final EvolutionSettings settings;
     private final RandomGenerator rng;
     private final JeneticsGenotypes codec;
     private final Alterer<IntegerGene, C> alterer;
+    /** Genotypes of proposals not yet observed, so observing needs no re-encoding. */
+    private final Map<ArchSpec, Genotype> proposed = new HashMap<>();
     private long proposals;
 
     Breeder(SearchSpace space, EvolutionSettings settings, RandomGenerator rng) {
@@ -48,21 +55,32 @@ final class Breeder<C extends Comparable<? super C>> {
      */
     Proposal next(List<Phenotype<IntegerGene, C>> population, Selector<IntegerGene, C> selector, long generation) {
         proposals++;
+        Genotype g;
         if (proposals <= settings.population() || population.size() < 2) {
-            return Proposal.of(space.decode(space.random(rng)));
+            g = space.random(rng);
+        } else {
+            ISeq<Phenotype<IntegerGene, C>> pop = ISeq.of(population);
+            g = codec.fromJenetics(RandomRegistry.with(rng, r -> {
+                ISeq<Phenotype<IntegerGene, C>> parents = selector.select(pop, 2, Optimize.MAXIMUM);
+                return alterer.alter(parents, generation).population().get(0).genotype();
+            }));
         }
-        ISeq<Phenotype<IntegerGene, C>> pop = ISeq.of(population);
-        io.jenetics.Genotype<IntegerGene> child = RandomRegistry.with(rng, r -> {
-            ISeq<Phenotype<IntegerGene, C>> parents = selector.select(pop, 2, Optimize.MAXIMUM);
-            return alterer.alter(parents, generation).population().get(0).genotype();
-        });
-        return Proposal.of(space.decode(codec.fromJenetics(child)));
+        ArchSpec spec = space.decode(g);
+        if (proposed.size() > MAX_REMEMBERED) {
+            proposed.clear(); // only duplicates that were never evaluated pile up here
+        }
+        proposed.put(spec, g);
+        return Proposal.of(spec);
     }
 
     /** An individual for a spec with a fitness; empty for a spec outside the space (a foreign replay). */
     Optional<Phenotype<IntegerGene, C>> individual(ArchSpec spec, long generation, C fitness) {
+        Genotype g = proposed.remove(spec);
         try {
-            return Optional.of(Phenotype.of(codec.toJenetics(space.encode(spec)), generation, fitness));
+            if (g == null) {
+                g = space.encode(spec); // a candidate replayed from a journal
+            }
+            return Optional.of(Phenotype.of(codec.toJenetics(g), generation, fitness));
         } catch (InvalidInputException notInSpace) {
             return Optional.empty();
         }

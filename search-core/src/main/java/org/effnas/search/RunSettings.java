@@ -16,9 +16,12 @@ import org.effnas.reward.Reward;
  *                          idle slots behind a slow candidate. Off = asynchronous (results as they
  *                          arrive, best utilisation; the sequence depends on timing unless capacity is 1)
  * @param maxDuplicateDraws consecutive duplicate proposals after which generating stops
+ * @param prefetch          asynchronous mode only: candidates queued beyond the evaluator's capacity,
+ *                          so that a worker that finishes finds its next candidate waiting instead of
+ *                          waiting for the search thread (-1 = as many as the capacity; 0 = none)
  */
 public record RunSettings(TrainingSettings training, long seed, Reward reward, SearchBudget budget, boolean ordered,
-                          int maxDuplicateDraws) {
+                          int maxDuplicateDraws, int prefetch) {
 
     public static final int DEFAULT_MAX_DUPLICATE_DRAWS = 1000;
 
@@ -26,20 +29,40 @@ public record RunSettings(TrainingSettings training, long seed, Reward reward, S
         if (training == null || reward == null || budget == null) {
             throw new IllegalArgumentException("run settings: training, reward and budget are required");
         }
+        if (prefetch < -1) {
+            throw new InvalidInputException("prefetch: must be >= 0 (or -1 for automatic), got " + prefetch);
+        }
         if (maxDuplicateDraws < 1) {
             throw new InvalidInputException("max duplicate draws: must be >= 1, got " + maxDuplicateDraws);
         }
     }
 
     public static RunSettings of(TrainingSettings training, long seed, Reward reward, SearchBudget budget) {
-        return new RunSettings(training, seed, reward, budget, false, DEFAULT_MAX_DUPLICATE_DRAWS);
+        return new RunSettings(training, seed, reward, budget, false, DEFAULT_MAX_DUPLICATE_DRAWS, -1);
     }
 
     public RunSettings withOrdered(boolean newOrdered) {
-        return new RunSettings(training, seed, reward, budget, newOrdered, maxDuplicateDraws);
+        return new RunSettings(training, seed, reward, budget, newOrdered, maxDuplicateDraws, prefetch);
     }
 
     public RunSettings withMaxDuplicateDraws(int n) {
-        return new RunSettings(training, seed, reward, budget, ordered, n);
+        return new RunSettings(training, seed, reward, budget, ordered, n, prefetch);
+    }
+
+    public RunSettings withPrefetch(int n) {
+        return new RunSettings(training, seed, reward, budget, ordered, maxDuplicateDraws, n);
+    }
+
+    /**
+     * Candidates to keep submitted at once for an evaluator of this capacity: the capacity, plus the
+     * prefetch in asynchronous mode. Ordered mode never prefetches: its candidate sequence must not
+     * depend on how far ahead the runner proposes.
+     */
+    public int inFlightTarget(int capacity) {
+        int c = Math.max(1, capacity);
+        if (ordered) {
+            return c;
+        }
+        return c + (prefetch >= 0 ? prefetch : c);
     }
 }

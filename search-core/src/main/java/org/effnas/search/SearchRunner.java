@@ -33,9 +33,11 @@ import org.effnas.journal.ResultStore;
  * are re-issued; then the run continues. If a regenerated proposal differs from the journal (another
  * code version), the runner says so and rebuilds from results only.
  *
- * <p>Determinism: all strategy calls happen on the calling thread. With capacity 1, or with
- * {@link RunSettings#ordered()}, the sequence of candidates is a function of the seed alone. In the
- * default asynchronous mode with N workers it also depends on which results arrive first.
+ * <p>Determinism: all strategy calls happen on the calling thread. With {@link RunSettings#ordered()}
+ * the sequence of candidates is a function of the seed alone, with any number of workers. In the
+ * default asynchronous mode it also depends on which results arrive first, and the runner queues a
+ * few candidates beyond the capacity ({@link RunSettings#prefetch()}) so that no worker waits for the
+ * search thread.
  */
 public final class SearchRunner {
 
@@ -53,7 +55,7 @@ public final class SearchRunner {
     private final List<Observation> observations = new ArrayList<>();
     private final LinkedHashMap<String, Candidate> inFlight = new LinkedHashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-    private final Map<String, Completion> arrived = new HashMap<>();
+    private final Map<String, Completion> arrived = new LinkedHashMap<>();
     private Observation best;
     private int failures;
     private int duplicateDraws;
@@ -137,11 +139,8 @@ public final class SearchRunner {
 
     /** Submits new candidates while there is a free slot and budget left. */
     private void fill() {
-        if (settings.ordered() && !arrived.isEmpty()) {
-            return; // in ordered mode a slot is refilled only once its head-of-line result is processed
-        }
-        while (stopReason == null && inFlight.size() < Math.max(1, evaluator.capacity())) {
-            if (store.candidates().size() >= settings.budget().evaluations()) {
+        while (stopReason == null && inFlight.size() < settings.inFlightTarget(evaluator.capacity())) {
+            if (store.submittedCount() >= settings.budget().evaluations()) {
                 stopReason = StopReason.BUDGET;
                 return;
             }
@@ -149,7 +148,7 @@ public final class SearchRunner {
                 stopReason = StopReason.WALL_TIME;
                 return;
             }
-            Optional<Candidate> next = nextFresh(String.format("c%06d", store.candidates().size() + 1));
+            Optional<Candidate> next = nextFresh(String.format("c%06d", store.submittedCount() + 1));
             if (next.isEmpty()) {
                 if (stopReason == StopReason.DUPLICATES) {
                     listener.message("effnas: " + StopReason.DUPLICATES.description() + " ("

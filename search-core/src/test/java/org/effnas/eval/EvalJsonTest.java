@@ -1,0 +1,73 @@
+package org.effnas.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.stream.Stream;
+import org.effnas.InvalidInputException;
+import org.effnas.reference.Architectures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EvalJsonTest {
+
+    static Stream<String> architectures() {
+        return Architectures.names().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void candidateRoundTripsForEveryBuiltInArchitecture(String name) {
+        Candidate c = Candidate.of("c000001", Architectures.get(name),
+                TrainingSettings.defaults().withEpochs(2.5).withSubset(5000), 42);
+        Candidate back = EvalJson.candidate(EvalJson.candidate(c), "test");
+        assertEquals(c, back);
+        assertEquals(c.specKey(), back.specKey());
+    }
+
+    @Test
+    void resultRoundTripsWithNanMetricsAsNull() {
+        Provenance p = Provenance.of("dl4j", 3, TrainingSettings.defaults(), "fashion-mnist/minival", "ab12", "0.1+x");
+        EvalResult r = new EvalResult("c1", "key", 0.875, Double.NaN, 0.41, 1234, 5678, Double.NaN, 950.5, 12.5,
+                "host:1/cpu0", null, p);
+        ObjectNode n = EvalJson.result(r);
+        assertTrue(n.get("top5").isNull());
+        assertEquals(r, EvalJson.result(n, "test"));
+        EvalResult cached = r.servedFromCacheFor(CandidateFixtures.candidate("c9"));
+        EvalResult cachedBack = EvalJson.result(EvalJson.result(cached), "test");
+        assertTrue(cachedBack.provenance().cached());
+        assertEquals("c9", cachedBack.candidateId());
+    }
+
+    @Test
+    void failedResultRoundTrips() {
+        Provenance p = Provenance.of("dl4j", 3, TrainingSettings.defaults(), "d", "", "v");
+        EvalResult r = EvalResult.failed(CandidateFixtures.candidate("c2"), "NaN loss", 3, "local-0", p);
+        assertEquals(r, EvalJson.result(EvalJson.result(r), "test"));
+    }
+
+    @Test
+    void garbageIsAnErrorNamingTheSourceAndField() {
+        ObjectNode n = EvalJson.result(new EvalResult("c1", "key", 0.5, Double.NaN, Double.NaN, 1, 1, Double.NaN,
+                Double.NaN, 1, "w", null, Provenance.of("s", 1, TrainingSettings.defaults(), "d", "", "v")));
+        n.put("top1", "high");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvalJson.result(n, "journal.jsonl line 3"));
+        assertTrue(e.getMessage().contains("journal.jsonl line 3") && e.getMessage().contains("top1"), e.getMessage());
+        n.put("top1", 1.5);
+        assertThrows(InvalidInputException.class, () -> EvalJson.result(n, "x"));
+        n.remove("provenance");
+        n.put("top1", 0.5);
+        e = assertThrows(InvalidInputException.class, () -> EvalJson.result(n, "x"));
+        assertTrue(e.getMessage().contains("provenance"), e.getMessage());
+    }
+
+    @Test
+    void editedSpecIsDetectedByItsKey() {
+        ObjectNode n = EvalJson.candidate(CandidateFixtures.candidate("c1"));
+        n.put("spec_key", "res28 something else");
+        assertThrows(InvalidInputException.class, () -> EvalJson.candidate(n, "x"));
+    }
+}
