@@ -26,8 +26,11 @@ import org.effnas.cluster.wire.WireFormat;
  */
 public final class HazelcastConfigs {
 
-    /** Keeps the Hazelcast logger referenced: java.util.logging holds loggers weakly. */
+    /** Keeps the Hazelcast loggers referenced: java.util.logging holds loggers weakly. */
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+    /** A worker retrying a restarting coordinator says so itself; Hazelcast's per-attempt warnings are noise. */
+    private static final Logger CLIENT_CONNECTION_LOG =
+            Logger.getLogger("com.hazelcast.client.impl.connection.ClientConnectionManager");
 
     private HazelcastConfigs() {
     }
@@ -36,6 +39,7 @@ public final class HazelcastConfigs {
     public static void quietLogging(boolean verbose) {
         System.setProperty("hazelcast.logging.type", "jdk");
         HAZELCAST_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        CLIENT_CONNECTION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     }
 
     /** The coordinator's member configuration. */

@@ -179,8 +179,9 @@ public final class ClusterWorker {
                 task = tasks.poll(250, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                // offline while the coordinator restarts, or shutting down: wait and try again
+            } catch (RuntimeException | Error e) {
+                // offline while the coordinator restarts, shutting down, or an unreadable task (its
+                // lease then expires and the coordinator re-issues it): wait and try again
                 if (!pause(200)) {
                     return;
                 }
@@ -190,10 +191,17 @@ public final class ClusterWorker {
                 continue;
             }
             leases.add(task.leaseId());
-            heartbeatAsync(workers);
-            ResultMessage answer = evaluate(task, slotId, evaluator);
-            deliver(answer, results);
-            leases.remove(task.leaseId());
+            try {
+                heartbeatAsync(workers);
+                ResultMessage answer = evaluate(task, slotId, evaluator);
+                deliver(answer, results);
+            } catch (RuntimeException | Error e) {
+                // Whatever broke, the lease must stop being heartbeated so the coordinator re-issues it.
+                log.accept("worker " + settings.workerId() + ": slot " + slotId + " could not finish "
+                        + task.candidateId() + ": " + e);
+            } finally {
+                leases.remove(task.leaseId());
+            }
         }
     }
 
