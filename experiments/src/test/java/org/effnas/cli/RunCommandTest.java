@@ -73,6 +73,25 @@ class RunCommandTest {
     }
 
     @Test
+    void runsOnAnEmbeddedClusterLikeTheDemo(@TempDir Path tmp) throws IOException {
+        Path config = tmp.resolve("cluster.yaml");
+        Files.writeString(config, """
+                evaluator: surrogate
+                strategy: {population: 4, budget: {evaluations: 6}}
+                grid: {max_triples: 3, max: 1.4}
+                family: {phi_max: 1, single_dimension: false}
+                cluster: {mode: embedded, embedded_workers: 2}
+                """);
+        Path out = tmp.resolve("exp");
+        assertEquals(0, Effnas.execute("run", "--config", config.toString(), "--out", out.toString()));
+        List<SearchPoint> rows = ResultTables.readSearch(out);
+        assertEquals(6, rows.size());
+        assertTrue(rows.stream().allMatch(p -> p.m().workerId().matches("surrogate/local-[01]/cpu0")),
+                "evaluated by the cluster's workers");
+        assertEquals(List.of("B0", "B1"), ResultTables.readFamily(out).stream().map(FamilyPoint::name).toList());
+    }
+
+    @Test
     void badConfigIsExitTwo(@TempDir Path tmp) throws IOException {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, "grid: {step: -0.1}\nstrategy: {budgett: 3}\n");
