@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import org.effnas.eval.EvalResult;
 
@@ -9,10 +8,14 @@ import org.effnas.eval.EvalResult;
  * Compact form of search-core's {@link EvalResult}. The record does not validate its values, so
  * the coordinator checks every result it reads ({@code ResultCheck}) before accepting it.
  */
-public final class EvalResultSerializer implements CompactSerializer<EvalResult> {
+public final class EvalResultSerializer extends WireSerializer<EvalResult> {
 
     /** Compact type name: part of the wire format, never rename. */
     public static final String TYPE = "effnas.EvalResult";
+
+    public EvalResultSerializer() {
+        super(TYPE, EvalResult.class);
+    }
 
     @Override
     public EvalResult read(CompactReader in) {
@@ -38,15 +41,5 @@ public final class EvalResultSerializer implements CompactSerializer<EvalResult>
         out.writeString("workerId", r.workerId());
         out.writeString("failure", r.failure());
         out.writeCompact("provenance", r.provenance());
-    }
-
-    @Override
-    public String getTypeName() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<EvalResult> getCompactClass() {
-        return EvalResult.class;
     }
 }

@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
@@ -26,7 +25,11 @@ public record ExperimentStatus(String experimentId, String incarnation, boolean 
     }
 
     /** Explicit Compact serializer: the field names below are the schema. */
-    public static final class Serializer implements CompactSerializer<ExperimentStatus> {
+    public static final class Serializer extends WireSerializer<ExperimentStatus> {
+        public Serializer() {
+            super(TYPE, ExperimentStatus.class);
+        }
+
         @Override
         public ExperimentStatus read(CompactReader in) {
             return new ExperimentStatus(in.readString("experimentId"), in.readString("incarnation"),
@@ -42,16 +45,6 @@ public record ExperimentStatus(String experimentId, String incarnation, boolean 
             out.writeString("evaluatorKind", s.evaluatorKind());
             out.writeInt64("heartbeatMillis", s.heartbeatMillis());
             out.writeInt64("leaseTimeoutMillis", s.leaseTimeoutMillis());
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<ExperimentStatus> getCompactClass() {
-            return ExperimentStatus.class;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import org.effnas.eval.Provenance;
 
@@ -9,10 +8,14 @@ import org.effnas.eval.Provenance;
  * Compact form of search-core's {@link Provenance}. A worker always computes its result, so the
  * provenance read here is never marked as served from a cache.
  */
-public final class ProvenanceSerializer implements CompactSerializer<Provenance> {
+public final class ProvenanceSerializer extends WireSerializer<Provenance> {
 
     /** Compact type name: part of the wire format, never rename. */
     public static final String TYPE = "effnas.Provenance";
+
+    public ProvenanceSerializer() {
+        super(TYPE, Provenance.class);
+    }
 
     @Override
     public Provenance read(CompactReader in) {
@@ -28,15 +31,5 @@ public final class ProvenanceSerializer implements CompactSerializer<Provenance>
         out.writeString("dataset", p.dataset());
         out.writeString("dataChecksum", p.dataChecksum());
         out.writeString("codeVersion", p.codeVersion());
-    }
-
-    @Override
-    public String getTypeName() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<Provenance> getCompactClass() {
-        return Provenance.class;
     }
 }

@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.time.Instant;
 import org.effnas.eval.EvalResult;
@@ -32,7 +31,11 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
     }
 
     /** Explicit Compact serializer: the field names below are the schema. */
-    public static final class Serializer implements CompactSerializer<ResultMessage> {
+    public static final class Serializer extends WireSerializer<ResultMessage> {
+        public Serializer() {
+            super(TYPE, ResultMessage.class);
+        }
+
         @Override
         public ResultMessage read(CompactReader in) {
             return new ResultMessage(in.readString("leaseId"), in.readString("candidateId"),
@@ -49,16 +52,6 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
             out.writeInt64("startedAtMicros", m.startedAtMicros());
             out.writeInt64("finishedAtMicros", m.finishedAtMicros());
             out.writeCompact("result", m.result());
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<ResultMessage> getCompactClass() {
-            return ResultMessage.class;
         }
     }
 }

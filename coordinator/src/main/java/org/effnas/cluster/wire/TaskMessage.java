@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.TrainingSettings;
@@ -46,7 +45,11 @@ public record TaskMessage(String leaseId, String candidateId, int attempt, Strin
     }
 
     /** Explicit Compact serializer: the field names below are the schema. */
-    public static final class Serializer implements CompactSerializer<TaskMessage> {
+    public static final class Serializer extends WireSerializer<TaskMessage> {
+        public Serializer() {
+            super(TYPE, TaskMessage.class);
+        }
+
         @Override
         public TaskMessage read(CompactReader in) {
             return new TaskMessage(in.readString("leaseId"), in.readString("candidateId"),
@@ -62,16 +65,6 @@ public record TaskMessage(String leaseId, String candidateId, int attempt, Strin
             out.writeString("specText", t.specText());
             out.writeCompact("training", t.training());
             out.writeInt64("seed", t.seed());
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<TaskMessage> getCompactClass() {
-            return TaskMessage.class;
         }
     }
 }

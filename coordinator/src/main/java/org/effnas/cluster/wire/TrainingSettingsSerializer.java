@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import org.effnas.eval.TrainingSettings;
 
@@ -9,10 +8,14 @@ import org.effnas.eval.TrainingSettings;
  * Compact form of search-core's {@link TrainingSettings}. Reading goes through the record's
  * validating constructor, so out-of-range values from the network are refused.
  */
-public final class TrainingSettingsSerializer implements CompactSerializer<TrainingSettings> {
+public final class TrainingSettingsSerializer extends WireSerializer<TrainingSettings> {
 
     /** Compact type name: part of the wire format, never rename. */
     public static final String TYPE = "effnas.TrainingSettings";
+
+    public TrainingSettingsSerializer() {
+        super(TYPE, TrainingSettings.class);
+    }
 
     @Override
     public TrainingSettings read(CompactReader in) {
@@ -36,15 +39,5 @@ public final class TrainingSettingsSerializer implements CompactSerializer<Train
         out.writeFloat64("labelSmoothing", t.labelSmoothing());
         out.writeBoolean("augment", t.augment());
         out.writeFloat64("minivalFraction", t.minivalFraction());
-    }
-
-    @Override
-    public String getTypeName() {
-        return TYPE;
-    }
-
-    @Override
-    public Class<TrainingSettings> getCompactClass() {
-        return TrainingSettings.class;
     }
 }

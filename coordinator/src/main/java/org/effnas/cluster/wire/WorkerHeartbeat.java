@@ -1,7 +1,6 @@
 package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.util.List;
 
@@ -32,7 +31,11 @@ public record WorkerHeartbeat(String workerId, String clientUuid, String host, l
     }
 
     /** Explicit Compact serializer: the field names below are the schema. */
-    public static final class Serializer implements CompactSerializer<WorkerHeartbeat> {
+    public static final class Serializer extends WireSerializer<WorkerHeartbeat> {
+        public Serializer() {
+            super(TYPE, WorkerHeartbeat.class);
+        }
+
         @Override
         public WorkerHeartbeat read(CompactReader in) {
             String[] leases = in.readArrayOfString("leases");
@@ -54,16 +57,6 @@ public record WorkerHeartbeat(String workerId, String clientUuid, String host, l
             out.writeArrayOfString("leases", h.leases().toArray(String[]::new));
             out.writeInt64("sequence", h.sequence());
             out.writeBoolean("leaving", h.leaving());
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE;
-        }
-
-        @Override
-        public Class<WorkerHeartbeat> getCompactClass() {
-            return WorkerHeartbeat.class;
         }
     }
 }
