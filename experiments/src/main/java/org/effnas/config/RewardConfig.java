@@ -1,6 +1,8 @@
 package org.effnas.config;
 
 import java.util.List;
+import org.effnas.reward.CostMetric;
+import org.effnas.reward.Reward;
 
 /**
  * The MnasNet reward {@code ACC(m) * (cost(m) / T)^w}.
@@ -19,6 +21,13 @@ public record RewardConfig(long targetMacs, double targetLatencyMs, double w, St
 
     public static RewardConfig defaults() {
         return new RewardConfig(10_000_000L, 5.0, -0.07, "soft", "macs");
+    }
+
+    /** search-core's reward for these settings. */
+    public Reward reward() {
+        CostMetric metric = CostMetric.parse(cost);
+        double target = metric == CostMetric.MACS ? targetMacs : targetLatencyMs;
+        return mode.equals("hard") ? Reward.of(target, 0, -1, metric) : Reward.of(target, w, w, metric);
     }
 
     static RewardConfig read(ConfigSection s) {

@@ -18,8 +18,8 @@ import org.effnas.report.ReportBuilder;
  */
 public record ExperimentDirectory(Path root) {
 
-    public static final String JOURNAL = "journal.jsonl";
-    public static final String RANDOM_JOURNAL = "random-journal.jsonl";
+    public static final String JOURNAL = ReportBuilder.SEARCH_JOURNAL;
+    public static final String RANDOM_JOURNAL = ReportBuilder.RANDOM_JOURNAL;
     public static final String GRID_JOURNAL = "grid-journal.jsonl";
     public static final String FAMILY_JOURNAL = "family-journal.jsonl";
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.effnas.config.ExperimentConfig;
-import org.effnas.config.RewardConfig;
 import org.effnas.journal.JournalHeader;
 import org.effnas.notation.BlockStrings;
 import org.effnas.report.FamilyPoint;
@@ -23,7 +22,6 @@ import org.effnas.report.ReportBuilder;
 import org.effnas.report.ResultTables;
 import org.effnas.report.SearchPoint;
 import org.effnas.reward.CostMetric;
-import org.effnas.reward.Reward;
 import org.effnas.search.EvolutionSearch;
 import org.effnas.search.EvolutionSettings;
 import org.effnas.search.Nsga2Search;
@@ -87,7 +85,7 @@ public final class Pipeline {
         try (EvaluatorSetup setup = EvaluatorSetup.start(config, space, experimentId, console::println)) {
             console.println("effnas: evaluating with " + setup.description());
             RunSettings settings = RunSettings.of(config.training().settings(config.dataset().minival()), config.seed(),
-                    reward(config.reward()), budget()).withOrdered(config.strategy().ordered());
+                    config.reward().reward(), budget()).withOrdered(config.strategy().ordered());
             Map<String, Map<Integer, Double>> earlier = earlierTimings();
 
             List<SearchPoint> points = new ArrayList<>();
@@ -150,12 +148,6 @@ public final class Pipeline {
     private SearchBudget budget() {
         Duration wall = config.strategy().budget().wallTime();
         return SearchBudget.of(config.strategy().budget().evaluations(), wall.isZero() ? null : wall);
-    }
-
-    static Reward reward(RewardConfig r) {
-        CostMetric metric = CostMetric.parse(r.cost());
-        double target = metric == CostMetric.MACS ? r.targetMacs() : r.targetLatencyMs();
-        return r.mode().equals("hard") ? Reward.of(target, 0, -1, metric) : Reward.of(target, r.w(), r.w(), metric);
     }
 
     private SearchStrategy strategy(String name, SearchSpace space) {

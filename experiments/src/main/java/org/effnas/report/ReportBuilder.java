@@ -3,7 +3,9 @@ package org.effnas.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.effnas.InvalidInputException;
 import org.effnas.config.ConfigLoader;
@@ -20,6 +22,9 @@ public final class ReportBuilder {
 
     public static final String REPORT = "report.html";
     public static final String CONFIG = "config.yaml";
+    /** The search's and the random baseline's journals (search-core's format). */
+    public static final String SEARCH_JOURNAL = "journal.jsonl";
+    public static final String RANDOM_JOURNAL = "random-journal.jsonl";
 
     private ReportBuilder() {
     }
@@ -31,8 +36,15 @@ public final class ReportBuilder {
                     + "); give the --out directory of an 'effnas run'");
         }
         ExperimentConfig config = ConfigLoader.load(dir.resolve(CONFIG));
-        ExperimentResults results = new ExperimentResults(title(config), config.reward().targetMacs(),
-                ResultTables.readSearch(dir), ResultTables.readGrid(dir), ResultTables.readFamily(dir));
+        List<SearchPoint> search = ResultTables.readSearch(dir);
+        if (search.isEmpty()) {
+            // the search is still running (or was interrupted): what its journals hold so far
+            search = new ArrayList<>(JournalRows.read(dir.resolve(SEARCH_JOURNAL), config.strategy().name(),
+                    config.reward().reward()));
+            search.addAll(JournalRows.read(dir.resolve(RANDOM_JOURNAL), "random", config.reward().reward()));
+        }
+        ExperimentResults results = new ExperimentResults(title(config), config.reward().targetMacs(), search,
+                ResultTables.readGrid(dir), ResultTables.readFamily(dir));
         return write(dir, results, facts(config));
     }
 

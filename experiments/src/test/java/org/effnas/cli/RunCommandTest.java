@@ -70,6 +70,12 @@ class RunCommandTest {
         Files.delete(out.resolve("report.html"));
         assertEquals(0, Effnas.execute("report", out.toString()));
         assertTrue(Files.exists(out.resolve("report.html")));
+
+        // a run interrupted before candidates.csv: the report reads the journals
+        Files.delete(out.resolve("candidates.csv"));
+        assertEquals(0, Effnas.execute("report", out.toString()));
+        String rebuilt = Files.readString(out.resolve("report.html"));
+        assertTrue(rebuilt.contains("20 evaluated (0 failed) in evolution, random"), "rows from both journals");
     }
 
     @Test
