@@ -30,7 +30,7 @@ url="file://$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"
 # A tall window: the whole report (header, charts, tables) in one screenshot.
 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --user-data-dir="$profile" --hide-scrollbars \
-  --window-size=1100,5200 --screenshot="$shot" "$url" >/dev/null 2>&1 || {
+  --window-size=1100,8000 --screenshot="$shot" "$url" >/dev/null 2>&1 || {
   echo "check-report: chromium failed to render $report" >&2; exit 1; }
 [ -s "$shot" ] || { echo "check-report: chromium wrote no screenshot" >&2; exit 1; }
 

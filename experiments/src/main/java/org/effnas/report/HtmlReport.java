@@ -33,7 +33,7 @@ public final class HtmlReport {
             figcaption{font-size:13px;color:#555;margin-top:4px}
             table{border-collapse:collapse;font-size:13px;width:100%;margin:8px 0}
             th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:right;vertical-align:top}
-            th{background:#f0f2f5;position:sticky;top:0}
+            th{background:#f0f2f5;position:sticky;top:0;white-space:nowrap}
             td.l,th.l{text-align:left}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all;max-width:360px}
             tr.win td{background:#fff4d6;font-weight:bold}
             .fail{color:#b00020}
@@ -108,7 +108,7 @@ public final class HtmlReport {
                 .append(" shown, all in <code>candidates.csv</code>.</p>\n");
         b.append("<table><tr><th>#</th><th class=\"l\">id</th><th class=\"l\">run</th><th>reward</th><th>top-1</th>")
                 .append("<th>MACs</th><th>params</th><th>wall s</th><th class=\"l\">worker</th><th>seed</th>")
-                .append("<th class=\"l\">spec</th></tr>\n");
+                .append("<th class=\"l\">blocks (full spec in candidates.csv)</th></tr>\n");
         for (int i = 0; i < Math.min(TOP_CANDIDATES, ranked.size()); i++) {
             SearchPoint p = ranked.get(i);
             b.append(i == 0 ? "<tr class=\"win\">" : "<tr>").append(td(Integer.toString(i + 1)))
@@ -116,7 +116,7 @@ public final class HtmlReport {
                     .append(td(pct(p.m().top1()))).append(td(Axis.macs(p.m().macs())))
                     .append(td(Axis.macs(p.m().params()))).append(td(fixed(p.m().wallSeconds(), 1)))
                     .append(tdl(p.m().workerId())).append(td(Long.toString(p.m().seed())))
-                    .append("<td class=\"spec\">").append(esc(p.m().specKey())).append("</td></tr>\n");
+                    .append("<td class=\"spec\">").append(esc(blocks(p.m().specKey()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
         List<SearchPoint> failures = r.search().stream().filter(p -> !p.m().ok()).toList();
@@ -204,6 +204,16 @@ public final class HtmlReport {
             b.append("</dd>");
         }
         b.append("</dl>\n");
+    }
+
+    /** The block strings of a canonical spec, one per stage, where a line may break between them. */
+    static String blocks(String specKey) {
+        int from = specKey.indexOf("blocks:");
+        int to = specKey.indexOf(" head:");
+        if (from < 0 || to < from) {
+            return specKey;
+        }
+        return specKey.substring(from + 7, to).replace(",", ", ");
     }
 
     private static double nanLow(double v) {
