@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 // Each command registers itself on its own line below.
                 InspectCommand.class,
                 FamilyCommand.class,
+                SearchCommand.class,
+                GridCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,

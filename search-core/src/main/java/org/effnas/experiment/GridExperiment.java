@@ -45,7 +45,8 @@ public final class GridExperiment {
     public static Result run(GridSettings s, ExperimentOptions o, Function<ArchSpec, EvaluatorChoice> evaluators,
                              ProgressListener listener) {
         ArchSpec base = Architectures.resolve(s.base());
-        GridSearch grid = GridSearch.of(base, s.grid(), s.seeds(), s.resolutionDivisor(), s.singleDimension());
+        GridSearch grid = GridSearch.of(base, s.grid(), s.seeds(), s.resolutionDivisor(), s.singleDimension(),
+                s.achievedTolerance());
         EvaluatorChoice choice = evaluators.apply(base);
         // The grid ranks by accuracy alone: a reward with w = 0 is exactly the accuracy.
         Reward accuracyOnly = Reward.of(CostModel.of(base).macs(), 0, 0, CostMetric.MACS);
@@ -66,7 +67,7 @@ public final class GridExperiment {
             throw new UncheckedIOException("cannot write the grid report to " + o.out() + ": " + e.getMessage(), e);
         }
         report.winner().ifPresent(w -> SearchExperiment.write(o.out().resolve("winner.yaml"), winnerHeader(w, id,
-                choice.isSurrogate()) + SpecFiles.toYaml(w.spec())));
+                choice.isSurrogate()) + SearchExperiment.withNewline(SpecFiles.toYaml(w.spec()))));
         Optional<ScaledFamily> family = Optional.empty();
         if (s.familyPhiMax() > 0 && report.winner().isPresent()) {
             family = Optional.of(evaluateFamily(s, o, base, report.winner().get(), choice, listener));
@@ -112,6 +113,9 @@ public final class GridExperiment {
         n.put("seeds", s.seeds());
         n.put("resolution_divisor", s.resolutionDivisor());
         n.put("single_dimension", s.singleDimension());
+        if (Double.isFinite(s.achievedTolerance())) {
+            n.put("achieved_tolerance", s.achievedTolerance());
+        }
         return n;
     }
 

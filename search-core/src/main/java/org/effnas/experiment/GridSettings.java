@@ -11,9 +11,11 @@ import org.effnas.grid.CoefficientGrid;
  * @param resolutionDivisor scaled resolutions are multiples of it
  * @param singleDimension   also evaluate depth-, width- and resolution-only scaling to the same FLOPs
  * @param familyPhiMax      after the grid, the winner's family phi = 0..N is evaluated (0 = no family)
+ * @param achievedTolerance the winner must have achieved a FLOPs ratio within this of 2 after rounding
+ *                          (infinity = the paper's rule, nominal ratio only)
  */
 public record GridSettings(String base, CoefficientGrid grid, int seeds, int resolutionDivisor,
-                           boolean singleDimension, int familyPhiMax) {
+                           boolean singleDimension, int familyPhiMax, double achievedTolerance) {
 
     public GridSettings {
         if (base == null || base.isBlank()) {
@@ -27,6 +29,9 @@ public record GridSettings(String base, CoefficientGrid grid, int seeds, int res
         }
         if (familyPhiMax < 0 || familyPhiMax > 16) {
             throw new InvalidInputException("--evaluate-family: phi must be in [0, 16], got " + familyPhiMax);
+        }
+        if (!(achievedTolerance > 0)) {
+            throw new InvalidInputException("--achieved-tolerance: must be > 0, got " + achievedTolerance);
         }
         if (grid == null) {
             throw new IllegalArgumentException("grid settings: the coefficient grid is required");

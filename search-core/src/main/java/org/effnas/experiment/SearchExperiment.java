@@ -125,7 +125,7 @@ public final class SearchExperiment {
                 experimentId, outcome.observations().size(), b.candidate().id(), b.reward().getAsDouble(), b.accuracy(),
                 reward.metric().text(), num(reward.metric().of(b.result())), num(reward.target()), reward,
                 surrogate ? "# SURROGATE: the accuracy comes from the analytic surrogate, not a trained network\n" : "");
-        return Optional.of(write(dir.resolve("best.yaml"), header + SpecFiles.toYaml(b.candidate().spec())));
+        return Optional.of(write(dir.resolve("best.yaml"), header + withNewline(SpecFiles.toYaml(b.candidate().spec()))));
     }
 
     private static Path writePareto(Path dir, List<Observation> front, Reward reward) {
@@ -148,6 +148,10 @@ public final class SearchExperiment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    static String withNewline(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
     private static String num(double v) {

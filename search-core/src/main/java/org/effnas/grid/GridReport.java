@@ -12,8 +12,11 @@ import org.effnas.notation.BlockStrings;
 /**
  * The outcome of a coefficient grid: every feasible triple with its statistics, the winner (best mean
  * accuracy, ties broken by fewer MACs, then enumeration order) and the single-dimension comparison.
+ *
+ * @param winnerWithinTolerance false when an achieved-FLOPs tolerance was asked for but no triple met
+ *                              it, so the winner was picked among all triples
  */
-public record GridReport(List<GridRow> rows, List<SingleDimensionRow> singleDimension) {
+public record GridReport(List<GridRow> rows, List<SingleDimensionRow> singleDimension, boolean winnerWithinTolerance) {
 
     /** The exact columns of {@code grid.csv}. */
     public static final String GRID_COLUMNS = "alpha,beta,gamma,flops_ratio_nominal,flops_ratio_actual,"

@@ -76,7 +76,9 @@ public record Reward(double target, double below, double above, CostMetric metri
 
     @Override
     public String toString() {
-        return "ACC x [" + metric.text() + "/" + target + "]^w, w=" + below
-                + (below == above ? "" : " below / " + above + " above");
+        String t = org.effnas.notation.BlockStrings.number(target);
+        String w = org.effnas.notation.BlockStrings.number(below);
+        return "ACC x [" + metric.text() + "/" + t + "]^w, w=" + w
+                + (below == above ? "" : " at or under T, " + org.effnas.notation.BlockStrings.number(above) + " above");
     }
 }

@@ -20,7 +20,8 @@ class GridExperimentTest {
 
     @Test
     void writesTheGridTheWinnerTheComparisonAndTheEvaluatedFamily() throws Exception {
-        GridSettings s = new GridSettings("effnas-mini", CoefficientGrid.of(0.1, 2.0, 0.1, 6), 2, 1, true, 2);
+        GridSettings s = new GridSettings("effnas-mini", CoefficientGrid.of(0.1, 2.0, 0.1, 6), 2, 1, true, 2,
+                Double.POSITIVE_INFINITY);
         ExperimentOptions o = ExperimentOptions.of(dir, false, 3, null, false, false, 1, TrainingSettings.defaults());
         GridExperiment.Result r = GridExperiment.run(s, o, base -> EvaluatorChoice.surrogate(base, SimulatedDuration.none()),
                 ProgressListener.none());

@@ -31,7 +31,10 @@ class GridSearchTest {
     }
 
     static GridReport run(ArchSpec base, int divisor, int seeds) {
-        GridSearch grid = GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true);
+        return run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true), base);
+    }
+
+    static GridReport run(GridSearch grid, ArchSpec base) {
         var proposals = grid.proposals();
         SurrogateEvaluator surrogate = SurrogateEvaluator.of(base);
         SearchOutcome o = SearchRunner.of(FixedCandidates.of("grid", proposals), InlineEvaluator.of(surrogate, "surrogate"),
@@ -73,5 +76,19 @@ class GridSearchTest {
             assertTrue(r.method().equals("compound") || r.accuracy().mean() < compound.accuracy().mean(),
                     r.method() + " " + r.accuracy().mean() + " vs compound " + compound.accuracy().mean());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAchievedFlopsToleranceKeepsTheWinnerAtEqualCost() {
+        ArchSpec base = Architectures.get("effnas-mini");
+        GridReport plain = run(base, 1, 1);
+        GridReport fair = run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), 1, 1, true, 0.25), base);
+        assertTrue(fair.winnerWithinTolerance());
+        GridRow w = fair.winner().orElseThrow();
+        assertTrue(Math.abs(w.achievedFlopsRatio() - 2) <= 0.25, "achieved " + w.achievedFlopsRatio());
+        assertTrue(plain.winner().orElseThrow().achievedFlopsRatio() > 2.25,
+                "on this small base the unconstrained winner is simply the one rounding made biggest");
+        GridReport none = run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), 1, 1, false, 1e-6), base);
+        assertTrue(!none.winnerWithinTolerance() && none.winner().isPresent());
     }
 }

@@ -1,0 +1,119 @@
+package org.effnas.cli;
+
+import static org.effnas.cli.InspectCommandTest.assertBadInput;
+import static org.effnas.cli.InspectCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.effnas.journal.JournalFile;
+import org.effnas.notation.SpecFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] search(String out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("search", "--space", "mnasnet-small", "--evaluator", "surrogate",
+                "--cache", dir.resolve("cache").toString(), "--out", dir.resolve(out).toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void helpIsCompleteWithAnExample() {
+        InspectCommandTest.Run r = run("search", "--help");
+        assertEquals(0, r.exitCode());
+        for (String option : List.of("--space", "--evaluator", "--strategy", "--budget", "--workers", "--seed",
+                "--target-macs", "--w", "--hard", "--simulate-seconds", "--fresh", "--resume", "--out", "Examples:")) {
+            assertTrue(r.out().contains(option), option + " missing from --help");
+        }
+    }
+
+    @Test
+    void searchesWritesTheWinnerAndResumesToALargerBudget() throws IOException {
+        InspectCommandTest.Run r = run(search("run", "--budget", "25", "--workers", "2", "--seed", "3"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("SURROGATE search search-"), r.out());
+        Path run = dir.resolve("run");
+        assertTrue(Files.readString(run.resolve("best.yaml")).contains("# SURROGATE"));
+        SpecFiles.read(run.resolve("best.yaml"));
+        InspectCommandTest.Run resumed = run(search("run", "--budget", "40", "--workers", "2", "--seed", "3", "--resume"));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        var journal = JournalFile.read(run.resolve("journal.jsonl"), w -> { });
+        assertEquals(40, journal.results().size());
+        assertEquals(40, journal.candidates().stream().map(c -> c.specKey()).distinct().count());
+    }
+
+    @Test
+    void aDirectoryHoldingAnExperimentIsRefusedWithoutResumeOrWhenItIsAnotherOne() throws IOException {
+        assertEquals(0, run(search("run", "--budget", "10")).exitCode());
+        Path journal = dir.resolve("run").resolve("journal.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+        assertBadInput(run(search("run", "--budget", "10")), "pass --resume");
+        assertBadInput(run(search("run", "--budget", "10", "--strategy", "random", "--resume")), "another experiment");
+        assertBadInput(run(search("run", "--budget", "10", "--seed", "2", "--resume")), "seed 1 vs 2");
+        assertArrayEquals(before, Files.readAllBytes(journal));
+    }
+
+    @Test
+    void aJournalFromANewerEffnasIsRefusedUntouched() throws IOException {
+        assertEquals(0, run(search("run", "--budget", "5")).exitCode());
+        Path journal = dir.resolve("run").resolve("journal.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+        ObjectNode header = (ObjectNode) new ObjectMapper().readTree(lines.get(0));
+        header.put("format", 99);
+        lines.set(0, header.toString());
+        Files.write(journal, lines);
+        byte[] before = Files.readAllBytes(journal);
+        assertBadInput(run(search("run", "--budget", "10", "--resume")), "newer effnas");
+        assertArrayEquals(before, Files.readAllBytes(journal));
+    }
+
+    @Test
+    void badInputExitsTwoBeforeAnyJournalIsWritten() throws IOException {
+        assertBadInput(run(search("t0", "--budget", "10", "--target-macs", "0")), "--target-macs");
+        assertBadInput(run(search("t0", "--budget", "10", "--target-macs", "-5")), "--target-macs");
+        assertBadInput(run(search("t0", "--budget", "10", "--strategy", "hillclimb")), "--strategy");
+        assertBadInput(run(search("t0", "--budget", "0")), "--budget");
+        assertFalse(Files.exists(dir.resolve("t0").resolve("journal.jsonl")));
+        Path empty = dir.resolve("empty-space.yaml");
+        Files.writeString(empty, String.join("\n", "name: empty", "backbone:", "  - {t: 1, c: 16, n: 1, s: 1}",
+                "choices:", "  op: []", "  kernel: [3]", "  se: [0]", "  skip: [true]", "  filters: [1.0]", "  layers: [0]", ""));
+        InspectCommandTest.Run r = run("search", "--space", empty.toString(), "--evaluator", "surrogate", "--budget", "5",
+                "--no-cache", "--out", dir.resolve("e").toString());
+        assertBadInput(r, "choices.op");
+    }
+
+    @Test
+    void nsga2WritesTheParetoFront() throws IOException {
+        InspectCommandTest.Run r = run(search("front", "--budget", "40", "--strategy", "nsga2"));
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("front").resolve("pareto.csv"));
+        assertEquals("candidate,top1,macs,params,latency_ms,reward,spec", lines.get(0));
+        assertTrue(lines.size() > 2);
+    }
+
+    @Test
+    void theDl4jEvaluatorSaysPlainlyWhenItIsNotAvailable() {
+        // Until the worker module's DL4J trainer lands, --evaluator dl4j fails plainly (exit 1) and never
+        // falls back to anything else.
+        InspectCommandTest.Run r = run("search", "--space", "mnasnet-small", "--evaluator", "dl4j", "--budget", "5",
+                "--no-cache", "--out", dir.resolve("dl4j").toString());
+        assertEquals(Effnas.EXIT_FAILED, r.exitCode(), r.err());
+        assertTrue(r.err().contains("not available yet"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("dl4j").resolve("best.yaml")));
+    }
+}
