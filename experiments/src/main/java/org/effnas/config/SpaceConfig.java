@@ -3,6 +3,8 @@ package org.effnas.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.effnas.InvalidInputException;
+import org.effnas.space.SearchSpaces;
 
 /**
  * The search space: a built-in one by name, or one read from a file.
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record SpaceConfig(String name, String file) {
 
-    public static final List<String> BUILT_IN = List.of("mnasnet", "mnasnet-small");
+    public static final List<String> BUILT_IN = SearchSpaces.names();
 
     public static SpaceConfig of(String name) {
         return new SpaceConfig(name, null);
@@ -31,6 +33,11 @@ public record SpaceConfig(String name, String file) {
                 s.problem("file", "no such file " + p + "; give a search-space YAML/JSON file or use space.name");
             } else {
                 file = p.toString();
+                try {
+                    SearchSpaces.load(p);
+                } catch (InvalidInputException ex) {
+                    s.problem("file", ex.getMessage());
+                }
             }
         }
         return new SpaceConfig(name, file);

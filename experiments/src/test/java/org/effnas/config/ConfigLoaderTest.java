@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.effnas.InvalidInputException;
+import org.effnas.space.SearchSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,8 +150,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aBrokenSpaceFileIsReportedWithTheRest(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("space.yaml"), "name: broken\nbackbone: []\n");
+        Files.writeString(dir.resolve("exp.yaml"), "space: {file: space.yaml}\nseed: -3\n");
+        InvalidConfigException ex = assertThrows(InvalidConfigException.class, () -> ConfigLoader.load(dir.resolve("exp.yaml")));
+        assertEquals(2, ex.problems().size(), ex.problems().toString());
+        assertTrue(ex.problems().get(0).startsWith("space.file: "), ex.problems().toString());
+    }
+
+    @Test
     void relativeFilesResolveAgainstTheConfigDirectory(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("space.yaml"), "x: 1\n");
+        try (var in = SearchSpaces.class.getResourceAsStream("/org/effnas/space/mnasnet-small.yaml")) {
+            Files.copy(in, dir.resolve("space.yaml"));
+        }
         Files.writeString(dir.resolve("exp.yaml"), "space: {file: space.yaml}\n");
         ExperimentConfig c = ConfigLoader.load(dir.resolve("exp.yaml"));
         assertEquals(dir.toAbsolutePath().resolve("space.yaml").toString(), c.space().file());
