@@ -8,8 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
@@ -25,14 +23,15 @@ import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
 import org.effnas.worker.backend.NativeBackend;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Turns any {@link ArchSpec} into a DL4J {@link ComputationGraph}, layer for layer as the spec
  * describes it: 'same'-padded convolutions without bias each followed by batch norm (momentum 0.99,
- * epsilon 1e-3) and, where the block type calls for it, a separate activation layer (DL4J's batch
- * norm ignores an activation set on it); squeeze-and-excitation as global average pooling, two
+ * epsilon 1e-3) and, where the block type calls for it, the activation, both in one
+ * {@link BatchNormActivation} layer (DL4J's own batch norm ignores an activation set on it); squeeze-and-excitation as global average pooling, two
  * dense layers (activation, then sigmoid) and a broadcast channel scale; identity residuals with
  * per-example drop-connect at {@link ArchSpec#dropConnectRate(int)}; a head of 1x1 conv, BN,
  * activation, global average pooling, dropout and a softmax classifier. The input is NCHW,
@@ -158,13 +157,12 @@ public final class GraphTranslator {
         return bnAct(name, true);
     }
 
+    /** Batch norm, then the activation when {@code act}, fused in one layer (see {@link BatchNormActivation}). */
     private String bnAct(String conv, boolean act) {
-        graph.addLayer(conv + "_bn", new BatchNormalization.Builder().decay(BN_DECAY).eps(BN_EPS).build(), conv);
-        if (!act) {
-            return conv + "_bn";
-        }
-        graph.addLayer(conv + "_act", new ActivationLayer.Builder().activation(activation).build(), conv + "_bn");
-        return conv + "_act";
+        String name = conv + "_bn";
+        graph.addLayer(name, new BatchNormActivation(name, BN_DECAY, BN_EPS,
+                act ? activation.getActivationFunction() : new ActivationIdentity()), conv);
+        return name;
     }
 
     /** Squeeze-and-excitation on {@code x} (which has the block's expanded width); no-op without SE. */

@@ -1,0 +1,209 @@
+package org.effnas.worker.net;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.LayerHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSwish;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runtime side of {@link BatchNormActivation}. Forward (training): batch mean, centred sum of
+ * squares, then ND4J's one-pass {@code batchnorm} op and the activation. Backward: the activation
+ * derivative from stored values, then the batch-norm gradient from two channel reductions and
+ * three broadcast passes.
+ */
+final class BatchNormActivationLayer extends BatchNormalization {
+
+    private static final int[] CHANNEL = {1};
+    private static final int[] ALL_BUT_CHANNEL = {0, 2, 3};
+
+    private final boolean swish;
+    private final boolean identity;
+    // Saved by a training forward pass for backprop (they live in the activations workspace)
+    private INDArray batchMean;
+    private INDArray batchVar;
+    private INDArray invStd;
+    private INDArray preActivation;
+    private INDArray sigmoid;
+    private INDArray output;
+
+    BatchNormActivationLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        IActivation act = conf.getLayer() instanceof BatchNormActivation b ? b.getActivationFn() : null;
+        this.swish = act instanceof ActivationSwish;
+        this.identity = act == null || act instanceof ActivationIdentity;
+    }
+
+    /** None: this layer computes batch norm itself and never calls DL4J's helper. */
+    @Override
+    public LayerHelper getHelper() {
+        return null;
+    }
+
+    private org.effnas.worker.net.BatchNormActivation bnConf() {
+        return (org.effnas.worker.net.BatchNormActivation) conf.getLayer();
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        INDArray x = input;
+        if (x.rank() != 4) {
+            throw new IllegalStateException(layerId() + ": expected NCHW input, got shape "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        if (x.ordering() != 'c') {
+            x = workspaceMgr.dup(ArrayType.INPUT, x, 'c');
+        }
+        double eps = bnConf().getEps();
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
+        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
+        INDArray mean;
+        INDArray var;
+        ArrayType zType = identity ? ArrayType.ACTIVATIONS : (training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM);
+        if (training) {
+            long m = x.length() / x.size(1);
+            mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
+            var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
+            try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.FF_WORKING_MEM)) {
+                mean.assign(x.mean(ALL_BUT_CHANNEL));
+                INDArray centred = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+                Nd4j.getExecutioner().exec(new BroadcastSubOp(x, mean, centred, CHANNEL));
+                INDArray norm = centred.norm2(ALL_BUT_CHANNEL);
+                var.assign(norm.muli(norm).divi(m));
+            }
+            batchMean = mean;
+            batchVar = var;
+            invStd = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
+            invStd.assign(org.nd4j.linalg.ops.transforms.Transforms.pow(var.add(eps), -0.5, false));
+        } else {
+            mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+            var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
+        }
+        INDArray z = workspaceMgr.createUninitialized(zType, x.dataType(), x.shape(), 'c');
+        Nd4j.exec(DynamicCustomOp.builder("batchnorm")
+                .addInputs(x, mean, var, gamma, beta)
+                .addOutputs(z)
+                .addIntegerArguments(1, 1, 1)
+                .addFloatingPointArguments(eps)
+                .build());
+        INDArray out;
+        if (identity) {
+            out = z;
+        } else if (swish) {
+            INDArray s = workspaceMgr.createUninitialized(training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM,
+                    x.dataType(), x.shape(), 'c');
+            Nd4j.getExecutioner().exec(new Sigmoid(z, s));
+            out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+            Nd4j.getExecutioner().exec(new MulOp(z, s, out));
+            sigmoid = training ? s : null;
+        } else {
+            out = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            bnConf().getActivationFn().getActivation(out, training);
+        }
+        preActivation = training ? z : null;
+        output = training ? out : null;
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (batchMean == null) {
+            throw new IllegalStateException(layerId() + ": backprop without a training forward pass");
+        }
+        INDArray x = input.ordering() == 'c' ? input : input.dup('c');
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
+        OpExecutioner exec = Nd4j.getExecutioner();
+        long m = x.length() / x.size(1);
+        INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
+        try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.BP_WORKING_MEM)) {
+            INDArray dz = activationGradient(epsilon.ordering() == 'c' ? epsilon : epsilon.dup('c'));
+            INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+            exec.exec(new BroadcastSubOp(x, batchMean, xHat, CHANNEL));
+            exec.exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL));
+            INDArray dBeta = dz.sum(ALL_BUT_CHANNEL);
+            INDArray product = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+            exec.exec(new MulOp(dz, xHat, product));
+            INDArray dGamma = product.sum(ALL_BUT_CHANNEL);
+            // dx = a*dz - a*dBeta/m - xHat * a*dGamma/m with a = gamma * invStd
+            INDArray a = gamma.mul(invStd);
+            INDArray shift = a.mul(dBeta).divi(m);
+            INDArray slope = a.mul(dGamma).divi(m);
+            exec.exec(new BroadcastMulOp(dz, a, dx, CHANNEL));
+            exec.exec(new BroadcastSubOp(dx, shift, dx, CHANNEL));
+            exec.exec(new BroadcastMulOp(xHat, slope, xHat, CHANNEL));
+            dx.subi(xHat);
+
+            double decay = bnConf().getDecay();
+            INDArray gammaView = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
+            INDArray betaView = gradientViews.get(BatchNormalizationParamInitializer.BETA);
+            INDArray meanView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+            INDArray varView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR);
+            gammaView.assign(dGamma.reshape(gammaView.shape()));
+            betaView.assign(dBeta.reshape(betaView.shape()));
+            // DL4J applies "param -= gradient" with the NoOp updater: this moves the running
+            // statistics to decay * running + (1 - decay) * batch
+            INDArray globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+            INDArray globalVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
+            meanView.assign(globalMean.sub(batchMean.reshape(globalMean.shape())).muli(1 - decay));
+            varView.assign(globalVar.sub(batchVar.reshape(globalVar.shape())).muli(1 - decay));
+        }
+        Gradient g = new DefaultGradient();
+        g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, gradientViews.get(BatchNormalizationParamInitializer.GAMMA));
+        g.setGradientFor(BatchNormalizationParamInitializer.BETA, gradientViews.get(BatchNormalizationParamInitializer.BETA));
+        g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN));
+        g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR));
+        INDArray epsOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx);
+        clearSaved();
+        return new Pair<>(g, epsOut);
+    }
+
+    /** dL/dz from dL/dy, in the current (working-memory) workspace. */
+    private INDArray activationGradient(INDArray epsilon) {
+        if (identity) {
+            return epsilon;
+        }
+        if (swish) {
+            // swish'(z) = s + y - y*s with s = sigmoid(z), y = z*s
+            INDArray t = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), 'c');
+            Nd4j.getExecutioner().exec(new MulOp(output, sigmoid, t));
+            t.rsubi(output).addi(sigmoid).muli(epsilon);
+            return t;
+        }
+        INDArray z = preActivation.dup();
+        return bnConf().getActivationFn().backprop(z, epsilon).getFirst();
+    }
+
+    private void clearSaved() {
+        batchMean = null;
+        batchVar = null;
+        invStd = null;
+        preActivation = null;
+        sigmoid = null;
+        output = null;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        clearSaved();
+    }
+}
