@@ -19,6 +19,7 @@ public final class CachingEvaluator implements Evaluator {
     private final String dataset;
     private final boolean fresh;
     private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger storeFailures = new AtomicInteger();
 
     private CachingEvaluator(Evaluator delegate, ResultCache cache, String dataset, boolean fresh) {
         this.delegate = delegate;
@@ -46,7 +47,12 @@ public final class CachingEvaluator implements Evaluator {
             }
         }
         return delegate.submit(candidate).thenApply(r -> {
-            cache.store(key, r);
+            try {
+                cache.store(key, r);
+            } catch (java.io.UncheckedIOException e) {
+                // The journal is the record; a cache that cannot be written costs re-evaluations only.
+                storeFailures.incrementAndGet();
+            }
             return r;
         });
     }
@@ -54,6 +60,11 @@ public final class CachingEvaluator implements Evaluator {
     /** How many candidates were served from the cache so far. */
     public int hits() {
         return hits.get();
+    }
+
+    /** How many results could not be written to the cache (e.g. a full or read-only disk). */
+    public int storeFailures() {
+        return storeFailures.get();
     }
 
     @Override

@@ -48,11 +48,11 @@ public final class ExperimentSession implements AutoCloseable {
         identity.put("dataset", choice.datasetId());
         identity.set("training", EvalJson.training(options.training()));
         JournalHeader header = JournalHeader.of(kind, identity, options.seed());
+        ResultCache cache = options.cacheDir() == null ? null : ResultCache.at(options.cacheDir());
         JournalFile journal = JournalFile.open(journalFile, header, options.resume(), listener::message);
         Evaluator evaluator = LocalEvaluator.of(choice.evaluator(), options.workers(), choice.kind());
-        if (options.cacheDir() != null) {
-            evaluator = CachingEvaluator.of(evaluator, ResultCache.at(options.cacheDir()), choice.datasetId(),
-                    options.fresh());
+        if (cache != null) {
+            evaluator = CachingEvaluator.of(evaluator, cache, choice.datasetId(), options.fresh());
         }
         return new ExperimentSession(journal, evaluator, options, listener);
     }
