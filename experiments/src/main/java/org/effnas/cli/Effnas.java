@@ -2,6 +2,7 @@ package org.effnas.cli;
 
 import java.io.PrintWriter;
 import org.effnas.InvalidInputException;
+import org.effnas.config.ConfigFlags;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,7 +45,17 @@ public final class Effnas implements Runnable {
 
     /** Runs the CLI and returns its exit code (what tests call instead of {@link #main}). */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        String[] expanded;
+        try {
+            // search and grid take --config FILE as flags (see ConfigFlags)
+            expanded = ConfigFlags.expand(args);
+        } catch (InvalidInputException bad) {
+            cl.getErr().println("effnas: " + bad.getMessage());
+            cl.getErr().flush();
+            return EXIT_BAD_INPUT;
+        }
+        return cl.execute(expanded);
     }
 
     /** The configured command line, with bad input mapped to exit code 2. */

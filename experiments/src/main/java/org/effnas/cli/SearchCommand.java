@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.effnas.InvalidInputException;
 import org.effnas.cache.ResultCache;
+import org.effnas.config.ConfigFileOption;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.experiment.EvaluatorChoice;
 import org.effnas.experiment.ExperimentOptions;
@@ -170,6 +171,10 @@ public final class SearchCommand implements Callable<Integer> {
      * cache, resume and output directory.
      */
     public static final class ExperimentFlags {
+
+        /** {@code --config FILE}: its settings become these flags' defaults (expanded by ConfigFlags). */
+        @Mixin
+        ConfigFileOption config;
 
         @Option(names = "--evaluator", required = true, paramLabel = "KIND",
                 description = "surrogate (analytic stand-in, no training) or dl4j (trains each candidate).")
