@@ -13,7 +13,8 @@ import org.effnas.config.ExperimentConfig;
 /**
  * What makes two configs the same experiment: everything that changes a result (data, space,
  * reward, strategy, training, evaluator kind, grid, family, seed), but not what may change between
- * sessions of one experiment (the budget, the number of workers, the cluster, the output directory).
+ * sessions of one experiment (the budget, the number of workers, the cluster, the output directory,
+ * the folder the data is read from).
  * A resumed run must have the same identity as the one that started the directory.
  */
 public final class ExperimentIdentity {
@@ -32,6 +33,8 @@ public final class ExperimentIdentity {
         n.remove("cluster");
         ((ObjectNode) n.get("strategy")).remove("budget");
         ((ObjectNode) n.get("evaluator")).remove("local_workers");
+        // where the files are is not what they are: each result records the data's checksum
+        ((ObjectNode) n.get("dataset")).remove("path");
         return n;
     }
 

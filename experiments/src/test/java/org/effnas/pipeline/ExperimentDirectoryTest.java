@@ -57,7 +57,7 @@ class ExperimentDirectoryTest {
     @Test
     void identityIgnoresWhatMayChangeBetweenSessions() {
         assertTrue(ExperimentIdentity.differences(config("cluster: {mode: embedded, embedded_workers: 3}\noutput: x\n"),
-                config("strategy: {budget: {evaluations: 5, wall_time: 1h}}\n")).isEmpty());
+                config("strategy: {budget: {evaluations: 5, wall_time: 1h}}\ndataset: {path: /elsewhere}\n")).isEmpty());
         assertEquals(List.of("reward.target_macs"), ExperimentIdentity.differences(config(""),
                 config("reward: {target_macs: 20M}\n")));
     }
