@@ -101,6 +101,24 @@ class ReportBuilderTest {
     }
 
     @Test
+    void degenerateResultsStillRender(@TempDir Path dir) throws IOException {
+        // one candidate, every grid run failed, nothing else: axes widen, failed cells say so
+        SearchPoint only = new SearchPoint("evolution", 1, Double.NaN, 0.8,
+                SyntheticResults.measurement("c1", 0.8, 5_000_000, "dl4j", false));
+        GridPoint failed = new GridPoint(1.2, 1.1, 1.15, Double.NaN, Double.NaN, Double.NaN, false,
+                SyntheticResults.measurement("g1", 0, 0, "dl4j", true));
+        ExperimentResults r = new ExperimentResults("t", 10_000_000, List.of(only), List.of(failed), List.of());
+        String html = Files.readString(ReportBuilder.write(dir, r, Map.of()));
+        assertTrue(html.contains("1 evaluated (0 failed)"), "table of one");
+        for (var chart : ReportCharts.of(r)) {
+            assertTrue(colours(chart.render()) > 20, chart.name());
+        }
+        String empty = Files.readString(ReportBuilder.write(dir, new ExperimentResults("t", 0, List.of(), List.of(),
+                List.of()), Map.of()));
+        assertTrue(empty.contains("No results yet"));
+    }
+
+    @Test
     void tablesRoundTripThroughCsv(@TempDir Path dir) throws IOException {
         ExperimentResults r = SyntheticResults.of("dl4j", 4);
         writeTables(dir, r);
