@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -26,8 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Runtime side of {@link BatchNormActivation}. Forward (training): batch mean, centred sum of
  * squares, then ND4J's one-pass {@code batchnorm} op and the activation. Backward: the activation
- * derivative from stored values, then the batch-norm gradient from two channel reductions and
- * three broadcast passes.
+ * derivative and the batch-norm gradient in the two-sweep {@link BatchNormBackward} kernel
+ * (swish, ReLU, identity) or, for other activations, composed from ND4J ops.
  */
 final class BatchNormActivationLayer extends BatchNormalization {
 
@@ -135,22 +136,39 @@ final class BatchNormActivationLayer extends BatchNormalization {
         long m = x.length() / x.size(1);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
         try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.BP_WORKING_MEM)) {
-            INDArray dz = activationGradient(epsilon.ordering() == 'c' ? epsilon : epsilon.dup('c'));
-            INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-            exec.exec(new BroadcastSubOp(x, batchMean, xHat, CHANNEL));
-            exec.exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL));
-            INDArray dBeta = dz.sum(ALL_BUT_CHANNEL);
-            INDArray product = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-            exec.exec(new MulOp(dz, xHat, product));
-            INDArray dGamma = product.sum(ALL_BUT_CHANNEL);
-            // dx = a*dz - a*dBeta/m - xHat * a*dGamma/m with a = gamma * invStd
-            INDArray a = gamma.mul(invStd);
-            INDArray shift = a.mul(dBeta).divi(m);
-            INDArray slope = a.mul(dGamma).divi(m);
-            exec.exec(new BroadcastMulOp(dz, a, dx, CHANNEL));
-            exec.exec(new BroadcastSubOp(dx, shift, dx, CHANNEL));
-            exec.exec(new BroadcastMulOp(xHat, slope, xHat, CHANNEL));
-            dx.subi(xHat);
+            INDArray e = BatchNormBackward.supports(epsilon) ? epsilon : epsilon.dup('c');
+            INDArray xIn = BatchNormBackward.supports(x) ? x : x.dup('c');
+            BatchNormBackward.Activation kernel = swish ? BatchNormBackward.Activation.SWISH
+                    : identity ? BatchNormBackward.Activation.IDENTITY
+                    : bnConf().getActivationFn() instanceof ActivationReLU ? BatchNormBackward.Activation.RELU : null;
+            INDArray dGamma;
+            INDArray dBeta;
+            if (kernel != null && BatchNormBackward.supports(dx, sigmoid, output)) {
+                int c = (int) x.size(1);
+                float[] dg = new float[c];
+                float[] db = new float[c];
+                BatchNormBackward.run(kernel, xIn, e, sigmoid, output, dx, batchMean.toFloatVector(),
+                        invStd.toFloatVector(), gamma.toFloatVector(), dg, db);
+                dGamma = Nd4j.createFromArray(dg);
+                dBeta = Nd4j.createFromArray(db);
+            } else {
+                INDArray dz = activationGradient(e);
+                INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+                exec.exec(new BroadcastSubOp(x, batchMean, xHat, CHANNEL));
+                exec.exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL));
+                dBeta = dz.sum(ALL_BUT_CHANNEL);
+                INDArray product = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
+                exec.exec(new MulOp(dz, xHat, product));
+                dGamma = product.sum(ALL_BUT_CHANNEL);
+                // dx = a*dz - a*dBeta/m - xHat * a*dGamma/m with a = gamma * invStd
+                INDArray a = gamma.reshape(invStd.shape()).mul(invStd);
+                INDArray shift = a.mul(dBeta).divi(m);
+                INDArray slope = a.mul(dGamma).divi(m);
+                exec.exec(new BroadcastMulOp(dz, a, dx, CHANNEL));
+                exec.exec(new BroadcastSubOp(dx, shift, dx, CHANNEL));
+                exec.exec(new BroadcastMulOp(xHat, slope, xHat, CHANNEL));
+                dx.subi(xHat);
+            }
 
             double decay = bnConf().getDecay();
             INDArray gammaView = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
