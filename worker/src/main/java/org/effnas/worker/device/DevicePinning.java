@@ -1,0 +1,43 @@
+package org.effnas.worker.device;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Binds the calling thread's evaluations to a device.
+ *
+ * <p>CPU: libnd4j's thread pool is process-wide, so N slots in one process share the cores by
+ * giving the native code {@code cores / N} threads ({@link #pinCpu}); each slot's thread then runs
+ * one evaluation at a time. GPU: ND4J's affinity manager attaches the calling thread to the
+ * device, and every array that thread creates lives there ({@link #pinGpu}). A child process per
+ * GPU with {@code CUDA_VISIBLE_DEVICES} set is the alternative for full isolation; the worker
+ * uses in-process affinity because ND4J supports it and it shares the data cache.
+ */
+public final class DevicePinning {
+
+    private DevicePinning() {
+    }
+
+    /** Configures the native thread count for {@code devices} CPU slots; returns the threads per slot. */
+    public static int pinCpu(DeviceList devices) {
+        if (devices.gpu()) {
+            throw new IllegalArgumentException("pinCpu called with GPU devices " + devices);
+        }
+        int threads = devices.threadsPerSlot(Runtime.getRuntime().availableProcessors());
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        return threads;
+    }
+
+    /** Attaches the calling thread to GPU {@code device}. */
+    public static void pinGpu(Device device) {
+        if (device.kind() != Device.Kind.GPU) {
+            throw new IllegalArgumentException("pinGpu called with " + device);
+        }
+        Nd4j.getAffinityManager().unsafeSetDevice(device.index());
+    }
+
+    /** Native threads libnd4j uses now. */
+    public static int nativeThreads() {
+        return Nd4j.getEnvironment().maxThreads();
+    }
+}

@@ -1,0 +1,123 @@
+package org.effnas.worker.train;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.effnas.cost.Cost;
+import org.effnas.cost.CostModel;
+import org.effnas.data.Augmentation;
+import org.effnas.data.InMemoryImageIterator;
+import org.effnas.data.SplitDataset;
+import org.effnas.data.SplitName;
+import org.effnas.eval.BlockingEvaluator;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Provenance;
+import org.effnas.spec.ArchSpec;
+import org.effnas.version.CodeVersion;
+import org.effnas.worker.net.GraphOptions;
+import org.effnas.worker.net.GraphTranslator;
+import org.effnas.worker.net.TrainableParams;
+
+/**
+ * Trains a candidate with DL4J on real data and measures it: the reward evaluator of a search and
+ * the engine of {@code effnas train}. One instance per device; the {@link SplitDataset} (and its
+ * float cache) may be shared by several. Weight init and the training data order both follow the
+ * candidate's seed.
+ */
+public final class Dl4jEvaluator implements BlockingEvaluator {
+
+    /** Batch size of evaluation passes (any size gives the same metrics). */
+    public static final int EVAL_BATCH = 256;
+
+    private final SplitDataset data;
+    private final Options options;
+
+    /**
+     * How results are measured.
+     *
+     * @param split          MINIVAL for rewards, TEST for a final report
+     * @param measureSpeed   measure inference latency and throughput after training
+     * @param progress       receives training progress
+     */
+    public record Options(SplitName split, boolean measureSpeed, TrainingProgress.Listener progress) {
+        public Options {
+            Objects.requireNonNull(split, "split");
+            Objects.requireNonNull(progress, "progress");
+            if (split == SplitName.TRAIN) {
+                throw new IllegalArgumentException("a result is never measured on the training split");
+            }
+        }
+
+        /** Rewards: minival, no speed measurement, silent. */
+        public static Options reward() {
+            return new Options(SplitName.MINIVAL, false, TrainingProgress.Listener.none());
+        }
+    }
+
+    public Dl4jEvaluator(SplitDataset data, Options options) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public EvalResult evaluate(Candidate candidate, String workerId) {
+        return run(candidate, workerId).result();
+    }
+
+    /** Trains and measures {@code candidate}, keeping the network and the detailed figures. */
+    public Dl4jRun run(Candidate candidate, String workerId) {
+        long start = System.nanoTime();
+        ArchSpec spec = candidate.spec();
+        Provenance provenance = Provenance.of("dl4j", candidate.seed(), candidate.training(),
+                data.describe(options.split()), data.checksum(options.split()), CodeVersion.current());
+        String mismatch = mismatch(spec);
+        if (mismatch != null) {
+            return new Dl4jRun(EvalResult.failed(candidate, mismatch, seconds(start), workerId, provenance),
+                    null, null, null, null);
+        }
+        ComputationGraph net = null;
+        TrainingOutcome outcome = null;
+        try {
+            InMemoryImageIterator train = data.trainIterator(spec.resolution(), candidate.training().batchSize(),
+                    Augmentation.forTraining(data.source().kind(), candidate.training().augment()), candidate.seed());
+            TrainingPlan plan = TrainingPlan.of(candidate.training(), train.numExamples());
+            net = GraphTranslator.build(spec, GraphOptions.of(candidate.seed(), plan.updater(),
+                    candidate.training().weightDecay()));
+            outcome = Trainer.train(net, train, plan, options.progress());
+            if (!outcome.ok()) {
+                return new Dl4jRun(EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance),
+                        net, outcome, null, null);
+            }
+            Accuracy accuracy = Accuracy.of(net, data.evalIterator(options.split(), spec.resolution(), EVAL_BATCH));
+            InferenceSpeed speed = options.measureSpeed()
+                    ? InferenceSpeed.measure(net, spec.inChannels(), spec.resolution()) : null;
+            Cost cost = CostModel.of(spec);
+            EvalResult result = new EvalResult(candidate.id(), candidate.specKey(), accuracy.top1(), accuracy.top5(),
+                    accuracy.loss(), TrainableParams.trainableParams(net), cost.macs(),
+                    speed == null ? Double.NaN : speed.latencyMs(), outcome.imagesPerSecond(), seconds(start),
+                    workerId, null, provenance);
+            return new Dl4jRun(result, net, outcome, accuracy, speed);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Dl4jRun(EvalResult.failed(candidate, reason, seconds(start), workerId, provenance),
+                    net, outcome, null, null);
+        }
+    }
+
+    /** Why the spec cannot be trained on this data, or null. */
+    private String mismatch(ArchSpec spec) {
+        if (spec.inChannels() != data.source().channels()) {
+            return "spec has " + spec.inChannels() + " input channels but " + data.source().kind().id()
+                    + " images have " + data.source().channels();
+        }
+        if (spec.classes() != data.source().numClasses()) {
+            return "spec has " + spec.classes() + " classes but " + data.source().kind().id() + " has "
+                    + data.source().numClasses();
+        }
+        return null;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
