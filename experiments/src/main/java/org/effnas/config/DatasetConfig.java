@@ -6,7 +6,8 @@ import java.util.List;
  * The data to train and evaluate on.
  *
  * @param name       {@code fashion-mnist}, {@code mnist}, {@code cifar10} or {@code folder}
- * @param path       where the files are; defaults to Debian's dataset packages for the first two
+ * @param path       where the files are; defaults to Debian's {@code dataset-fashion-mnist} folder for
+ *                   Fashion-MNIST, null (required for training) for the others
  * @param minival    fraction of the training split held out to compute the reward, in (0, 1)
  * @param resolution input resolution of the baseline (the family scales it up)
  */
@@ -27,23 +28,17 @@ public record DatasetConfig(String name, String path, double minival, int resolu
     static DatasetConfig read(ConfigSection s) {
         String name = s.choice("name", "fashion-mnist", NAMES);
         String path = s.string("path", defaultPath(name));
-        if (path == null) {
+        if (path == null && name.equals("folder")) {
             s.problem("path", "required for the folder dataset (a directory with one sub-directory per class)");
-            path = "";
         }
         double minival = s.decimal("minival", 0.1, 0, true, 1, true);
         int resolution = s.integer("resolution", nativeResolution(name), 8, 1024);
         return new DatasetConfig(name, path, minival, resolution);
     }
 
-    /** Debian's {@code dataset-fashion-mnist} location and the like; null when there is no default. */
+    /** Debian's {@code dataset-fashion-mnist} location; null (must be given) for the others. */
     static String defaultPath(String name) {
-        return switch (name) {
-            case "fashion-mnist" -> "/usr/share/datasets/fashion-mnist";
-            case "mnist" -> "/usr/share/datasets/mnist";
-            case "cifar10" -> "data/cifar10";
-            default -> null;
-        };
+        return name.equals("fashion-mnist") ? "/usr/share/datasets/fashion-mnist" : null;
     }
 
     static int nativeResolution(String name) {

@@ -36,6 +36,10 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         if (evaluator.surrogate() && reward.cost().equals("latency")) {
             top.problem("reward.cost", "latency is measured by training workers; the surrogate evaluator has none, use cost: macs");
         }
+        if (!evaluator.surrogate() && dataset.path() == null) {
+            top.problem("dataset.path", "required to train on " + dataset.name() + " (Debian ships no package for it): "
+                    + "the folder holding its files");
+        }
         if (family.enabled() && !grid.enabled()) {
             top.problem("family.enabled", "the family needs the grid's winning alpha/beta/gamma; enable grid or set family.enabled: false");
         }

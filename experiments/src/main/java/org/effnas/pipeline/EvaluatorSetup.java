@@ -10,12 +10,19 @@ import org.effnas.cluster.dispatch.ClusterEvaluator;
 import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.data.SplitDataset;
+import org.effnas.data.SplitName;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Evaluator;
 import org.effnas.eval.LocalEvaluator;
 import org.effnas.space.SearchSpace;
 import org.effnas.surrogate.SpaceReference;
 import org.effnas.surrogate.SurrogateEvaluator;
+import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.device.DeviceList;
+import org.effnas.worker.device.DevicePinning;
+import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.TrainingProgress;
 
 /**
  * The experiment's evaluator, shared by every phase: the configured kind (DL4J training or the
@@ -37,12 +44,13 @@ public final class EvaluatorSetup implements AutoCloseable {
     /**
      * Starts the evaluator a config asks for.
      *
+     * @param slots        what each worker slot evaluates with ({@link #slotFactory})
      * @param experimentId names the cluster of a coordinator, so only this experiment's workers join
      * @param log          one line per notable event (cluster address, workers joining)
      */
-    public static EvaluatorSetup start(ExperimentConfig c, SearchSpace space, String experimentId, Consumer<String> log) {
+    public static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
+                                       Consumer<String> log) {
         String kind = c.evaluator().kind();
-        SlotEvaluatorFactory slots = slotFactory(c, space);
         switch (c.cluster().mode()) {
             case "embedded" -> {
                 int n = c.cluster().embeddedWorkers();
@@ -92,7 +100,14 @@ public final class EvaluatorSetup implements AutoCloseable {
             SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space));
             return slot -> surrogate;
         }
-        throw new NotAvailableException("the DL4J evaluator (evaluator: dl4j)");
+        NativeBackend.enableLayerHelpers();
+        // every slot of this process trains at once: share the cores between them
+        int slots = c.cluster().mode().equals("embedded") ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
+        DevicePinning.pinCpu(DeviceList.parse("cpu:" + slots));
+        SplitDataset data = TrainingData.load(c);
+        Dl4jEvaluator.Options options = new Dl4jEvaluator.Options(SplitName.MINIVAL,
+                c.reward().cost().equals("latency"), TrainingProgress.Listener.none());
+        return slot -> new Dl4jEvaluator(data, options);
     }
 
     public Evaluator evaluator() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.journal.JournalHeader;
 import org.effnas.notation.BlockStrings;
@@ -69,20 +70,20 @@ public final class Pipeline {
      * @param console where progress and the final summary go
      */
     public static Outcome run(ExperimentConfig config, Path out, boolean resume, PrintStream console) throws IOException {
-        // Fail on a missing evaluator before the directory is taken.
-        EvaluatorSetup.slotFactory(config, SpaceSetup.of(config));
+        // The data is read (and a missing dataset reported) before the directory is taken.
+        SearchSpace space = SpaceSetup.of(config);
+        SlotEvaluatorFactory slots = EvaluatorSetup.slotFactory(config, space);
         ExperimentDirectory dir = ExperimentDirectory.prepare(out, config.withOutput(out.toString()), resume);
-        return new Pipeline(config, dir, resume, console, LiveProgress.isTerminal(), 30).run();
+        return new Pipeline(config, dir, resume, console, LiveProgress.isTerminal(), 30).run(space, slots);
     }
 
-    private Outcome run() throws IOException {
-        SearchSpace space = SpaceSetup.of(config);
+    private Outcome run(SearchSpace space, SlotEvaluatorFactory slots) throws IOException {
         ObjectNode identity = ExperimentIdentity.of(config);
         String experimentId = JournalHeader.experimentId("run", identity, config.seed());
         boolean surrogate = config.evaluator().surrogate();
         console.println("effnas: experiment " + experimentId + " in " + dir.root()
                 + (surrogate ? "  [SURROGATE evaluator: no network is trained]" : ""));
-        try (EvaluatorSetup setup = EvaluatorSetup.start(config, space, experimentId, console::println)) {
+        try (EvaluatorSetup setup = EvaluatorSetup.start(config, slots, experimentId, console::println)) {
             console.println("effnas: evaluating with " + setup.description());
             RunSettings settings = RunSettings.of(config.training().settings(config.dataset().minival()), config.seed(),
                     config.reward().reward(), budget()).withOrdered(config.strategy().ordered());

@@ -126,6 +126,8 @@ class ConfigLoaderTest {
                 strategy: {name: random, random_baseline: true}
                 """);
         assertTrue(p.stream().anyMatch(s -> s.startsWith("dataset.path: required for the folder dataset")), p.toString());
+        assertTrue(problems("dataset: mnist\n").contains("dataset.path: required to train on mnist (Debian ships no "
+                + "package for it): the folder holding its files"));
         assertTrue(p.stream().anyMatch(s -> s.startsWith("reward.cost: latency is measured")), p.toString());
         assertTrue(p.stream().anyMatch(s -> s.startsWith("family.enabled: the family needs")), p.toString());
         assertTrue(p.contains("family.phi_max: must be >= family.phi_min (3), got 1"), p.toString());
