@@ -6,11 +6,14 @@ package org.effnas.config;
  *
  * @param singleDimension also scale by each of depth, width and resolution alone to the same
  *                        multiply-adds, for the report's comparison (as in EfficientNet, Fig. 3)
+ * @param singleDimensionPhiMax the largest phi of those comparisons (phi 1 comes from the grid at no
+ *                        extra cost; each further phi trains three more, ever larger, models)
  */
-public record FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean singleDimension) {
+public record FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean singleDimension,
+                           int singleDimensionPhiMax) {
 
     public static FamilyConfig defaults() {
-        return new FamilyConfig(true, 0, 3, true);
+        return new FamilyConfig(true, 0, 3, true, 3);
     }
 
     static FamilyConfig read(ConfigSection s) {
@@ -22,6 +25,12 @@ public record FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean sing
             s.problem("phi_max", "must be >= family.phi_min (" + min + "), got " + max);
             max = min;
         }
-        return new FamilyConfig(enabled, min, max, s.flag("single_dimension", d.singleDimension()));
+        boolean single = s.flag("single_dimension", d.singleDimension());
+        int singleMax = s.integer("single_dimension_phi_max", max, 1, 16);
+        if (singleMax > max) {
+            s.problem("single_dimension_phi_max", "must be <= family.phi_max (" + max + "), got " + singleMax);
+            singleMax = max;
+        }
+        return new FamilyConfig(enabled, min, max, single, singleMax);
     }
 }

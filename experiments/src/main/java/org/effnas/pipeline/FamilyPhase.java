@@ -59,7 +59,7 @@ final class FamilyPhase {
             }
         }
         if (f.singleDimension()) {
-            for (int phi = Math.max(1, f.phiMin()); phi <= f.phiMax(); phi++) {
+            for (int phi = Math.max(1, f.phiMin()); phi <= Math.min(f.phiMax(), f.singleDimensionPhiMax()); phi++) {
                 double r = Math.pow(CoefficientGrid.TARGET_RATIO, phi);
                 single(plan, "depth", "D", phi, ScalingFactors.of(1, r, 1), base, divisor);
                 single(plan, "width", "W", phi, ScalingFactors.of(Math.sqrt(r), 1, 1), base, divisor);

@@ -106,6 +106,15 @@ public final class Pipeline {
                 console.println("effnas: the search produced no successful candidate ("
                         + search.outcome().failures() + " failed); see candidates.csv");
             } else {
+                if (!surrogate) {
+                    console.println("effnas: training the winner " + best.get().candidate().id()
+                            + " once more to save best/model.zip ...");
+                    var run = BestModel.save(config, best.get(), dir.best());
+                    console.println(run.result().ok() ? String.format(java.util.Locale.ROOT,
+                            "effnas: best/model.zip saved (top-1 %.4f now, %.4f in the search)", run.result().top1(),
+                            best.get().accuracy()) : "effnas: could not retrain the winner: " + run.result().failure());
+                }
+                // after the archive: its spec.yaml is replaced by the same spec with the search's figures
                 writeBest(best.get());
                 scale(best.get(), search.outcome().observations(), setup, identity, settings);
             }
