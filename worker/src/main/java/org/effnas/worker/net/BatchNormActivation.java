@@ -16,8 +16,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Batch normalisation over the channels of an NCHW map followed by an activation, as one layer.
  * It keeps DL4J's batch-norm parameters (gamma, beta, running mean and variance with the NoOp
- * updater) and semantics (running statistics {@code s = decay * s + (1 - decay) * batch}, biased
- * batch variance) but computes them with fewer, cheaper native passes than DL4J M2.1, whose
+ * updater) and biased batch variance, with one deliberate difference: the running statistics are
+ * the zero-debiased exponential moving average of the batch statistics (see
+ * {@code BatchNormActivationLayer.runningStatisticsRate}), so a short proxy run is not evaluated
+ * with statistics still dominated by their initial values. It computes them with fewer, cheaper native passes than DL4J M2.1, whose
  * oneDNN {@code batchnorm_bp} and TAD variance took about 40% of a training step, and it stores
  * the sigmoid of a swish for the backward pass instead of recomputing exponentials.
  */

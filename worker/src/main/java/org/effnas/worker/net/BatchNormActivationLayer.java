@@ -178,11 +178,12 @@ final class BatchNormActivationLayer extends BatchNormalization {
             gammaView.assign(dGamma.reshape(gammaView.shape()));
             betaView.assign(dBeta.reshape(betaView.shape()));
             // DL4J applies "param -= gradient" with the NoOp updater: this moves the running
-            // statistics to decay * running + (1 - decay) * batch
+            // statistics towards the batch's by the zero-debiased factor of an EMA with this decay
+            double rate = runningStatisticsRate(decay, getIterationCount());
             INDArray globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
             INDArray globalVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
-            meanView.assign(globalMean.sub(batchMean.reshape(globalMean.shape())).muli(1 - decay));
-            varView.assign(globalVar.sub(batchVar.reshape(globalVar.shape())).muli(1 - decay));
+            meanView.assign(globalMean.sub(batchMean.reshape(globalMean.shape())).muli(rate));
+            varView.assign(globalVar.sub(batchVar.reshape(globalVar.shape())).muli(rate));
         }
         Gradient g = new DefaultGradient();
         g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, gradientViews.get(BatchNormalizationParamInitializer.GAMMA));
@@ -192,6 +193,19 @@ final class BatchNormActivationLayer extends BatchNormalization {
         INDArray epsOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx);
         clearSaved();
         return new Pair<>(g, epsOut);
+    }
+
+    /**
+     * How far the running statistics move towards the batch's at optimizer step {@code iteration}
+     * (0-based): {@code (1 - decay) / (1 - decay^(iteration + 1))}, the update of an exponential moving
+     * average with zero-debiasing (TF's {@code ExponentialMovingAverage(zero_debias=True)}). The
+     * stored value is then exactly the debiased EMA of the batch statistics: step 0 takes the first
+     * batch's, and after a few hundred steps the rate is the plain {@code 1 - decay}. Without it the
+     * initial variance of 1 dominates for about 1/(1 - decay) = 100s of steps and a short proxy run
+     * evaluates at chance (measured: effnas-mini, 200 steps of Adam, minival top-1 0.10).
+     */
+    static double runningStatisticsRate(double decay, long iteration) {
+        return (1 - decay) / (1 - Math.pow(decay, iteration + 1));
     }
 
     /** dL/dz from dL/dy, in the current (working-memory) workspace. */

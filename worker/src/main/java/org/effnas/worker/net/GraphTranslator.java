@@ -81,7 +81,7 @@ public final class GraphTranslator {
 
     /** A spec's network with freshly initialised parameters, ready to train. */
     public static ComputationGraph build(ArchSpec spec, GraphOptions options) {
-        NativeBackend.enableLayerHelpers();
+        NativeBackend.prepare();
         ComputationGraph net = new ComputationGraph(configuration(spec, options));
         net.init();
         return net;

@@ -14,6 +14,7 @@ import org.effnas.eval.EvalResult;
 import org.effnas.eval.Provenance;
 import org.effnas.spec.ArchSpec;
 import org.effnas.version.CodeVersion;
+import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.net.GraphOptions;
 import org.effnas.worker.net.GraphTranslator;
 import org.effnas.worker.net.TrainableParams;
@@ -55,6 +56,7 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
     }
 
     public Dl4jEvaluator(SplitDataset data, Options options) {
+        NativeBackend.prepare();
         this.data = Objects.requireNonNull(data, "data");
         this.options = Objects.requireNonNull(options, "options");
     }

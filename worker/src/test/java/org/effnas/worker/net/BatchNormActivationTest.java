@@ -69,8 +69,14 @@ class BatchNormActivationTest {
         Pair<Gradient, INDArray> refGrad = refBn.backpropGradient(refActGrad.getSecond(), none);
         Pair<Gradient, INDArray> grad = ours.backpropGradient(eps.dup(), none);
         assertClose(refGrad.getSecond(), grad.getSecond(), "input gradient");
-        for (String p : new String[] {"gamma", "beta", "mean", "var"}) {
+        for (String p : new String[] {"gamma", "beta"}) {
             assertClose(refGrad.getFirst().getGradientFor(p), grad.getFirst().getGradientFor(p), p + " gradient");
+        }
+        // running statistics: DL4J moves them by (1 - decay); ours by the zero-debiased rate
+        double rate = BatchNormActivationLayer.runningStatisticsRate(0.9, ours.getIterationCount());
+        for (String p : new String[] {"mean", "var"}) {
+            assertClose(refGrad.getFirst().getGradientFor(p).div(0.1).mul(rate), grad.getFirst().getGradientFor(p),
+                    p + " update");
         }
 
         // inference mode: running statistics
@@ -79,6 +85,22 @@ class BatchNormActivationTest {
         INDArray refInference = refAct.activate(false, none);
         ours.setInput(x.dup(), none);
         assertClose(refInference, ours.activate(false, none), "inference output");
+    }
+
+    @org.junit.jupiter.api.Test
+    void runningStatisticsAreTheDebiasedMovingAverage() {
+        double decay = 0.99;
+        assertEquals(1.0, BatchNormActivationLayer.runningStatisticsRate(decay, 0), 1e-12, "first step takes the batch");
+        // after n steps of batches b_1..b_n the running value equals sum (1-d) d^(n-i) b_i / (1 - d^n)
+        double[] batches = {3, -1, 4, 1, 5, 9, 2, 6};
+        double running = 1.0; // DL4J's initial variance
+        double ema = 0;
+        for (int i = 0; i < batches.length; i++) {
+            running += (batches[i] - running) * BatchNormActivationLayer.runningStatisticsRate(decay, i);
+            ema = decay * ema + (1 - decay) * batches[i];
+            assertEquals(ema / (1 - Math.pow(decay, i + 1)), running, 1e-9, "step " + i);
+        }
+        assertEquals(1 - decay, BatchNormActivationLayer.runningStatisticsRate(decay, 5000), 1e-9);
     }
 
     private static ComputationGraph graph(org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf) {
