@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the whole pipeline on a small budget with real training: a baseline search of 20 candidates in "
-                    + "the mnasnet-small space (DL4J, a 3000-image subset of Fashion-MNIST, 1 epoch each), an "
-                    + "alpha/beta/gamma grid of 8 triples and the family phi = 0..3 with single-dimension "
-                    + "comparisons, evaluated by 2 workers of an embedded Hazelcast cluster (the same code path as a "
-                    + "real cluster). Ends with report.html. About 15 minutes on 2 cores.",
+            "Runs the whole pipeline on a small budget with real training: a baseline search of 16 candidates (or 5 "
+                    + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1500-image subset of Fashion-MNIST each), "
+                    + "an alpha/beta/gamma grid of 6 triples and the family phi = 0..3 with depth-, width- and "
+                    + "resolution-only comparisons to phi 2, evaluated by 2 workers of an embedded Hazelcast cluster "
+                    + "(the same code path as a real cluster). Ends with report.html. About 15 minutes on 2 cores.",
             "Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist, installed "
                     + "automatically when run as root) or in --data DIR.",
             "The experiment is experiments/configs/demo.yaml; use 'effnas run --config' with your own copy to change it."},
