@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 CoordinatorCommand.class,
                 WorkerCommand.class,
+                TrainCommand.class,
+                BenchCommand.class,
         })
 public final class Effnas implements Runnable {
 

@@ -6,8 +6,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Binds the calling thread's evaluations to a device.
  *
  * <p>CPU: libnd4j's thread pool is process-wide, so N slots in one process share the cores by
- * giving the native code {@code cores / N} threads ({@link #pinCpu}); each slot's thread then runs
- * one evaluation at a time. GPU: ND4J's affinity manager attaches the calling thread to the
+ * giving the native code {@code cores / N} threads ({@link #pinCpu}: libnd4j's master threads and
+ * OpenBLAS's threads); each slot's thread then runs one evaluation at a time. The OpenMP threads
+ * oneDNN uses are fixed when the native library loads: set {@code OMP_NUM_THREADS=cores/N} in the
+ * worker's environment for them too (ND4J M2.1 ignores a lower {@code setMaxThreads} at run time,
+ * measured). GPU: ND4J's affinity manager attaches the calling thread to the
  * device, and every array that thread creates lives there ({@link #pinGpu}). A child process per
  * GPU with {@code CUDA_VISIBLE_DEVICES} set is the alternative for full isolation; the worker
  * uses in-process affinity because ND4J supports it and it shares the data cache.
@@ -23,8 +26,8 @@ public final class DevicePinning {
             throw new IllegalArgumentException("pinCpu called with GPU devices " + devices);
         }
         int threads = devices.threadsPerSlot(Runtime.getRuntime().availableProcessors());
-        Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
         return threads;
     }
 
@@ -36,8 +39,8 @@ public final class DevicePinning {
         Nd4j.getAffinityManager().unsafeSetDevice(device.index());
     }
 
-    /** Native threads libnd4j uses now. */
+    /** Threads libnd4j's own parallel loops use now. */
     public static int nativeThreads() {
-        return Nd4j.getEnvironment().maxThreads();
+        return Nd4j.getEnvironment().maxMasterThreads();
     }
 }

@@ -53,7 +53,10 @@ public class RmsPropMomentum implements IUpdater {
     @Override
     public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
         RmsPropMomentumUpdater u = new RmsPropMomentumUpdater(this);
-        u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
+        // the view holds both states back to back: each has half of its last dimension
+        long[] gradientShape = viewArray.shape().clone();
+        gradientShape[gradientShape.length - 1] /= 2;
+        u.setStateViewArray(viewArray, gradientShape, viewArray.ordering(), initializeViewArray);
         return u;
     }
 

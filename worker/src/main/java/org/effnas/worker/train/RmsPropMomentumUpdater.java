@@ -65,6 +65,12 @@ final class RmsPropMomentumUpdater implements GradientUpdater<RmsPropMomentum> {
         momentum = asShape(mom, gradientShape, gradientOrder);
     }
 
+    /** The state viewed in the gradient's shape ([n] and [1, n] both occur). */
+    private static INDArray sameShape(INDArray state, INDArray gradient) {
+        return java.util.Arrays.equals(state.shape(), gradient.shape()) ? state
+                : asShape(state.reshape(state.length()), gradient.shape(), gradient.ordering());
+    }
+
     /** A view (never a copy: the state must stay inside DL4J's updater view array) in the gradient's shape. */
     private static INDArray asShape(INDArray flat, long[] shape, char order) {
         INDArray view = Shape.newShapeNoCopy(flat, shape, order == 'f');
@@ -79,6 +85,8 @@ final class RmsPropMomentumUpdater implements GradientUpdater<RmsPropMomentum> {
         if (meanSquare == null) {
             throw new IllegalStateException("RMSProp-momentum updater used before its state was set");
         }
+        INDArray meanSquare = sameShape(this.meanSquare, gradient);
+        INDArray momentum = sameShape(this.momentum, gradient);
         double lr = config.getLearningRate(iteration, epoch);
         double decay = config.getDecay();
         // ms = decay * ms + (1 - decay) * g^2

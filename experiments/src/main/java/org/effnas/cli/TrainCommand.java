@@ -1,0 +1,214 @@
+package org.effnas.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.effnas.InvalidInputException;
+import org.effnas.data.DatasetKind;
+import org.effnas.data.DatasetLoader;
+import org.effnas.data.DatasetRequest;
+import org.effnas.data.ImageDataset;
+import org.effnas.data.SplitDataset;
+import org.effnas.data.SplitName;
+import org.effnas.data.SplitOptions;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalJson;
+import org.effnas.eval.TrainingSettings;
+import org.effnas.reference.Architectures;
+import org.effnas.scaling.CompoundScaling;
+import org.effnas.spec.ArchSpec;
+import org.effnas.spec.Stem;
+import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.Dl4jRun;
+import org.effnas.worker.train.ModelArchive;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code effnas train ARCH}: trains one architecture with DL4J on real data and prints its result as JSON. */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Train one architecture with DL4J on a real dataset and print the result as JSON: top1, top5 and "
+                        + "loss on minival (on the test split with --test), trainable params, multiply-adds, training "
+                        + "images/s, inference latency and throughput, wall time and provenance. A progress line "
+                        + "(epoch, step/total, loss, images/s, ETA) goes to stderr while it trains.",
+                "ARCH is a built-in name (effnas-mini, efficientnet-b0 .. b7, mnasnet-a1) or a YAML/JSON spec file. "
+                        + "Its input channels and classes are adapted to the dataset automatically, and its "
+                        + "resolution is the dataset's image size unless --resolution is given. --width/--depth apply "
+                        + "compound scaling (channels rounded to multiples of 8) to ARCH first."},
+        footer = {"", "Examples:",
+                "  effnas train effnas-mini --epochs 1",
+                "  effnas train efficientnet-b0 --stem-stride 1 --width 0.5 --depth 0.5 --epochs 4 --schedule cosine "
+                        + "--test --out runs/b0-fmnist",
+                "  effnas train my-net.yaml --dataset cifar10 --data ~/data/cifar-10-batches-bin --steps 500 "
+                        + "--optimizer rmsprop"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
+    String architecture;
+
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
+            description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
+            + "for fashion-mnist).")
+    Path dataDir;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Passes over the training "
+            + "images (default: ${DEFAULT-VALUE}; fractions allowed).")
+    double epochs;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "Optimizer steps instead of "
+            + "epochs (default: 0 = use --epochs).")
+    long steps;
+
+    @Option(names = "--subset", paramLabel = "N", defaultValue = "0", description = "Train on N images only "
+            + "(stratified; default: 0 = all but minival).")
+    int subset;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Mini-batch size "
+            + "(default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, or rmsprop "
+            + "(decay 0.9, momentum 0.9, eps 1e-3 as in the paper) (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: 1e-3 for adam, "
+            + "0.256 * batch / 4096 for rmsprop, the paper's rule).")
+    Double learningRate;
+
+    @Option(names = "--warmup-epochs", paramLabel = "X", defaultValue = "0", description = "Linear warm-up "
+            + "length (default: ${DEFAULT-VALUE}).")
+    double warmupEpochs;
+
+    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant", description = "constant, "
+            + "exponential (x0.97 every 2.4 epochs) or cosine (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--weight-decay", paramLabel = "X", defaultValue = "0", description = "L2 weight decay on "
+            + "conv and dense weights (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--label-smoothing", paramLabel = "X", defaultValue = "0", description = "Label smoothing "
+            + "(default: ${DEFAULT-VALUE}).")
+    double labelSmoothing;
+
+    @Option(names = "--augment", description = "Random crop with padding (and flip where the dataset allows).")
+    boolean augment;
+
+    @Option(names = "--minival-fraction", paramLabel = "X", defaultValue = "0.1", description = "Share of the "
+            + "training split held out as minival (default: ${DEFAULT-VALUE}).")
+    double minivalFraction;
+
+    @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the dataset's "
+            + "image size).")
+    Integer resolution;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1", description = "Width multiplier "
+            + "(default: ${DEFAULT-VALUE}).")
+    double width;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "1", description = "Depth multiplier "
+            + "(default: ${DEFAULT-VALUE}).")
+    double depth;
+
+    @Option(names = "--stem-stride", paramLabel = "S", description = "Override the stem's stride (1 keeps more "
+            + "resolution for small images).")
+    Integer stemStride;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order "
+            + "and the minival split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--test", description = "Report metrics on the test split instead of minival.")
+    boolean test;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Save model.zip, spec.yaml and metrics.json here.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        NativeBackend.prepare(); // before anything loads ND4J's native code
+        DatasetKind kind = DatasetKind.parse(dataset);
+        double lr = learningRate != null ? learningRate
+                : optimizer.equals("rmsprop") ? 0.256 * batch / 4096 : 1e-3;
+        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, batch, optimizer, lr,
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction);
+        PrintWriter err = command.commandLine().getErr();
+        DatasetRequest request = DatasetRequest.of(kind, dataDir);
+        ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);
+        ArchSpec spec = adapt(Architectures.resolve(architecture), data);
+        SplitDataset splits = SplitDataset.of(data, SplitOptions.from(settings, seed));
+        err.println("effnas train: " + architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
+                + spec.inChannels() + ", " + spec.classes() + " classes; " + NativeBackend.describe());
+        err.flush();
+        Dl4jEvaluator evaluator = new Dl4jEvaluator(splits, new Dl4jEvaluator.Options(
+                test ? SplitName.TEST : SplitName.MINIVAL, true, p -> {
+                    err.println(p.line());
+                    err.flush();
+                }));
+        Dl4jRun run = evaluator.run(Candidate.of("train", spec, settings, seed), "local-cpu0");
+        ObjectNode json = json(run, spec);
+        if (out != null && run.network() != null && run.result().ok()) {
+            ModelArchive.save(out, run.network(), spec, json);
+            json.put("saved_to", out.toString());
+        }
+        PrintWriter stdout = command.commandLine().getOut();
+        try {
+            stdout.println(EvalJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        stdout.flush();
+        return run.result().ok() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
+    }
+
+    private ArchSpec adapt(ArchSpec base, ImageDataset data) {
+        if (data.height() != data.width() && resolution == null) {
+            throw new InvalidInputException("--resolution: " + dataset + " images are " + data.height() + "x"
+                    + data.width() + "; pass a square resolution");
+        }
+        int r = resolution != null ? resolution : data.height();
+        ArchSpec spec = base.withInput(r, data.channels(), data.numClasses());
+        if (stemStride != null) {
+            spec = spec.withStem(Stem.of(spec.stem().kernel(), stemStride, spec.stem().filters()), spec.stages(),
+                    spec.head());
+        }
+        if (width != 1 || depth != 1) {
+            if (!(width > 0) || !(depth > 0)) {
+                throw new InvalidInputException("--width/--depth: multipliers must be > 0, got " + width + "/" + depth);
+            }
+            spec = CompoundScaling.scale(spec, width, depth, r);
+        }
+        return spec;
+    }
+
+    private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
+        ObjectNode n = EvalJson.result(run.result());
+        if (run.training() != null) {
+            n.put("images_per_second", run.training().imagesPerSecond());
+            n.put("train_steps", run.training().steps());
+            n.put("train_seconds", run.training().seconds());
+            n.put("final_train_loss", run.training().finalLoss());
+        }
+        if (run.speed() != null) {
+            n.put("inference_images_per_second_batch64", run.speed().imagesPerSecond());
+        }
+        if (run.accuracy() != null) {
+            n.put("evaluated_images", run.accuracy().images());
+        }
+        n.set("spec", EvalJson.spec(spec));
+        return n;
+    }
+}

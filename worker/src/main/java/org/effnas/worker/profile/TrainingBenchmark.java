@@ -1,0 +1,79 @@
+package org.effnas.worker.profile;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.effnas.cost.CostModel;
+import org.effnas.spec.ArchSpec;
+import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.net.GraphOptions;
+import org.effnas.worker.net.GraphTranslator;
+import org.effnas.worker.net.TrainableParams;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * Times training steps of a spec on a data iterator (Adam, 1e-3): images/s, CPU time per image,
+ * achieved GFLOP/s, peak RSS, and where the time went (phase and layer shares from a
+ * {@link StackSampler}). What {@code effnas bench train} runs.
+ *
+ * @param gflopsPerSecond {@code 3 x 2 x MACs per image x images/s / 1e9} (backward counted as 2x forward)
+ */
+public record TrainingBenchmark(long params, long macs, int batch, int iterations, double seconds,
+                                double imagesPerSecond, double cpuMsPerImage, double gflopsPerSecond,
+                                long peakRssBytes, double loadAverage, double nativeShare,
+                                Map<String, Double> phaseShares, Map<String, Double> layerShares, String backend) {
+
+    /** Runs {@code warmup} untimed then {@code iterations} timed steps; resets {@code data} as needed. */
+    public static TrainingBenchmark run(ArchSpec spec, DataSetIterator data, int warmup, int iterations, long seed) {
+        NativeBackend.prepare();
+        ComputationGraph net = GraphTranslator.build(spec, GraphOptions.defaults(seed));
+        for (int i = 0; i < warmup; i++) {
+            net.fit(next(data));
+        }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long images = 0;
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        StackSampler sampler = new StackSampler(Thread.currentThread(), 5);
+        try (sampler) {
+            for (int i = 0; i < iterations; i++) {
+                DataSet batch = next(data);
+                net.fit(batch);
+                images += batch.numExamples();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+        long macs = CostModel.of(spec).macs();
+        double rate = images / seconds;
+        return new TrainingBenchmark(TrainableParams.trainableParams(net), macs, data.batch(), iterations, seconds,
+                rate, cpuMs / images, 6.0 * macs * rate / 1e9, currentPeakRssBytes(), os.getSystemLoadAverage(),
+                sampler.nativeShare(), sampler.phaseShares(), sampler.layerShares(), NativeBackend.describe());
+    }
+
+    private static DataSet next(DataSetIterator data) {
+        if (!data.hasNext()) {
+            data.reset();
+        }
+        return data.next();
+    }
+
+    /** VmHWM of this process from /proc/self/status, in bytes; -1 where there is no /proc. */
+    public static long currentPeakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
