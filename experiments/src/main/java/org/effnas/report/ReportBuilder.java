@@ -76,7 +76,8 @@ public final class ReportBuilder {
         f.put("search space", c.space().file() != null ? c.space().file() : c.space().name());
         f.put("reward", "ACC x (" + c.reward().cost() + " / T)^w, T = " + (c.reward().cost().equals("macs")
                 ? Quantities.formatCount(c.reward().targetMacs()) + " MACs" : c.reward().targetLatencyMs() + " ms")
-                + ", w = " + c.reward().w() + ", " + c.reward().mode());
+                + (c.reward().mode().equals("hard") ? ", hard: w = 0 at or under T, -1 above"
+                        : ", w = " + c.reward().w() + " (soft)"));
         f.put("strategy", c.strategy().name() + ", population " + c.strategy().population() + ", budget "
                 + c.strategy().budget().evaluations() + " evaluations"
                 + (c.strategy().budget().wallTime().isZero() ? "" : " or " + Quantities.formatDuration(c.strategy().budget().wallTime()))
