@@ -118,7 +118,8 @@ public record Axis(String label, double min, double max, boolean log, DoubleFunc
 
     /** An accuracy in [0, 1] as a percentage, {@code 87.5%}. */
     public static String percent(double v) {
-        return trim(v * 100) + "%";
+        String s = String.format(Locale.ROOT, "%.1f", v * 100);
+        return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + "%";
     }
 
     /** Up to three significant decimals without trailing zeros. */

@@ -43,5 +43,7 @@ class AxisTest {
         assertEquals("12M", Axis.macs(12e6));
         assertEquals("1.5G", Axis.macs(1.5e9));
         assertEquals("87.5%", Axis.percent(0.875));
+        assertEquals("9.8%", Axis.percent(0.09833));
+        assertEquals("90%", Axis.percent(0.9));
     }
 }
