@@ -15,6 +15,9 @@ import org.effnas.cost.LayerCost;
 import org.effnas.notation.BlockStrings;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
+import org.effnas.worker.net.GraphOptions;
+import org.effnas.worker.net.GraphTranslator;
+import org.effnas.worker.net.TrainableParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +61,11 @@ public final class InspectCommand implements Callable<Integer> {
             description = "table, csv or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--dl4j",
+            description = "Also build the network with Deeplearning4j and print its trainable-parameter count "
+                    + "beside the cost model's (table and json formats; BN running statistics excluded).")
+    boolean dl4j;
+
     @Override
     public Integer call() {
         ArchSpec spec = Architectures.resolve(architecture);
@@ -66,6 +74,10 @@ public final class InspectCommand implements Callable<Integer> {
                 classes == null ? spec.classes() : classes);
         Cost cost = CostModel.of(spec);
         Map<String, Long> totals = totals(cost);
+        if (dl4j) {
+            totals.put("dl4j_trainable_params",
+                    TrainableParams.trainableParams(GraphTranslator.build(spec, GraphOptions.defaults(0))));
+        }
         PrintWriter out = command.commandLine().getOut();
         switch (format) {
             case CSV -> out.print(layerTable(cost, totals, false).csv());
@@ -78,6 +90,11 @@ public final class InspectCommand implements Callable<Integer> {
                 out.print(layerTable(cost, totals, true).render(1));
                 out.printf(Locale.ROOT, "%,d params, %.3f M; %,d MACs, %.3f G; %,d activations%n",
                         cost.params(), cost.params() / 1e6, cost.macs(), cost.macs() / 1e9, cost.activations());
+                Long built = totals.get("dl4j_trainable_params");
+                if (built != null) {
+                    out.printf(Locale.ROOT, "DL4J ComputationGraph: %,d trainable params (%s the cost model)%n",
+                            built, built == cost.params() ? "equal to" : "DIFFERENT from");
+                }
             }
         }
         out.flush();

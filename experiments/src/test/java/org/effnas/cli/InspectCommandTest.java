@@ -93,6 +93,22 @@ class InspectCommandTest {
         assertEquals("stem.conv", root.get("layers").get(0).get("name").asText());
     }
 
+    @ParameterizedTest
+    @MethodSource("org.effnas.reference.Architectures#names")
+    void dl4jCountEqualsTheCostModelInJson(String name) throws IOException {
+        Run r = run("inspect", name, "--resolution", "32", "--classes", "10", "--dl4j", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode totals = new ObjectMapper().readTree(r.out()).get("totals");
+        assertEquals(totals.get("params").asLong(), totals.get("dl4j_trainable_params").asLong(), name);
+    }
+
+    @Test
+    void dl4jCountIsPrintedBesideTheTable() {
+        Run r = run("inspect", "mnasnet-a1", "--resolution", "64", "--dl4j");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("trainable params (equal to the cost model)"), r.out());
+    }
+
     @Test
     void overridesChangeTheInputAndClassifier() {
         Run r = run("inspect", "efficientnet-b0", "--resolution", "32", "--classes", "10", "--in-channels", "1",
