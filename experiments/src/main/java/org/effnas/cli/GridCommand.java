@@ -12,7 +12,6 @@ import org.effnas.grid.CoefficientGrid;
 import org.effnas.grid.GridRow;
 import org.effnas.grid.SingleDimensionRow;
 import org.effnas.notation.BlockStrings;
-import org.effnas.pipeline.NotAvailableException;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import picocli.CommandLine;
@@ -109,17 +108,12 @@ public final class GridCommand implements Callable<Integer> {
             throw new org.effnas.InvalidInputException("--evaluate-family: give the family size with --family N (N >= 1)");
         }
         PrintWriter out = command.commandLine().getOut();
-        try {
-            GridExperiment.Result r = GridExperiment.run(settings, run.options(), run::evaluator, run.progress("grid"));
-            report(out, r);
-            if (family > 0 && r.report().winner().isPresent()) {
-                return writeFamily(r.report().winner().get(), divisor);
-            }
-            return r.report().winner().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
-        } catch (NotAvailableException e) {
-            command.commandLine().getErr().println("effnas: " + e.getMessage());
-            return Effnas.EXIT_FAILED;
+        GridExperiment.Result r = GridExperiment.run(settings, run.options(), run::evaluator, run.progress("grid"));
+        report(out, r);
+        if (family > 0 && r.report().winner().isPresent()) {
+            return writeFamily(r.report().winner().get(), divisor);
         }
+        return r.report().winner().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 
     private void report(PrintWriter out, GridExperiment.Result r) {

@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
 import org.effnas.InvalidInputException;
 import org.effnas.cache.ResultCache;
 import org.effnas.config.ConfigFileOption;
+import org.effnas.data.DatasetKind;
+import org.effnas.data.DatasetLoader;
+import org.effnas.data.DatasetRequest;
+import org.effnas.data.SplitDataset;
+import org.effnas.data.SplitName;
+import org.effnas.data.SplitOptions;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.experiment.EvaluatorChoice;
 import org.effnas.experiment.ExperimentOptions;
 import org.effnas.experiment.SearchExperiment;
 import org.effnas.experiment.SearchSettings;
-import org.effnas.pipeline.NotAvailableException;
 import org.effnas.progress.LiveProgress;
 import org.effnas.reward.CostMetric;
 import org.effnas.search.EvolutionSettings;
@@ -25,6 +30,11 @@ import org.effnas.search.SearchBudget;
 import org.effnas.search.SearchOutcome;
 import org.effnas.spec.ArchSpec;
 import org.effnas.surrogate.SimulatedDuration;
+import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.device.DeviceList;
+import org.effnas.worker.device.DevicePinning;
+import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.TrainingProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,15 +129,10 @@ public final class SearchCommand implements Callable<Integer> {
                 EvolutionSettings.of(population, Math.min(tournament, population), Math.min(2, population - 1),
                         crossover, mutation));
         PrintWriter out = command.commandLine().getOut();
-        try {
-            LiveProgress progress = run.progress("search " + strategy);
-            SearchExperiment.Result r = SearchExperiment.run(settings, run.options(), run::evaluator, progress);
-            report(out, r);
-            return r.outcome().best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
-        } catch (NotAvailableException e) {
-            command.commandLine().getErr().println("effnas: " + e.getMessage());
-            return Effnas.EXIT_FAILED;
-        }
+        LiveProgress progress = run.progress("search " + strategy);
+        SearchExperiment.Result r = SearchExperiment.run(settings, run.options(), run::evaluator, progress);
+        report(out, r);
+        return r.outcome().best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 
     private void report(PrintWriter out, SearchExperiment.Result r) {
@@ -215,6 +220,16 @@ public final class SearchCommand implements Callable<Integer> {
                         + "more or less for others (to rehearse real run times) (default: ${DEFAULT-VALUE}).")
         double simulateSeconds;
 
+        @Option(names = "--dataset", defaultValue = "fashion-mnist", paramLabel = "NAME",
+                description = "What --evaluator dl4j trains on: fashion-mnist, mnist, cifar10 or folder "
+                        + "(default: ${DEFAULT-VALUE}); the space's input must match it.")
+        String dataset;
+
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Where the dataset's files are (default for fashion-mnist: "
+                        + "/usr/share/datasets/fashion-mnist, Debian's dataset-fashion-mnist).")
+        Path dataDir;
+
         @Option(names = "--epochs", defaultValue = "1", paramLabel = "E",
                 description = "Proxy-training epochs per candidate (default: ${DEFAULT-VALUE}).")
         double epochs;
@@ -244,9 +259,26 @@ public final class SearchCommand implements Callable<Integer> {
         /** The evaluator for a reference architecture (the surrogate calibrates to it). */
         EvaluatorChoice evaluator(ArchSpec reference) {
             if (evaluator.equals("dl4j")) {
-                throw new NotAvailableException("the DL4J evaluator (--evaluator dl4j; the worker module's trainer)");
+                return dl4jEvaluator();
             }
             return EvaluatorChoice.surrogate(reference, SimulatedDuration.proportionalToMacs(simulateSeconds));
+        }
+
+        /**
+         * Real training: the dataset is read once, minival held out with the experiment seed, and one
+         * {@link Dl4jEvaluator} (stateless per call) serves every local worker thread, the cores shared
+         * between them.
+         */
+        private EvaluatorChoice dl4jEvaluator() {
+            SplitDataset data = SplitDataset.of(
+                    DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir)),
+                    SplitOptions.from(options().training(), seed));
+            NativeBackend.enableLayerHelpers();
+            DevicePinning.pinCpu(DeviceList.parse("cpu:" + workers));
+            Dl4jEvaluator dl4j = new Dl4jEvaluator(data, new Dl4jEvaluator.Options(SplitName.MINIVAL, false,
+                    TrainingProgress.Listener.none()));
+            return EvaluatorChoice.of("dl4j", dl4j,
+                    data.describe(SplitName.MINIVAL) + "@" + data.checksum(SplitName.MINIVAL));
         }
 
         LiveProgress progress(String phase) {

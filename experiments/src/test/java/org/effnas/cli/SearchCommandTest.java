@@ -106,14 +106,18 @@ class SearchCommandTest {
     }
 
     @Test
-    void theDl4jEvaluatorSaysPlainlyWhenItIsNotAvailable() {
-        // Until the worker module's DL4J trainer lands, --evaluator dl4j fails plainly (exit 1) and never
-        // falls back to anything else.
-        InspectCommandTest.Run r = run("search", "--space", "mnasnet-small", "--evaluator", "dl4j", "--budget", "5",
-                "--no-cache", "--out", dir.resolve("dl4j").toString());
-        assertEquals(Effnas.EXIT_FAILED, r.exitCode(), r.err());
-        assertTrue(r.err().contains("not available yet"), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
-        assertFalse(Files.exists(dir.resolve("dl4j").resolve("best.yaml")));
+    void theDl4jEvaluatorTrainsOnRealData() throws IOException {
+        // Real training on the committed Fashion-MNIST subset (1000 training images of the real files).
+        Path fixture = Path.of("..", "worker", "src", "test", "resources", "data", "fashion-mnist-mini");
+        InspectCommandTest.Run r = run("search", "--space", "mnasnet-small", "--evaluator", "dl4j", "--budget", "2",
+                "--data", fixture.toString(), "--subset", "200", "--epochs", "1", "--batch-size", "50", "--no-cache",
+                "--out", dir.resolve("dl4j").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains("SURROGATE"), r.out());
+        List<String> journal = Files.readAllLines(dir.resolve("dl4j").resolve("journal.jsonl"));
+        long trained = journal.stream()
+                .filter(l -> l.startsWith("{\"type\":\"result\"") && l.contains("\"evaluator\":\"dl4j\"")).count();
+        assertEquals(2, trained, String.join("\n", journal));
+        assertTrue(Files.exists(dir.resolve("dl4j").resolve("best.yaml")));
     }
 }
