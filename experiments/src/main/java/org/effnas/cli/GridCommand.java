@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + "to --max with |alpha*beta^2*gamma^2 - 2| <= --tolerance scales the base at phi = 1; each is "
                     + "evaluated (over --seeds seeds) and the best mean accuracy wins (ties: fewer MACs).",
             "Writes DIR/grid.csv (alpha,beta,gamma,flops_ratio_nominal,flops_ratio_actual,accuracy_mean,accuracy_std,"
-                    + "ci_low,ci_high,winner; 95% t-intervals over seeds), DIR/single-dimension.csv (depth-, width- and "
+                    + "ci_low,ci_high,winner; 95%% t-intervals over seeds), DIR/single-dimension.csv (depth-, width- and "
                     + "resolution-only scaling to the same FLOPs, as in the paper's Figure 8), DIR/winner.yaml and "
                     + "DIR/journal.jsonl. With step 0.05 up to 2.0 there are 109 feasible triples: use --max-triples "
                     + "or a coarser --step for real training.",
