@@ -78,7 +78,10 @@ final class BatchNormActivationLayer extends BatchNormalization {
         INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
         INDArray mean;
         INDArray var;
-        ArrayType zType = identity ? ArrayType.ACTIVATIONS : (training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM);
+        // z (BN output before the activation) is only kept for backprop by the generic path; swish
+        // and ReLU differentiate from what they store, so their z is scratch (saves a map per layer)
+        boolean keepZ = training && !swish && !(bnConf().getActivationFn() instanceof ActivationReLU);
+        ArrayType zType = identity || keepZ ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM;
         if (training) {
             long m = x.length() / x.size(1);
             mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
@@ -119,7 +122,7 @@ final class BatchNormActivationLayer extends BatchNormalization {
             out = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
             bnConf().getActivationFn().getActivation(out, training);
         }
-        preActivation = training ? z : null;
+        preActivation = keepZ ? z : null;
         output = training ? out : null;
         return out;
     }

@@ -1,10 +1,7 @@
 package org.effnas.worker.net;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,23 +13,13 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Runtime side of {@link ChannelScaleVertex}: out[n,c,h,w] = x[n,c,h,w] * s[n,c]. */
-final class ChannelScaleGraphVertex extends BaseGraphVertex {
+final class ChannelScaleGraphVertex extends ParameterFreeGraphVertex {
 
     private static final int[] BATCH_AND_CHANNEL = {0, 1};
     private static final int[] SPATIAL = {2, 3};
 
     ChannelScaleGraphVertex(ComputationGraph graph, String name, int index, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
+        super(graph, name, index, dataType);
     }
 
     @Override
@@ -58,19 +45,6 @@ final class ChannelScaleGraphVertex extends BaseGraphVertex {
             ds = product.sum(SPATIAL);
         }
         return new Pair<>(null, new INDArray[] {dx, ds.reshape(s.shape())});
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null) {
-            throw new IllegalStateException("channel scale vertex " + vertexName + " has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                                                          int minibatchSize) {
-        return new Pair<>(maskArrays == null ? null : maskArrays[0], currentMaskState);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.effnas.worker.net;
 
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * costs a graph execution per call; this vertex runs two native broadcast ops forward and three
  * backward.
  */
-public class ChannelScaleVertex extends GraphVertex {
+public class ChannelScaleVertex extends TwoInputVertex {
 
     /** For DL4J's JSON (de)serialisation. */
     public ChannelScaleVertex() {
@@ -38,21 +35,6 @@ public class ChannelScaleVertex extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
-    public int minVertexInputs() {
-        return 2;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return 2;
-    }
-
-    @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name,
             int idx, INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
         return new ChannelScaleGraphVertex(graph, name, idx, networkDatatype);
@@ -69,16 +51,6 @@ public class ChannelScaleVertex extends GraphVertex {
                     + map.getChannels() + " channels");
         }
         return map;
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputs) {
-        InputType out = getOutputType(-1, inputs);
-        return new LayerMemoryReport.Builder(null, ChannelScaleVertex.class, inputs[0], out)
-                .standardMemory(0, 0)
-                .workingMemory(0, 0, 0, out.arrayElementsPerExample())
-                .cacheMemory(0, 0)
-                .build();
     }
 
     @Override

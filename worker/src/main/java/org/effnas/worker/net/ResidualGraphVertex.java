@@ -1,10 +1,7 @@
 package org.effnas.worker.net;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,7 +13,7 @@ import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Runtime side of {@link ResidualVertex}: out = shortcut + branch * mask[n] / keep. */
-final class ResidualGraphVertex extends BaseGraphVertex {
+final class ResidualGraphVertex extends ParameterFreeGraphVertex {
 
     private static final int[] BATCH = {0};
 
@@ -25,18 +22,8 @@ final class ResidualGraphVertex extends BaseGraphVertex {
     private INDArray branchScale;
 
     ResidualGraphVertex(ComputationGraph graph, String name, int index, double dropRate, DataType dataType) {
-        super(graph, name, index, null, null, dataType);
+        super(graph, name, index, dataType);
         this.dropRate = dropRate;
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
     }
 
     @Override
@@ -79,19 +66,6 @@ final class ResidualGraphVertex extends BaseGraphVertex {
     public void clearVertex() {
         super.clearVertex();
         branchScale = null;
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null) {
-            throw new IllegalStateException("residual vertex " + vertexName + " has no parameters");
-        }
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                                                          int minibatchSize) {
-        return new Pair<>(maskArrays == null ? null : maskArrays[0], currentMaskState);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.effnas.worker.net;
 
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * branch (input 0) with probability {@code 1 - dropRate}, scaled by {@code 1 / keep}, and the
  * shortcut (input 1) is always added. At inference the output is branch + shortcut.
  */
-public class ResidualVertex extends GraphVertex {
+public class ResidualVertex extends TwoInputVertex {
 
     private double dropRate;
 
@@ -54,21 +51,6 @@ public class ResidualVertex extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
-    public int minVertexInputs() {
-        return 2;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return 2;
-    }
-
-    @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name,
             int idx, INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
         return new ResidualGraphVertex(graph, name, idx, dropRate, networkDatatype);
@@ -81,16 +63,6 @@ public class ResidualVertex extends GraphVertex {
                     + java.util.Arrays.toString(inputs));
         }
         return inputs[0];
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputs) {
-        InputType out = getOutputType(-1, inputs);
-        return new LayerMemoryReport.Builder(null, ResidualVertex.class, inputs[0], out)
-                .standardMemory(0, 0)
-                .workingMemory(0, 0, 0, 0)
-                .cacheMemory(0, 0)
-                .build();
     }
 
     @Override
