@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.effnas.InvalidInputException;
 import org.effnas.cache.ResultCache;
+import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.config.ConfigFileOption;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
@@ -220,6 +221,12 @@ public final class SearchCommand implements Callable<Integer> {
                         + "more or less for others (to rehearse real run times) (default: ${DEFAULT-VALUE}).")
         double simulateSeconds;
 
+        @Option(names = "--pool", defaultValue = "cluster", paramLabel = "KIND",
+                description = "How --workers N > 1 run: cluster (an embedded Hazelcast coordinator and N workers in "
+                        + "this JVM, the code path of a real cluster) or threads (plain local threads) "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String pool;
+
         @Option(names = "--dataset", defaultValue = "fashion-mnist", paramLabel = "NAME",
                 description = "What --evaluator dl4j trains on: fashion-mnist, mnist, cifar10 or folder "
                         + "(default: ${DEFAULT-VALUE}); the space's input must match it.")
@@ -246,6 +253,9 @@ public final class SearchCommand implements Callable<Integer> {
             if (!evaluator.equals("surrogate") && !evaluator.equals("dl4j")) {
                 throw new InvalidInputException("--evaluator: unknown kind '" + evaluator + "', expected surrogate or dl4j");
             }
+            if (!pool.equals("cluster") && !pool.equals("threads")) {
+                throw new InvalidInputException("--pool: unknown kind '" + pool + "', expected cluster or threads");
+            }
             if (simulateSeconds != 0 && !evaluator.equals("surrogate")) {
                 throw new InvalidInputException("--simulate-seconds: only the surrogate simulates durations; drop it "
                         + "or use --evaluator surrogate");
@@ -258,10 +268,12 @@ public final class SearchCommand implements Callable<Integer> {
 
         /** The evaluator for a reference architecture (the surrogate calibrates to it). */
         EvaluatorChoice evaluator(ArchSpec reference) {
-            if (evaluator.equals("dl4j")) {
-                return dl4jEvaluator();
-            }
-            return EvaluatorChoice.surrogate(reference, SimulatedDuration.proportionalToMacs(simulateSeconds));
+            EvaluatorChoice choice = evaluator.equals("dl4j") ? dl4jEvaluator()
+                    : EvaluatorChoice.surrogate(reference, SimulatedDuration.proportionalToMacs(simulateSeconds));
+            // Several workers run as an embedded Hazelcast cluster: the same queues, leases and
+            // exactly-once recording as coordinator + worker processes, in this JVM.
+            return pool.equals("threads") || workers == 1 ? choice
+                    : choice.withPool((blocking, n, kind) -> EmbeddedCluster.start(n, kind, slot -> blocking));
         }
 
         /**

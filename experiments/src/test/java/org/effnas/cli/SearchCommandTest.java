@@ -54,6 +54,10 @@ class SearchCommandTest {
         var journal = JournalFile.read(run.resolve("journal.jsonl"), w -> { });
         assertEquals(40, journal.results().size());
         assertEquals(40, journal.candidates().stream().map(c -> c.specKey()).distinct().count());
+        // --workers 2 ran through the embedded Hazelcast cluster (its workers name their device slots,
+        // "local-N/cpu0"), not plain local threads ("local-N")
+        assertTrue(journal.results().stream().allMatch(x -> x.workerId().matches(".*local-\\d+/cpu\\d+")),
+                journal.results().get(0).workerId());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.effnas.experiment;
 
 import org.effnas.eval.BlockingEvaluator;
+import org.effnas.eval.EvaluatorPool;
 import org.effnas.spec.ArchSpec;
 import org.effnas.surrogate.SimulatedDuration;
 import org.effnas.surrogate.SurrogateEvaluator;
@@ -12,23 +13,29 @@ import org.effnas.surrogate.SurrogateEvaluator;
  * @param evaluator evaluates one candidate on the calling thread
  * @param datasetId the dataset (name and checksum) the evaluator measures on; part of cache keys and
  *                  of the experiment's identity
+ * @param pool      how the evaluator is run on the experiment's workers (local threads by default)
  */
-public record EvaluatorChoice(String kind, BlockingEvaluator evaluator, String datasetId) {
+public record EvaluatorChoice(String kind, BlockingEvaluator evaluator, String datasetId, EvaluatorPool pool) {
 
     public EvaluatorChoice {
-        if (kind == null || evaluator == null || datasetId == null) {
-            throw new IllegalArgumentException("evaluator choice: kind, evaluator and dataset id are required");
+        if (kind == null || evaluator == null || datasetId == null || pool == null) {
+            throw new IllegalArgumentException("evaluator choice: kind, evaluator, dataset id and pool are required");
         }
     }
 
     public static EvaluatorChoice of(String kind, BlockingEvaluator evaluator, String datasetId) {
-        return new EvaluatorChoice(kind, evaluator, datasetId);
+        return new EvaluatorChoice(kind, evaluator, datasetId, EvaluatorPool.LOCAL_THREADS);
+    }
+
+    /** The same evaluator run on other workers (e.g. an embedded cluster). */
+    public EvaluatorChoice withPool(EvaluatorPool newPool) {
+        return new EvaluatorChoice(kind, evaluator, datasetId, newPool);
     }
 
     /** The analytic SURROGATE calibrated to a reference architecture. */
     public static EvaluatorChoice surrogate(ArchSpec reference, SimulatedDuration duration) {
         SurrogateEvaluator s = SurrogateEvaluator.of(reference).withDuration(duration);
-        return new EvaluatorChoice(SurrogateEvaluator.KIND, s, s.datasetId());
+        return of(SurrogateEvaluator.KIND, s, s.datasetId());
     }
 
     /** True for the surrogate: every output must then say SURROGATE. */

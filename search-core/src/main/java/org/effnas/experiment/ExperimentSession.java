@@ -6,7 +6,6 @@ import org.effnas.cache.CachingEvaluator;
 import org.effnas.cache.ResultCache;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.Evaluator;
-import org.effnas.eval.LocalEvaluator;
 import org.effnas.journal.JournalFile;
 import org.effnas.journal.JournalHeader;
 import org.effnas.reward.Reward;
@@ -50,7 +49,7 @@ public final class ExperimentSession implements AutoCloseable {
         JournalHeader header = JournalHeader.of(kind, identity, options.seed());
         ResultCache cache = options.cacheDir() == null ? null : ResultCache.at(options.cacheDir());
         JournalFile journal = JournalFile.open(journalFile, header, options.resume(), listener::message);
-        Evaluator evaluator = LocalEvaluator.of(choice.evaluator(), options.workers(), choice.kind());
+        Evaluator evaluator = choice.pool().start(choice.evaluator(), options.workers(), choice.kind());
         if (cache != null) {
             evaluator = CachingEvaluator.of(evaluator, cache, choice.datasetId(), options.fresh());
         }
