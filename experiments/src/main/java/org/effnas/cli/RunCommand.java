@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
-import org.effnas.pipeline.NotAvailableException;
 import org.effnas.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,15 +51,10 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Runs the pipeline and prints where the results are; shared with {@code effnas demo}. */
     static int runPipeline(CommandSpec spec, ExperimentConfig c, Path dir, boolean resume) throws Exception {
-        try {
-            Pipeline.Outcome o = Pipeline.run(c, dir, resume, System.out);
-            spec.commandLine().getOut().println("effnas: done. Report: " + o.report().toAbsolutePath()
-                    + (o.surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
-            spec.commandLine().getOut().flush();
-            return o.best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
-        } catch (NotAvailableException e) {
-            spec.commandLine().getErr().println("effnas: " + e.getMessage());
-            return Effnas.EXIT_FAILED;
-        }
+        Pipeline.Outcome o = Pipeline.run(c, dir, resume, System.out);
+        spec.commandLine().getOut().println("effnas: done. Report: " + o.report().toAbsolutePath()
+                + (o.surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
+        spec.commandLine().getOut().flush();
+        return o.best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 }
