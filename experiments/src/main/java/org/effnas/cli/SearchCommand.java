@@ -6,12 +6,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.effnas.InvalidInputException;
 import org.effnas.cache.ResultCache;
 import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.config.ConfigFileOption;
+import org.effnas.config.Quantities;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
 import org.effnas.data.DatasetRequest;
@@ -157,19 +156,14 @@ public final class SearchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** {@code 90s}, {@code 30m}, {@code 2h}, {@code 1.5h}. */
+    /** {@code 90s}, {@code 30m}, {@code 1h30m}, ISO-8601 or plain seconds: the configs' duration syntax. */
     static Duration duration(String text) {
-        Matcher m = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([smh])").matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new InvalidInputException("--max-time: expected a number with s, m or h, e.g. 90s, 30m, 2h; got '"
+        Duration d = Quantities.parseDuration(text);
+        if (d == null) {
+            throw new InvalidInputException("--max-time: expected a duration such as 90s, 30m, 1h30m or PT15M; got '"
                     + text + "'");
         }
-        double seconds = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-            case "h" -> 3600;
-            case "m" -> 60;
-            default -> 1;
-        };
-        return Duration.ofMillis(Math.round(seconds * 1000));
+        return d;
     }
 
     /**
