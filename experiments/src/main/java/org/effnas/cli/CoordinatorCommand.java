@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.config.ClusterConfig;
-import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,16 +40,8 @@ public final class CoordinatorCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "The experiment config (YAML); its cluster section is replaced by the options below.")
-    private Path config;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "The experiment directory (default: the config's output, else runs/<config name>).")
-    private Path out;
-
-    @Option(names = "--resume", description = "Continue the experiment in the output directory from its journals.")
-    private boolean resume;
+    @Mixin
+    private ExperimentRunOptions experiment;
 
     @Option(names = "--bind", paramLabel = "HOST:PORT",
             description = "Interface and port to listen on (default: the config's cluster.bind, else 127.0.0.1:5701).")
@@ -62,7 +54,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig c = ConfigLoader.load(config);
+        ExperimentConfig c = experiment.load();
         String address = bind != null ? bind
                 : c.cluster().mode().equals("hazelcast") && c.cluster().bind() != null ? c.cluster().bind()
                 : HostPort.loopback().toString();
@@ -72,7 +64,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
                 c.training(), c.evaluator(), c.grid(), c.family(), new ClusterConfig("hazelcast", 0, address, hz),
                 c.seed(), c.output());
-        Path dir = out != null ? out : Path.of(onCluster.output());
-        return RunCommand.runPipeline(spec, onCluster, dir, resume);
+        Path dir = experiment.directory(onCluster);
+        return RunCommand.runPipeline(spec, onCluster, dir, experiment.resume);
     }
 }

@@ -2,11 +2,10 @@ package org.effnas.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.pipeline.Pipeline;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,24 +28,14 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "The experiment config (YAML); see experiments/configs/ and docs/experiments.md.")
-    private Path config;
-
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "The experiment directory (default: the config's output, else runs/<config name>).")
-    private Path out;
-
-    @Option(names = "--resume",
-            description = "Continue the experiment already in the output directory (same config; budget, workers "
-                    + "and cluster may change) from its journals.")
-    private boolean resume;
+    @Mixin
+    private ExperimentRunOptions experiment;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentConfig c = ConfigLoader.load(config);
-        Path dir = out != null ? out : Path.of(c.output());
-        return runPipeline(spec, c, dir, resume);
+        ExperimentConfig c = experiment.load();
+        Path dir = experiment.directory(c);
+        return runPipeline(spec, c, dir, experiment.resume);
     }
 
     /** Runs the pipeline and prints where the results are; shared with {@code effnas demo}. */
