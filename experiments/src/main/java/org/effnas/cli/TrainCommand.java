@@ -111,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "training split held out as minival (default: ${DEFAULT-VALUE}).")
     double minivalFraction;
 
+    @Option(names = "--precise-bn", paramLabel = "N", defaultValue = "" + TrainingSettings.DEFAULT_PRECISE_BN_IMAGES,
+            description = "After training, recompute batch-norm statistics over N training images before "
+            + "evaluating; 0 keeps the running averages (default: ${DEFAULT-VALUE}).")
+    int preciseBn;
+
     @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the dataset's "
             + "image size).")
     Integer resolution;
@@ -144,7 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
         double lr = learningRate != null ? learningRate
                 : optimizer.equals("rmsprop") ? 0.256 * batch / 4096 : 1e-3;
         TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, batch, optimizer, lr,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction);
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
         DatasetRequest request = DatasetRequest.of(kind, dataDir);
         ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);

@@ -9,7 +9,8 @@ import org.effnas.eval.TrainingSettings;
  */
 public record TrainingConfig(double epochs, long steps, int subset, int batchSize, String optimizer,
                              double learningRate, String schedule, double warmupEpochs,
-                             double weightDecay, double labelSmoothing, boolean augment) {
+                             double weightDecay, double labelSmoothing, boolean augment,
+                             int preciseBnImages) {
 
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop");
     public static final List<String> SCHEDULES = List.of("constant", "exponential", "cosine");
@@ -18,7 +19,7 @@ public record TrainingConfig(double epochs, long steps, int subset, int batchSiz
         TrainingSettings d = TrainingSettings.defaults();
         return new TrainingConfig(d.epochs(), d.steps(), d.subset(), d.batchSize(), d.optimizer(),
                 d.learningRate(), d.schedule(), d.warmupEpochs(), d.weightDecay(), d.labelSmoothing(),
-                d.augment());
+                d.augment(), d.preciseBnImages());
     }
 
     static TrainingConfig read(ConfigSection s) {
@@ -34,12 +35,14 @@ public record TrainingConfig(double epochs, long steps, int subset, int batchSiz
                 s.decimal("warmup_epochs", d.warmupEpochs(), 0, false, 10_000, false),
                 s.decimal("weight_decay", d.weightDecay(), 0, false, 1, false),
                 s.decimal("label_smoothing", d.labelSmoothing(), 0, false, 1, true),
-                s.flag("augment", d.augment()));
+                s.flag("augment", d.augment()),
+                s.integer("precise_bn_images", d.preciseBnImages(), 0, Integer.MAX_VALUE));
     }
 
     /** The settings candidates are trained with, holding out {@code minival} of the training split. */
     public TrainingSettings settings(double minival) {
         return new TrainingSettings(epochs, steps, subset, batchSize, optimizer, learningRate,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minival);
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minival,
+                preciseBnImages);
     }
 }

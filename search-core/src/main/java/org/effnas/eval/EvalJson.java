@@ -35,6 +35,7 @@ public final class EvalJson {
         n.put("label_smoothing", t.labelSmoothing());
         n.put("augment", t.augment());
         n.put("minival_fraction", t.minivalFraction());
+        n.put("precise_bn_images", t.preciseBnImages());
         return n;
     }
 
@@ -43,7 +44,9 @@ public final class EvalJson {
         return new TrainingSettings(f.num("epochs"), f.integer("steps"), (int) f.integer("subset"),
                 (int) f.integer("batch_size"), f.text("optimizer"), f.num("learning_rate"),
                 f.num("warmup_epochs"), f.text("schedule"), f.num("weight_decay"),
-                f.num("label_smoothing"), f.bool("augment"), f.num("minival_fraction"));
+                f.num("label_smoothing"), f.bool("augment"), f.num("minival_fraction"),
+                // absent in journals written before precise BN existed: those runs had none
+                (int) f.integerOr("precise_bn_images", 0));
     }
 
     public static ObjectNode provenance(Provenance p) {
@@ -193,6 +196,10 @@ public final class EvalJson {
                 throw new InvalidInputException(where + ": field '" + field + "' must be an integer, got " + v);
             }
             return v.asLong();
+        }
+
+        long integerOr(String field, long absent) {
+            return n.has(field) ? integer(field) : absent;
         }
 
         boolean bool(String field) {

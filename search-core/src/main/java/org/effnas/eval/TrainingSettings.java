@@ -18,11 +18,18 @@ import org.effnas.InvalidInputException;
  * @param labelSmoothing label smoothing in [0, 1)
  * @param augment       random crop with padding (and horizontal flip where the dataset allows it)
  * @param minivalFraction fraction of the training split held out for the reward
+ * @param preciseBnImages after training, recompute the batch-norm statistics of the final weights over
+ *                      this many training images before evaluating ("precise BN"); 0 keeps the
+ *                      running averages of training (momentum 0.99), which trail the weights of a short
+ *                      proxy run badly
  */
 public record TrainingSettings(double epochs, long steps, int subset, int batchSize, String optimizer,
                                double learningRate, double warmupEpochs, String schedule,
                                double weightDecay, double labelSmoothing, boolean augment,
-                               double minivalFraction) {
+                               double minivalFraction, int preciseBnImages) {
+
+    /** Images of the default precise-BN pass: as good as 3x more on Fashion-MNIST proxies, about 1/10 of a proxy epoch's time. */
+    public static final int DEFAULT_PRECISE_BN_IMAGES = 1024;
 
     public TrainingSettings {
         if (!(epochs >= 0) || (epochs == 0 && steps <= 0)) {
@@ -58,25 +65,32 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
         if (!(minivalFraction > 0 && minivalFraction < 1)) {
             throw new InvalidInputException("training.minival_fraction: must be in (0, 1), got " + minivalFraction);
         }
+        if (preciseBnImages < 0) {
+            throw new InvalidInputException("training.precise_bn_images: must be >= 0 (0 = off), got " + preciseBnImages);
+        }
     }
 
-    /** A short proxy run: 1 epoch of Adam on the full split, batch 128, 10% minival. */
+    /** A short proxy run: 1 epoch of Adam on the full split, batch 128, 10% minival, precise BN over 1024 images. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(1, 0, 0, 128, "adam", 1e-3, 0, "constant", 0, 0, false, 0.1);
+        return new TrainingSettings(1, 0, 0, 128, "adam", 1e-3, 0, "constant", 0, 0, false, 0.1,
+                DEFAULT_PRECISE_BN_IMAGES);
     }
 
     public TrainingSettings withEpochs(double newEpochs) {
         return new TrainingSettings(newEpochs, 0, subset, batchSize, optimizer, learningRate,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction);
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
+                preciseBnImages);
     }
 
     public TrainingSettings withSubset(int newSubset) {
         return new TrainingSettings(epochs, steps, newSubset, batchSize, optimizer, learningRate,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction);
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
+                preciseBnImages);
     }
 
     public TrainingSettings withBatchSize(int newBatch) {
         return new TrainingSettings(epochs, steps, subset, newBatch, optimizer, learningRate,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction);
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
+                preciseBnImages);
     }
 }

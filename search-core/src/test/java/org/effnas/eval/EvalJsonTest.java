@@ -43,6 +43,17 @@ class EvalJsonTest {
     }
 
     @Test
+    void trainingWrittenBeforePreciseBnExistedReadsAsWithout() {
+        ObjectNode n = EvalJson.training(TrainingSettings.defaults());
+        assertEquals(TrainingSettings.DEFAULT_PRECISE_BN_IMAGES, n.get("precise_bn_images").asInt());
+        n.remove("precise_bn_images");
+        assertEquals(0, EvalJson.training(n, "old journal").preciseBnImages());
+        n.put("precise_bn_images", -5);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvalJson.training(n, "x"));
+        assertTrue(e.getMessage().contains("precise_bn_images"), e.getMessage());
+    }
+
+    @Test
     void failedResultRoundTrips() {
         Provenance p = Provenance.of("dl4j", 3, TrainingSettings.defaults(), "d", "", "v");
         EvalResult r = EvalResult.failed(CandidateFixtures.candidate("c2"), "NaN loss", 3, "local-0", p);

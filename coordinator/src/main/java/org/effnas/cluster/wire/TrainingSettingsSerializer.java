@@ -22,7 +22,8 @@ public final class TrainingSettingsSerializer extends WireSerializer<TrainingSet
         return new TrainingSettings(in.readFloat64("epochs"), in.readInt64("steps"), in.readInt32("subset"),
                 in.readInt32("batchSize"), in.readString("optimizer"), in.readFloat64("learningRate"),
                 in.readFloat64("warmupEpochs"), in.readString("schedule"), in.readFloat64("weightDecay"),
-                in.readFloat64("labelSmoothing"), in.readBoolean("augment"), in.readFloat64("minivalFraction"));
+                in.readFloat64("labelSmoothing"), in.readBoolean("augment"), in.readFloat64("minivalFraction"),
+                in.readInt32("preciseBnImages"));
     }
 
     @Override
@@ -39,5 +40,6 @@ public final class TrainingSettingsSerializer extends WireSerializer<TrainingSet
         out.writeFloat64("labelSmoothing", t.labelSmoothing());
         out.writeBoolean("augment", t.augment());
         out.writeFloat64("minivalFraction", t.minivalFraction());
+        out.writeInt32("preciseBnImages", t.preciseBnImages());
     }
 }

@@ -44,6 +44,8 @@ final class BatchNormActivationLayer extends BatchNormalization {
     private INDArray preActivation;
     private INDArray sigmoid;
     private INDArray output;
+    /** Set while {@link PreciseBatchNorm} measures population statistics; null otherwise. */
+    private PopulationStatistics population;
 
     BatchNormActivationLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -78,11 +80,12 @@ final class BatchNormActivationLayer extends BatchNormalization {
         INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
         INDArray mean;
         INDArray var;
+        boolean batchStatistics = training || population != null;
         // z (BN output before the activation) is only kept for backprop by the generic path; swish
         // and ReLU differentiate from what they store, so their z is scratch (saves a map per layer)
         boolean keepZ = training && !swish && !(bnConf().getActivationFn() instanceof ActivationReLU);
         ArrayType zType = identity || keepZ ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM;
-        if (training) {
+        if (batchStatistics) {
             long m = x.length() / x.size(1);
             mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
             var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
@@ -93,10 +96,14 @@ final class BatchNormActivationLayer extends BatchNormalization {
                 INDArray norm = centred.norm2(ALL_BUT_CHANNEL);
                 var.assign(norm.muli(norm).divi(m));
             }
-            batchMean = mean;
-            batchVar = var;
-            invStd = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
-            invStd.assign(org.nd4j.linalg.ops.transforms.Transforms.pow(var.add(eps), -0.5, false));
+            if (training) {
+                batchMean = mean;
+                batchVar = var;
+                invStd = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
+                invStd.assign(org.nd4j.linalg.ops.transforms.Transforms.pow(var.add(eps), -0.5, false));
+            } else {
+                population.add(mean.toDoubleVector(), var.toDoubleVector(), m);
+            }
         } else {
             mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
             var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
@@ -225,6 +232,28 @@ final class BatchNormActivationLayer extends BatchNormalization {
         }
         INDArray z = preActivation.dup();
         return bnConf().getActivationFn().backprop(z, epsilon).getFirst();
+    }
+
+    /** Starts measuring population statistics: inference passes normalise with batch statistics and record them. */
+    void startPopulationStatistics() {
+        population = new PopulationStatistics((int) getParam(BatchNormalizationParamInitializer.GAMMA).length());
+    }
+
+    /**
+     * Stops measuring and, if any batch was seen, replaces the running mean and variance with the
+     * measured population values. Returns the number of values per channel that were seen.
+     */
+    long finishPopulationStatistics() {
+        PopulationStatistics p = population;
+        population = null;
+        if (p == null || p.count() == 0) {
+            return 0;
+        }
+        INDArray globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
+        INDArray globalVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
+        globalMean.assign(Nd4j.createFromArray(p.mean()).castTo(globalMean.dataType()).reshape(globalMean.shape()));
+        globalVar.assign(Nd4j.createFromArray(p.variance()).castTo(globalVar.dataType()).reshape(globalVar.shape()));
+        return p.count();
     }
 
     private void clearSaved() {

@@ -17,6 +17,7 @@ import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.net.GraphOptions;
 import org.effnas.worker.net.GraphTranslator;
+import org.effnas.worker.net.PreciseBatchNorm;
 import org.effnas.worker.net.TrainableParams;
 
 /**
@@ -90,6 +91,9 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
                 return new Dl4jRun(EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance),
                         net, outcome, null, null);
             }
+            // statistics of the final weights, not the trailing running averages (see PreciseBatchNorm)
+            PreciseBatchNorm.recompute(net, data.evalIterator(SplitName.TRAIN, spec.resolution(), EVAL_BATCH),
+                    candidate.training().preciseBnImages());
             Accuracy accuracy = Accuracy.of(net, data.evalIterator(options.split(), spec.resolution(), EVAL_BATCH));
             InferenceSpeed speed = options.measureSpeed()
                     ? InferenceSpeed.measure(net, spec.inChannels(), spec.resolution()) : null;

@@ -26,12 +26,12 @@ class LearningRateScheduleTest {
 
     @Test
     void planCountsStepsFromEpochsOrSteps() {
-        TrainingSettings epochs = new TrainingSettings(2.5, 0, 0, 100, "adam", 1e-3, 0.5, "cosine", 0, 0, false, 0.1);
+        TrainingSettings epochs = new TrainingSettings(2.5, 0, 0, 100, "adam", 1e-3, 0.5, "cosine", 0, 0, false, 0.1, 0);
         TrainingPlan plan = TrainingPlan.of(epochs, 1050);
         assertEquals(11, plan.stepsPerEpoch());
         assertEquals(28, plan.totalSteps());
         assertEquals(6, plan.schedule().getWarmupSteps());
-        TrainingSettings steps = new TrainingSettings(0, 7, 0, 100, "rmsprop", 1e-3, 0, "constant", 0, 0, false, 0.1);
+        TrainingSettings steps = new TrainingSettings(0, 7, 0, 100, "rmsprop", 1e-3, 0, "constant", 0, 0, false, 0.1, 0);
         assertEquals(7, TrainingPlan.of(steps, 1050).totalSteps());
         assertEquals(RmsPropMomentum.class, TrainingPlan.of(steps, 1050).updater().getClass());
     }

@@ -48,7 +48,7 @@ class TrainingTest {
     }
 
     private static TrainingSettings settings(String optimizer, double lr, double epochs) {
-        return new TrainingSettings(epochs, 0, 0, 32, optimizer, lr, 0.5, "cosine", 1e-5, 0.1, false, 0.1);
+        return new TrainingSettings(epochs, 0, 0, 32, optimizer, lr, 0.5, "cosine", 1e-5, 0.1, false, 0.1, 256);
     }
 
     @Test
@@ -84,7 +84,7 @@ class TrainingTest {
     @Test
     void divergenceStopsAtOnceAndIsAFailure() {
         Dl4jEvaluator evaluator = new Dl4jEvaluator(data, Dl4jEvaluator.Options.reward());
-        TrainingSettings huge = new TrainingSettings(5, 0, 0, 32, "rmsprop", 1e9, 0, "constant", 0, 0, false, 0.1);
+        TrainingSettings huge = new TrainingSettings(5, 0, 0, 32, "rmsprop", 1e9, 0, "constant", 0, 0, false, 0.1, 0);
         Dl4jRun run = evaluator.run(Candidate.of("boom", TINY, huge, 1), "test");
         assertTrue(!run.result().ok() && run.result().failure().startsWith("diverged"), run.result().failure());
         assertTrue(Double.isNaN(run.result().top1()));
