@@ -50,13 +50,23 @@ public final class EmbeddedCluster implements Evaluator {
     /** As {@link #start(int, String, SlotEvaluatorFactory)}, with lease timeout, attempts and an event log. */
     public static EmbeddedCluster start(int workers, String evaluatorKind, SlotEvaluatorFactory factory,
                                         Duration leaseTimeout, int maxAttempts, Consumer<String> events) {
+        return start(workers, evaluatorKind, factory, leaseTimeout, null, maxAttempts, events);
+    }
+
+    /**
+     * As {@link #start(int, String, SlotEvaluatorFactory, Duration, int, Consumer)}, with the heartbeat
+     * period too (null: {@link ClusterSettings#defaultHeartbeat} of the lease timeout).
+     */
+    public static EmbeddedCluster start(int workers, String evaluatorKind, SlotEvaluatorFactory factory,
+                                        Duration leaseTimeout, Duration heartbeat, int maxAttempts,
+                                        Consumer<String> events) {
         if (workers < 1) {
             throw new org.effnas.InvalidInputException("--workers: must be >= 1, got " + workers);
         }
         String cluster = "effnas-embedded-" + UUID.randomUUID().toString().substring(0, 8);
         ClusterSettings settings = ClusterSettings.of(cluster, evaluatorKind)
                 .withBind(HostPort.of("127.0.0.1", 0))
-                .withLeases(leaseTimeout, null)
+                .withLeases(leaseTimeout, heartbeat)
                 .withMaxAttempts(maxAttempts);
         ClusterEvaluator coordinator = ClusterEvaluator.start(settings, events);
         List<ClusterWorker> ws = new ArrayList<>();
