@@ -3,7 +3,6 @@ package org.effnas.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.effnas.cluster.config.HostPort;
-import org.effnas.config.ClusterConfig;
 import org.effnas.config.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +22,9 @@ import picocli.CommandLine.Spec;
                         + "listens on --bind, waits for workers and hands them candidates; results go to the "
                         + "experiment's journals exactly once.",
                 "Workers join with the command it prints ('effnas worker --join HOST:PORT --cluster effnas-<experiment> "
-                        + "--config FILE'). A worker killed or hung loses its lease after 30 s and its candidate is "
-                        + "re-issued; a candidate that fails 3 attempts is recorded as failed. Killed and started again "
+                        + "--config FILE'). A worker killed or hung loses its lease after the config's cluster.lease_timeout "
+                        + "(default 30 s) and its candidate is re-issued; a candidate that fails cluster.max_attempts "
+                        + "(default 3) attempts is recorded as failed. Killed and started again "
                         + "with --resume, the coordinator re-issues only the unfinished candidates and the workers "
                         + "reconnect on their own.",
                 "Binds to 127.0.0.1 unless --bind says otherwise. No TLS, no authentication (Hazelcast community "
@@ -62,7 +62,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
         String hz = hazelcastConfig != null ? hazelcastConfig.toString()
                 : c.cluster().mode().equals("hazelcast") ? c.cluster().hazelcastConfig() : null;
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
-                c.training(), c.evaluator(), c.grid(), c.family(), new ClusterConfig("hazelcast", 0, address, hz),
+                c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
                 c.seed(), c.output());
         Path dir = experiment.directory(onCluster);
         return RunCommand.runPipeline(spec, onCluster, dir, experiment.resume);

@@ -1,8 +1,11 @@
 package org.effnas.config;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.effnas.cluster.config.ClusterSettings;
 
 /**
  * Where evaluations run.
@@ -13,13 +16,43 @@ import java.util.List;
  *                        remote {@code effnas worker}s join)
  * @param bind            host:port the coordinator binds to; loopback unless you mean otherwise
  * @param hazelcastConfig a Hazelcast XML/YAML file for anything else (discovery, TLS), or null
+ * @param leaseTimeout    a lease with no heartbeat for this long is expired and its candidate re-issued;
+ *                        null in {@code local} mode (no leases there), else 30 s unless set
+ * @param heartbeat       how often workers heartbeat their leases; null in {@code local} mode, else
+ *                        a sixth of the lease timeout unless set
+ * @param maxAttempts     attempts per candidate (the first included) before it is recorded as failed;
+ *                        null in {@code local} mode, else 3 unless set
  */
-public record ClusterConfig(String mode, int embeddedWorkers, String bind, String hazelcastConfig) {
+public record ClusterConfig(String mode, int embeddedWorkers, String bind, String hazelcastConfig,
+                            @JsonSerialize(using = DurationText.class) Duration leaseTimeout,
+                            @JsonSerialize(using = DurationText.class) Duration heartbeat,
+                            Integer maxAttempts) {
 
     public static final List<String> MODES = List.of("local", "embedded", "hazelcast");
+    /** ClusterSettings' own bounds, so a config that loads never fails when the cluster starts. */
+    static final Duration MIN_LEASE_TIMEOUT = Duration.ofMillis(200);
+    static final Duration MIN_HEARTBEAT = Duration.ofMillis(20);
+    static final int MAX_ATTEMPTS_LIMIT = 100;
+
+    /** Fills the lease settings a cluster mode needs with the coordinator's defaults. */
+    public ClusterConfig {
+        if (!"local".equals(mode)) {
+            leaseTimeout = leaseTimeout != null ? leaseTimeout : ClusterSettings.DEFAULT_LEASE_TIMEOUT;
+            heartbeat = heartbeat != null ? heartbeat : ClusterSettings.defaultHeartbeat(leaseTimeout);
+            maxAttempts = maxAttempts != null ? maxAttempts : ClusterSettings.DEFAULT_MAX_ATTEMPTS;
+        }
+    }
 
     public static ClusterConfig local() {
-        return new ClusterConfig("local", 0, null, null);
+        return new ClusterConfig("local", 0, null, null, null, null, null);
+    }
+
+    /**
+     * This cluster config turned into a coordinator's ({@code effnas coordinator}): mode
+     * {@code hazelcast} on {@code newBind}, keeping the lease settings (defaults when this was local).
+     */
+    public ClusterConfig onCoordinator(String newBind, String newHazelcastConfig) {
+        return new ClusterConfig("hazelcast", 0, newBind, newHazelcastConfig, leaseTimeout, heartbeat, maxAttempts);
     }
 
     static ClusterConfig read(ConfigSection s, Path base) {
@@ -48,6 +81,36 @@ public record ClusterConfig(String mode, int embeddedWorkers, String bind, Strin
                 hz = p.toString();
             }
         }
-        return new ClusterConfig(mode, workers, bind, hz);
+        if (mode.equals("local")) {
+            for (String key : List.of("lease_timeout", "heartbeat", "max_attempts")) {
+                if (s.has(key)) {
+                    s.problem(key, "only applies to cluster.mode: embedded or hazelcast (mode is local)");
+                }
+            }
+            return new ClusterConfig(mode, workers, bind, hz, null, null, null);
+        }
+        Duration lease = s.duration("lease_timeout", null);
+        if (lease != null && lease.compareTo(MIN_LEASE_TIMEOUT) < 0) {
+            s.problem("lease_timeout", "must be at least " + Quantities.formatDuration(MIN_LEASE_TIMEOUT)
+                    + ", got " + Quantities.formatDuration(lease));
+            lease = null;
+        }
+        // a lease timeout that was given but is wrong: leave the heartbeat unchecked rather than
+        // measure it against a default the user did not ask for
+        boolean leaseKnown = lease != null || !s.has("lease_timeout");
+        lease = lease != null ? lease : ClusterSettings.DEFAULT_LEASE_TIMEOUT;
+        Duration heartbeat = s.duration("heartbeat", null);
+        if (heartbeat != null && heartbeat.compareTo(MIN_HEARTBEAT) < 0) {
+            s.problem("heartbeat", "must be at least " + Quantities.formatDuration(MIN_HEARTBEAT)
+                    + ", got " + Quantities.formatDuration(heartbeat));
+            heartbeat = null;
+        } else if (heartbeat != null && leaseKnown && heartbeat.compareTo(lease.dividedBy(2)) > 0) {
+            s.problem("heartbeat", "must be at most half of cluster.lease_timeout ("
+                    + Quantities.formatDuration(lease.dividedBy(2)) + "), got " + Quantities.formatDuration(heartbeat)
+                    + "; default: a sixth (" + Quantities.formatDuration(ClusterSettings.defaultHeartbeat(lease)) + ")");
+            heartbeat = null;
+        }
+        int attempts = s.integer("max_attempts", ClusterSettings.DEFAULT_MAX_ATTEMPTS, 1, MAX_ATTEMPTS_LIMIT);
+        return new ClusterConfig(mode, workers, bind, hz, lease, heartbeat, attempts);
     }
 }

@@ -85,10 +85,14 @@ public final class Quantities {
         return end == t.length() && end > 0 ? Duration.ofMillis(Math.round(seconds * 1000)) : null;
     }
 
-    /** Compact text of a duration: {@code 1h30m}, {@code 15m}, {@code 45s}, {@code 0} for none. */
+    /**
+     * Compact text of a duration: {@code 1h30m}, {@code 15m}, {@code 45s}, {@code 7.5s}, {@code 0} for
+     * none; milliseconds are kept (as decimal seconds), so the text parses back to the same duration.
+     */
     public static String formatDuration(Duration d) {
         long s = d.toSeconds();
-        if (s == 0) {
+        int millis = d.toMillisPart();
+        if (s == 0 && millis == 0) {
             return "0";
         }
         StringBuilder b = new StringBuilder();
@@ -98,8 +102,12 @@ public final class Quantities {
         if (s % 3600 >= 60) {
             b.append(s % 3600 / 60).append('m');
         }
-        if (s % 60 != 0) {
-            b.append(s % 60).append('s');
+        if (s % 60 != 0 || millis != 0) {
+            b.append(s % 60);
+            if (millis != 0) {
+                b.append('.').append(trim(String.format(Locale.ROOT, "%03d", millis)));
+            }
+            b.append('s');
         }
         return b.toString();
     }

@@ -9,6 +9,7 @@ import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
 import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
+import org.effnas.config.ClusterConfig;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitName;
@@ -54,17 +55,14 @@ public final class EvaluatorSetup implements AutoCloseable {
         switch (c.cluster().mode()) {
             case "embedded" -> {
                 int n = c.cluster().embeddedWorkers();
-                EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, ClusterSettings.DEFAULT_LEASE_TIMEOUT,
-                        ClusterSettings.DEFAULT_MAX_ATTEMPTS, line -> { });
+                ClusterSettings leases = clusterSettings(c, experimentId);
+                EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, leases.leaseTimeout(),
+                        leases.heartbeat(), leases.maxAttempts(), line -> { });
                 return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
                         kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)");
             }
             case "hazelcast" -> {
-                ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), kind)
-                        .withBind(HostPort.parse("cluster.bind", c.cluster().bind()));
-                if (c.cluster().hazelcastConfig() != null) {
-                    settings = settings.withHazelcastConfig(Path.of(c.cluster().hazelcastConfig()), false);
-                }
+                ClusterSettings settings = clusterSettings(c, experimentId);
                 ClusterEvaluator coordinator = ClusterEvaluator.start(settings, log);
                 log.accept("effnas: coordinator of cluster " + settings.clusterName() + " listening on "
                         + coordinator.address() + "; start workers with: effnas worker --join " + coordinator.address()
@@ -80,6 +78,29 @@ public final class EvaluatorSetup implements AutoCloseable {
                 return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)");
             }
         }
+    }
+
+    /**
+     * The coordinator settings of a config's cluster ({@code embedded} or {@code hazelcast} mode):
+     * cluster name {@code effnas-<experimentId>}, the config's bind address and Hazelcast file, lease
+     * timeout, heartbeat and attempts. An embedded cluster takes only its leases and attempts (it picks
+     * its own name and port).
+     */
+    public static ClusterSettings clusterSettings(ExperimentConfig c, String experimentId) {
+        ClusterConfig cluster = c.cluster();
+        if (cluster.mode().equals("local")) {
+            throw new IllegalArgumentException("cluster.mode local has no cluster settings");
+        }
+        ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), c.evaluator().kind())
+                .withLeases(cluster.leaseTimeout(), cluster.heartbeat())
+                .withMaxAttempts(cluster.maxAttempts());
+        if (cluster.bind() != null) {
+            settings = settings.withBind(HostPort.parse("cluster.bind", cluster.bind()));
+        }
+        if (cluster.hazelcastConfig() != null) {
+            settings = settings.withHazelcastConfig(Path.of(cluster.hazelcastConfig()), false);
+        }
+        return settings;
     }
 
     private static void awaitFirstWorker(ClusterEvaluator coordinator, Consumer<String> log) {

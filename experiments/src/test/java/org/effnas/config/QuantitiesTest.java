@@ -32,5 +32,10 @@ class QuantitiesTest {
         assertEquals("1h30m", Quantities.formatDuration(Duration.ofMinutes(90)));
         assertEquals("0", Quantities.formatDuration(Duration.ZERO));
         assertEquals(Duration.ofSeconds(3725), Quantities.parseDuration(Quantities.formatDuration(Duration.ofSeconds(3725))));
+        assertEquals("7.5s", Quantities.formatDuration(Duration.ofMillis(7500)));
+        assertEquals("0.02s", Quantities.formatDuration(Duration.ofMillis(20)));
+        for (Duration d : new Duration[] {Duration.ofMillis(200), Duration.ofMillis(3_333), Duration.ofMillis(61_050)}) {
+            assertEquals(d, Quantities.parseDuration(Quantities.formatDuration(d)), d.toString());
+        }
     }
 }
