@@ -20,6 +20,7 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.profile.TrainingBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,12 +52,14 @@ public final class BenchCommand implements Runnable {
                             + "shares of forward / backward / update and of each layer type, and the native share "
                             + "(ND4J and oneDNN kernels) versus Java, from a stack sampler.",
                     "ARCH's input channels and classes are adapted to the dataset; its resolution is kept unless "
-                            + "--resolution is given (images are resized bilinearly). The machine's other load "
+                            + "--resolution is given (images are resized bilinearly). --stem-stride, --width and "
+                            + "--depth change ARCH as in effnas train. The machine's other load "
                             + "changes the figures: compare runs made back to back. PyTorch reference: "
                             + "bench/pytorch_reference.py; method and results: docs/performance.md."},
             footer = {"", "Examples:",
                     "  effnas bench train effnas-mini",
-                    "  effnas bench train efficientnet-b0 --resolution 64 --batch 32 --iterations 10"})
+                    "  effnas bench train efficientnet-b0 --resolution 64 --batch 32 --iterations 10",
+                    "  effnas bench train efficientnet-b0 --resolution 28 --stem-stride 1 --width 0.5 --depth 0.5"})
     public static final class Train implements Callable<Integer> {
 
         @Spec
@@ -80,6 +83,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
         Integer resolution;
 
+        @Mixin
+        ScalingOptions scaling;
+
         @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
                 description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
         String dataset;
@@ -95,8 +101,8 @@ public final class BenchCommand implements Runnable {
             }
             ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
             ArchSpec base = Architectures.resolve(architecture);
-            ArchSpec spec = base.withInput(resolution != null ? resolution : base.resolution(), data.channels(),
-                    data.numClasses());
+            int r = resolution != null ? resolution : base.resolution();
+            ArchSpec spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()), r);
             SplitDataset splits = SplitDataset.of(data, SplitOptions.defaults());
             TrainingBenchmark b = TrainingBenchmark.run(spec,
                     splits.trainIterator(spec.resolution(), batch, Augmentation.none(), 1), warmup, iterations, 1);

@@ -17,14 +17,13 @@ import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.reference.Architectures;
-import org.effnas.scaling.CompoundScaling;
 import org.effnas.spec.ArchSpec;
-import org.effnas.spec.Stem;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,17 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "image size).")
     Integer resolution;
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "1", description = "Width multiplier "
-            + "(default: ${DEFAULT-VALUE}).")
-    double width;
-
-    @Option(names = "--depth", paramLabel = "D", defaultValue = "1", description = "Depth multiplier "
-            + "(default: ${DEFAULT-VALUE}).")
-    double depth;
-
-    @Option(names = "--stem-stride", paramLabel = "S", description = "Override the stem's stride (1 keeps more "
-            + "resolution for small images).")
-    Integer stemStride;
+    @Mixin
+    ScalingOptions scaling;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order "
             + "and the minival split (default: ${DEFAULT-VALUE}).")
@@ -185,18 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + data.width() + "; pass a square resolution");
         }
         int r = resolution != null ? resolution : data.height();
-        ArchSpec spec = base.withInput(r, data.channels(), data.numClasses());
-        if (stemStride != null) {
-            spec = spec.withStem(Stem.of(spec.stem().kernel(), stemStride, spec.stem().filters()), spec.stages(),
-                    spec.head());
-        }
-        if (width != 1 || depth != 1) {
-            if (!(width > 0) || !(depth > 0)) {
-                throw new InvalidInputException("--width/--depth: multipliers must be > 0, got " + width + "/" + depth);
-            }
-            spec = CompoundScaling.scale(spec, width, depth, r);
-        }
-        return spec;
+        return scaling.apply(base.withInput(r, data.channels(), data.numClasses()), r);
     }
 
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
