@@ -25,10 +25,11 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runtime side of {@link BatchNormActivation}. Forward (training): batch mean, centred sum of
- * squares, then ND4J's one-pass {@code batchnorm} op and the activation. Backward: the activation
- * derivative and the batch-norm gradient in the two-sweep {@link BatchNormBackward} kernel
- * (swish, ReLU, identity) or, for other activations, composed from ND4J ops.
+ * Runtime side of {@link BatchNormActivation}. For swish, ReLU and identity on dense float maps
+ * both directions run in Java two-sweep kernels: forward {@link BatchNormForward} (batch or running
+ * statistics, then normalise and activate), backward {@link BatchNormBackward} (the activation
+ * derivative and the batch-norm gradient). Other activations and layouts compose ND4J ops: batch
+ * mean, centred sum of squares, ND4J's {@code batchnorm} op and the activation.
  */
 final class BatchNormActivationLayer extends BatchNormalization {
 
@@ -44,6 +45,7 @@ final class BatchNormActivationLayer extends BatchNormalization {
     private INDArray preActivation;
     private INDArray sigmoid;
     private INDArray output;
+    private boolean fusedForward;
     /** Set while {@link PreciseBatchNorm} measures population statistics; null otherwise. */
     private PopulationStatistics population;
 
@@ -75,6 +77,81 @@ final class BatchNormActivationLayer extends BatchNormalization {
         if (x.ordering() != 'c') {
             x = workspaceMgr.dup(ArrayType.INPUT, x, 'c');
         }
+        BatchNormBackward.Activation kernel = kernelActivation();
+        fusedForward = kernel != null && BatchNormForward.supports(x);
+        return fusedForward ? activateFused(kernel, x, training, workspaceMgr) : activateComposed(x, training, workspaceMgr);
+    }
+
+    /** The activation as the Java kernels know it, or null if they do not handle it. */
+    private BatchNormBackward.Activation kernelActivation() {
+        return swish ? BatchNormBackward.Activation.SWISH
+                : identity ? BatchNormBackward.Activation.IDENTITY
+                : bnConf().getActivationFn() instanceof ActivationReLU ? BatchNormBackward.Activation.RELU : null;
+    }
+
+    /** Whether the last forward pass ran the {@link BatchNormForward} kernel (tests check the dispatch). */
+    boolean lastForwardFused() {
+        return fusedForward;
+    }
+
+    /** Forward in the two-sweep Java kernel; saves what backprop needs when training. */
+    private INDArray activateFused(BatchNormBackward.Activation kernel, INDArray x, boolean training,
+                                   LayerWorkspaceMgr workspaceMgr) {
+        int channels = (int) x.size(1);
+        float[] gamma = getParam(BatchNormalizationParamInitializer.GAMMA).toFloatVector();
+        float[] beta = getParam(BatchNormalizationParamInitializer.BETA).toFloatVector();
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+        // the sigmoid is only kept for backprop; inference does not write it at all
+        INDArray sig = training && kernel == BatchNormBackward.Activation.SWISH
+                ? workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c') : null;
+        if (training || population != null) {
+            double[] mean = new double[channels];
+            double[] var = new double[channels];
+            float[] invStdValues = new float[channels];
+            BatchNormForward.withBatchStatistics(kernel, x, gamma, beta, bnConf().getEps(), mean, var,
+                    invStdValues, sig, out);
+            if (training) {
+                batchMean = channelVector(workspaceMgr, toFloats(mean));
+                batchVar = channelVector(workspaceMgr, toFloats(var));
+                invStd = channelVector(workspaceMgr, invStdValues);
+            } else {
+                population.add(mean, var, x.length() / channels);
+            }
+        } else {
+            double eps = bnConf().getEps();
+            float[] var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).toFloatVector();
+            float[] invStdValues = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                invStdValues[c] = (float) (1 / Math.sqrt(var[c] + eps));
+            }
+            BatchNormForward.withGivenStatistics(kernel, x,
+                    getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).toFloatVector(), invStdValues,
+                    gamma, beta, null, out);
+        }
+        // the kernels' activations differentiate from the saved output and sigmoid, never from z
+        preActivation = null;
+        sigmoid = sig;
+        output = training ? out : null;
+        return out;
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    /** A length-C float vector in the activations workspace (saved for backprop). */
+    private static INDArray channelVector(LayerWorkspaceMgr workspaceMgr, float[] values) {
+        INDArray v = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, values.length);
+        v.data().setData(values);
+        return v;
+    }
+
+    /** Forward composed from ND4J ops: any activation, any array layout. */
+    private INDArray activateComposed(INDArray x, boolean training, LayerWorkspaceMgr workspaceMgr) {
         double eps = bnConf().getEps();
         INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
         INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
@@ -148,9 +225,7 @@ final class BatchNormActivationLayer extends BatchNormalization {
         try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.BP_WORKING_MEM)) {
             INDArray e = BatchNormBackward.supports(epsilon) ? epsilon : epsilon.dup('c');
             INDArray xIn = BatchNormBackward.supports(x) ? x : x.dup('c');
-            BatchNormBackward.Activation kernel = swish ? BatchNormBackward.Activation.SWISH
-                    : identity ? BatchNormBackward.Activation.IDENTITY
-                    : bnConf().getActivationFn() instanceof ActivationReLU ? BatchNormBackward.Activation.RELU : null;
+            BatchNormBackward.Activation kernel = kernelActivation();
             INDArray dGamma;
             INDArray dBeta;
             if (kernel != null && BatchNormBackward.supports(dx, sigmoid, output)) {
@@ -229,6 +304,10 @@ final class BatchNormActivationLayer extends BatchNormalization {
             Nd4j.getExecutioner().exec(new MulOp(output, sigmoid, t));
             t.rsubi(output).addi(sigmoid).muli(epsilon);
             return t;
+        }
+        if (bnConf().getActivationFn() instanceof ActivationReLU) {
+            // z itself is not kept for ReLU: relu'(z) = 1 exactly where the output is positive
+            return epsilon.mul(org.nd4j.linalg.ops.transforms.Transforms.step(output, true));
         }
         INDArray z = preActivation.dup();
         return bnConf().getActivationFn().backprop(z, epsilon).getFirst();

@@ -1,8 +1,6 @@
 package org.effnas.worker.net;
 
-import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,13 +20,7 @@ final class BatchNormBackward {
 
     /** Whether the kernel can read these arrays directly. */
     static boolean supports(INDArray... arrays) {
-        for (INDArray a : arrays) {
-            if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.rank() != 4
-                    || a.offset() != 0 || a.elementWiseStride() != 1 || a.length() > Integer.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
+        return DenseFloatView.supports(arrays);
     }
 
     /**
@@ -45,11 +37,11 @@ final class BatchNormBackward {
         int channels = (int) x.size(1);
         int hw = (int) (x.size(2) * x.size(3));
         long m = (long) n * hw;
-        View xv = new View(x);
-        View ev = new View(eps);
-        View sv = sig == null ? null : new View(sig);
-        View yv = y == null ? null : new View(y);
-        View dv = new View(dx);
+        DenseFloatView xv = new DenseFloatView(x);
+        DenseFloatView ev = new DenseFloatView(eps);
+        DenseFloatView sv = sig == null ? null : new DenseFloatView(sig);
+        DenseFloatView yv = y == null ? null : new DenseFloatView(y);
+        DenseFloatView dv = new DenseFloatView(dx);
         IntStream.range(0, channels).parallel().forEach(c -> {
             float mu = mean[c];
             float is = invStd[c];
@@ -85,24 +77,5 @@ final class BatchNormBackward {
                 }
             }
         });
-    }
-
-    /** Direct access to an array's off-heap floats, honouring its offset into the buffer. */
-    private static final class View {
-        private final FloatBuffer buffer;
-        private final int offset;
-
-        View(INDArray a) {
-            this.buffer = a.data().asNioFloat();
-            this.offset = (int) a.offset(); // 0 for every array supports() accepts
-        }
-
-        float get(int i) {
-            return buffer.get(offset + i);
-        }
-
-        void put(int i, float v) {
-            buffer.put(offset + i, v);
-        }
     }
 }

@@ -110,7 +110,8 @@ class BatchNormActivationTest {
         return g;
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
+    /** Equal to float rounding: max difference within 2e-4 of the largest expected magnitude. */
+    static void assertClose(INDArray expected, INDArray actual, String what) {
         assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what + " shape");
         double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
         double diff = expected.sub(actual.reshape(expected.shape())).amaxNumber().doubleValue();

@@ -1,0 +1,40 @@
+package org.effnas.worker.net;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Direct access to the off-heap floats of a dense array, for the Java batch-norm kernels
+ * ({@link BatchNormForward}, {@link BatchNormBackward}): element {@code i} is the i-th value in
+ * c order, read and written without a native call per element.
+ */
+final class DenseFloatView {
+
+    private final FloatBuffer buffer;
+    private final int offset;
+
+    DenseFloatView(INDArray a) {
+        this.buffer = a.data().asNioFloat();
+        this.offset = (int) a.offset(); // 0 for every array supports() accepts
+    }
+
+    /** Whether the kernels can read these arrays directly: dense c-order rank-4 floats at offset 0. */
+    static boolean supports(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.rank() != 4
+                    || a.offset() != 0 || a.elementWiseStride() != 1 || a.length() > Integer.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    float get(int i) {
+        return buffer.get(offset + i);
+    }
+
+    void put(int i, float v) {
+        buffer.put(offset + i, v);
+    }
+}
