@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the whole pipeline on a small budget with real training: a baseline search of 16 candidates (or 4 "
-                    + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1500-image subset of Fashion-MNIST each), "
+            "Runs the whole pipeline on a small budget with real training: a baseline search of 20 candidates (or 5 "
+                    + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1200-image subset of Fashion-MNIST each), "
                     + "under a hard 5M-MAC target, an alpha/beta/gamma grid of 6 triples (with depth-, width- and "
                     + "resolution-only scaling) and the family phi = 0..3, evaluated by 2 workers of an embedded Hazelcast cluster "
                     + "(the same code path as a real cluster). Ends with report.html. About 15 minutes on 2 cores.",
