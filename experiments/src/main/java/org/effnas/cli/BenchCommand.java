@@ -1,6 +1,5 @@
 package org.effnas.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
-import org.effnas.eval.EvalJson;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
@@ -102,11 +100,11 @@ public final class BenchCommand implements Runnable {
             ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
             ArchSpec base = Architectures.resolve(architecture);
             int r = resolution != null ? resolution : base.resolution();
-            ArchSpec spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()), r);
+            ArchSpec spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
             SplitDataset splits = SplitDataset.of(data, SplitOptions.defaults());
             TrainingBenchmark b = TrainingBenchmark.run(spec,
                     splits.trainIterator(spec.resolution(), batch, Augmentation.none(), 1), warmup, iterations, 1);
-            ObjectNode n = EvalJson.MAPPER.createObjectNode();
+            ObjectNode n = OutputFormat.jsonObject();
             n.put("arch", architecture);
             n.put("resolution", spec.resolution());
             n.put("params", b.params());
@@ -123,8 +121,7 @@ public final class BenchCommand implements Runnable {
             putShares(n.putObject("phase_shares"), b.phaseShares());
             putShares(n.putObject("layer_shares"), b.layerShares());
             n.put("backend", b.backend());
-            command.commandLine().getOut().println(
-                    EvalJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n));
+            command.commandLine().getOut().print(OutputFormat.json(n));
             command.commandLine().getOut().flush();
             return CommandLine.ExitCode.OK;
         }

@@ -25,10 +25,10 @@ public final class ScalingOptions {
     Integer stemStride;
 
     /**
-     * Applies the stem stride, then compound scaling (channels rounded to multiples of 8) at {@code resolution},
-     * to a spec already adapted to the dataset's input.
+     * Applies the stem stride, then compound scaling (channels rounded to multiples of 8) at the spec's
+     * resolution, to a spec already adapted to the dataset's input.
      */
-    ArchSpec apply(ArchSpec spec, int resolution) {
+    ArchSpec apply(ArchSpec spec) {
         if (stemStride != null) {
             spec = spec.withStem(Stem.of(spec.stem().kernel(), stemStride, spec.stem().filters()), spec.stages(),
                     spec.head());
@@ -37,7 +37,7 @@ public final class ScalingOptions {
             if (!(width > 0) || !(depth > 0)) {
                 throw new InvalidInputException("--width/--depth: multipliers must be > 0, got " + width + "/" + depth);
             }
-            spec = CompoundScaling.scale(spec, width, depth, resolution);
+            spec = CompoundScaling.scale(spec, width, depth, spec.resolution());
         }
         return spec;
     }

@@ -1,6 +1,5 @@
 package org.effnas.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -160,11 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
             json.put("saved_to", out.toString());
         }
         PrintWriter stdout = command.commandLine().getOut();
-        try {
-            stdout.println(EvalJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        stdout.print(OutputFormat.json(json));
         stdout.flush();
         return run.result().ok() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
@@ -175,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + data.width() + "; pass a square resolution");
         }
         int r = resolution != null ? resolution : data.height();
-        return scaling.apply(base.withInput(r, data.channels(), data.numClasses()), r);
+        return scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
     }
 
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
