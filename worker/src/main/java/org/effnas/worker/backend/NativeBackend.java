@@ -3,6 +3,7 @@ package org.effnas.worker.backend;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.Properties;
+import org.effnas.worker.net.GraphTranslator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -77,6 +78,6 @@ public final class NativeBackend {
         return "backend=" + env.getProperty("backend") + " onednn=" + oneDnnActive()
                 + " omp.threads=" + env.get("omp.threads") + " blas=" + env.get("blas.vendor")
                 + " helpers=" + !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
-                + " omp.wait=" + waitPolicy;
+                + " omp.wait=" + waitPolicy + " bn.kernels=" + GraphTranslator.batchNormArithmetic();
     }
 }

@@ -8,12 +8,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per channel instead of the thirteen that composing ND4J ops takes (each op is a full pass, and
  * at training sizes these layers are memory-bound). Sweep one writes dL/dz into the output
  * buffer and accumulates the channel sums of dz and dz * x_hat; sweep two turns dz into dL/dx.
- * Channels run in parallel on the common fork-join pool. Arrays must be dense c-order NCHW floats.
+ * Channels run in parallel on the common fork-join pool; values move row by row
+ * ({@link ChannelRows}) into Java arrays, where {@link RowKernels} does the arithmetic. Arrays must
+ * be dense c-order NCHW floats.
  */
 final class BatchNormBackward {
 
     /** How dL/dz follows from dL/dy and the saved forward values. */
     enum Activation { IDENTITY, RELU, SWISH }
+
+    private static final RowKernels KERNELS = RowKernels.best();
 
     private BatchNormBackward() {
     }
@@ -33,48 +37,49 @@ final class BatchNormBackward {
      */
     static void run(Activation act, INDArray x, INDArray eps, INDArray sig, INDArray y, INDArray dx,
                     float[] mean, float[] invStd, float[] gamma, float[] dGamma, float[] dBeta) {
-        int n = (int) x.size(0);
-        int channels = (int) x.size(1);
-        int hw = (int) (x.size(2) * x.size(3));
-        long m = (long) n * hw;
+        ChannelRows rows = new ChannelRows(x);
+        long m = rows.valuesPerChannel();
         DenseFloatView xv = new DenseFloatView(x);
         DenseFloatView ev = new DenseFloatView(eps);
-        DenseFloatView sv = sig == null ? null : new DenseFloatView(sig);
-        DenseFloatView yv = y == null ? null : new DenseFloatView(y);
+        DenseFloatView sv = act == Activation.SWISH ? new DenseFloatView(sig) : null;
+        DenseFloatView yv = act == Activation.IDENTITY ? null : new DenseFloatView(y);
         DenseFloatView dv = new DenseFloatView(dx);
-        IntStream.range(0, channels).parallel().forEach(c -> {
+        IntStream.range(0, rows.channels).parallel().forEach(c -> {
+            int size = rows.longest();
+            float[] e = new float[size];
+            float[] s = sv == null ? null : new float[size];
+            float[] out = yv == null ? null : new float[size];
+            float[] in = new float[size];
+            float[] d = new float[size];
             float mu = mean[c];
             float is = invStd[c];
-            double sumDz = 0;
-            double sumDzXhat = 0;
-            for (int b = 0; b < n; b++) {
-                int base = (b * channels + c) * hw;
-                for (int i = base; i < base + hw; i++) {
-                    float e = ev.get(i);
-                    float dz = switch (act) {
-                        case IDENTITY -> e;
-                        case RELU -> yv.get(i) > 0 ? e : 0f;
-                        case SWISH -> {
-                            float s = sv.get(i);
-                            float out = yv.get(i);
-                            yield e * (s + out - out * s);
-                        }
-                    };
-                    dv.put(i, dz);
-                    sumDz += dz;
-                    sumDzXhat += dz * (xv.get(i) - mu) * is;
+            double[] sums = new double[2];
+            for (int r = 0; r < rows.rows(); r++) {
+                int start = rows.start(c, r);
+                int len = rows.length(r);
+                ev.read(start, e, len);
+                xv.read(start, in, len);
+                if (s != null) {
+                    sv.read(start, s, len);
                 }
+                if (out != null) {
+                    yv.read(start, out, len);
+                }
+                KERNELS.activationGradient(act, e, s, out, in, len, mu, is, d, sums);
+                dv.write(start, d, len);
             }
-            dBeta[c] = (float) sumDz;
-            dGamma[c] = (float) sumDzXhat;
+            dBeta[c] = (float) sums[0];
+            dGamma[c] = (float) sums[1];
             float a = gamma[c] * is;
-            float shift = (float) (a * sumDz / m);
-            float slope = (float) (a * sumDzXhat / m) * is;
-            for (int b = 0; b < n; b++) {
-                int base = (b * channels + c) * hw;
-                for (int i = base; i < base + hw; i++) {
-                    dv.put(i, a * dv.get(i) - shift - (xv.get(i) - mu) * slope);
-                }
+            float shift = (float) (a * sums[0] / m);
+            float slope = (float) (a * sums[1] / m) * is;
+            for (int r = 0; r < rows.rows(); r++) {
+                int start = rows.start(c, r);
+                int len = rows.length(r);
+                dv.read(start, d, len);
+                xv.read(start, in, len);
+                KERNELS.inputGradient(d, in, len, mu, a, shift, slope, d);
+                dv.write(start, d, len);
             }
         });
     }

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Direct access to the off-heap floats of a dense array, for the Java batch-norm kernels
  * ({@link BatchNormForward}, {@link BatchNormBackward}): element {@code i} is the i-th value in
- * c order, read and written without a native call per element.
+ * c order. The kernels move runs of values between the array and Java arrays in bulk (a memory
+ * copy), where their arithmetic runs without a call per element.
  */
 final class DenseFloatView {
 
@@ -19,7 +20,7 @@ final class DenseFloatView {
         this.offset = (int) a.offset(); // 0 for every array supports() accepts
     }
 
-    /** Whether the kernels can read these arrays directly: dense c-order rank-4 floats at offset 0. */
+    /** Whether the kernels can read and write these arrays directly: dense c-order rank-4 floats at offset 0. */
     static boolean supports(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.rank() != 4
@@ -30,11 +31,13 @@ final class DenseFloatView {
         return true;
     }
 
-    float get(int i) {
-        return buffer.get(offset + i);
+    /** Copies elements [from, from + len) into {@code dst[0, len)}. */
+    void read(int from, float[] dst, int len) {
+        buffer.get(offset + from, dst, 0, len);
     }
 
-    void put(int i, float v) {
-        buffer.put(offset + i, v);
+    /** Copies {@code src[0, len)} into elements [from, from + len). */
+    void write(int from, float[] src, int len) {
+        buffer.put(offset + from, src, 0, len);
     }
 }

