@@ -2,7 +2,13 @@ package org.effnas.worker.backend;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.effnas.worker.net.GraphTranslator;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -78,6 +84,25 @@ public final class NativeBackend {
         return "backend=" + env.getProperty("backend") + " onednn=" + oneDnnActive()
                 + " omp.threads=" + env.get("omp.threads") + " blas=" + env.get("blas.vendor")
                 + " helpers=" + !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
-                + " omp.wait=" + waitPolicy + " bn.kernels=" + GraphTranslator.batchNormArithmetic();
+                + " omp.wait=" + waitPolicy + " bn.kernels=" + GraphTranslator.batchNormArithmetic()
+                + " malloc=" + mallocInUse();
+    }
+
+    /**
+     * Which malloc the process runs on: tcmalloc or jemalloc when one is mapped in (the launcher preloads
+     * tcmalloc when installed), else glibc with its tunables. Training speed and peak memory depend on
+     * it (docs/performance.md).
+     */
+    public static String mallocInUse() {
+        try (Stream<String> maps = Files.lines(Path.of("/proc/self/maps"))) {
+            Optional<String> lib = maps.filter(l -> l.contains("libtcmalloc") || l.contains("libjemalloc")).findFirst();
+            if (lib.isPresent()) {
+                return lib.get().contains("libtcmalloc") ? "tcmalloc" : "jemalloc";
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+        String tunables = System.getenv("GLIBC_TUNABLES");
+        return tunables == null || tunables.isBlank() ? "glibc" : "glibc(" + tunables + ")";
     }
 }
