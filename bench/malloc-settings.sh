@@ -20,7 +20,7 @@ run() {
   echo "$(date +%H:%M) load $(cut -d' ' -f1 /proc/loadavg)  $label: $figures"
 }
 
-lib() { ls /usr/lib/*-linux-gnu/"$1" 2>/dev/null | head -1; }
+lib() { ls /usr/lib/*-linux-gnu/"$1" 2>/dev/null | head -1 || true; }
 tcmalloc=$(lib libtcmalloc_minimal.so.4)
 jemalloc=$(lib libjemalloc.so.2)
 

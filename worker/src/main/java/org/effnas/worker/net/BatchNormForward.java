@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The forward pass of batch norm followed by swish, ReLU or identity, in two sweeps per channel
  * instead of the six full passes that composing ND4J ops takes (mean, centring, norm, the
  * {@code batchnorm} op, sigmoid, multiply). Sweep one measures the channel's mean and biased
- * variance; sweep two writes the output (and, for swish, the sigmoid the backward pass needs). A
+ * variance (per row in two passes while the row is in cache, rows pooled in double); sweep two writes the output (and, for swish, the sigmoid the backward pass needs). A
  * channel is one task on the common fork-join pool, so its values are still in that core's cache for
  * the second sweep. Values move row by row ({@link ChannelRows}) into Java arrays, where
  * {@link RowKernels} does the arithmetic. Arrays must be dense c-order NCHW floats ({@link #supports}).
@@ -45,23 +45,28 @@ final class BatchNormForward {
         DenseFloatView xv = new DenseFloatView(x);
         DenseFloatView sv = sig == null ? null : new DenseFloatView(sig);
         DenseFloatView ov = new DenseFloatView(out);
-        long m = rows.valuesPerChannel();
+        double m = rows.valuesPerChannel();
         IntStream.range(0, rows.channels).parallel().forEach(c -> {
             float[] in = new float[rows.longest()];
-            // Sums of deviations from one of the channel's own values: E[d^2] - E[d]^2 then loses
-            // nothing to cancellation unless that value lies ~1e7 deviations from the mean (the plain
-            // E[x^2] - E[x]^2 loses digits as soon as mean >> std)
-            xv.read(rows.start(c, 0), in, 1);
-            float shift = in[0];
-            double[] sums = new double[2];
+            // Each row's mean and squared deviations in two passes (RowKernels.moments), pooled over rows
+            // with Chan's formula in double: no E[x^2] - E[x]^2 step anywhere, so a channel whose mean is
+            // far larger than its spread keeps its digits
+            double[] row = new double[2];
+            double count = 0;
+            double mu = 0;
+            double m2 = 0;
             for (int r = 0; r < rows.rows(); r++) {
                 int len = rows.length(r);
                 xv.read(rows.start(c, r), in, len);
-                KERNELS.shiftedSums(in, len, shift, sums);
+                KERNELS.moments(in, len, row);
+                double total = count + len;
+                double delta = row[0] - mu;
+                mu += delta * len / total;
+                m2 += row[1] + delta * delta * count * len / total;
+                count = total;
             }
-            double meanShift = sums[0] / m;
-            double v = Math.max(0, sums[1] / m - meanShift * meanShift);
-            mean[c] = shift + meanShift;
+            double v = m2 / m;
+            mean[c] = mu;
             var[c] = v;
             invStd[c] = (float) (1 / Math.sqrt(v + eps));
             normalise(act, rows, c, xv, sv, ov, in, (float) mean[c], invStd[c], gamma[c], beta[c]);

@@ -24,8 +24,13 @@ sealed interface RowKernels permits ScalarRowKernels, VectorRowKernels {
     /** A short name for benchmarks and logs: "vector" + lane count, or "scalar". */
     String describe();
 
-    /** Adds to {@code acc[0]} the sum of {@code x[i] - shift} over [0, len) and to {@code acc[1]} their squares. */
-    void shiftedSums(float[] x, int len, float shift, double[] acc);
+    /**
+     * Writes the mean of x[0, len) to {@code out[0]} and the sum of squared deviations from it to
+     * {@code out[1]}, in two passes over the row: a first mean from deviations from {@code x[0]}, then
+     * deviations from that mean, so that neither loses digits when the mean is far from 0 or from
+     * x[0]. {@link BatchNormForward} pools rows with Chan's formula.
+     */
+    void moments(float[] x, int len, double[] out);
 
     /**
      * Writes {@code out[i] = act(z)} with {@code z = (x[i] - mu) * a + b}, and {@code sig[i] = sigmoid(z)}

@@ -9,20 +9,27 @@ final class ScalarRowKernels implements RowKernels {
     }
 
     @Override
-    public void shiftedSums(float[] x, int len, float shift, double[] acc) {
-        shiftedSums(x, 0, len, shift, acc);
+    public void moments(float[] x, int len, double[] out) {
+        double shift = x[0];
+        out[0] = shift + deviations(x, 0, len, shift) / len;
+        out[1] = squaredDeviations(x, 0, len, out[0]);
     }
 
-    static void shiftedSums(float[] x, int from, int to, float shift, double[] acc) {
-        double sum = 0;
-        double sumSq = 0;
+    static double squaredDeviations(float[] x, int from, int to, double mean) {
+        double m2 = 0;
         for (int i = from; i < to; i++) {
-            double d = x[i] - shift;
-            sum += d;
-            sumSq += d * d;
+            double d = x[i] - mean;
+            m2 += d * d;
         }
-        acc[0] += sum;
-        acc[1] += sumSq;
+        return m2;
+    }
+
+    static double deviations(float[] x, int from, int to, double shift) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i] - shift;
+        }
+        return sum;
     }
 
     @Override
@@ -72,7 +79,7 @@ final class ScalarRowKernels implements RowKernels {
         for (int i = from; i < to; i++) {
             float g = switch (act) {
                 case IDENTITY -> e[i];
-                case RELU -> y[i] > 0 ? e[i] : 0f;
+                case RELU -> y[i] > 0 ? e[i] : 0f; // NaN output: no gradient, in both kernels
                 // d swish / dz = s + y (1 - s) with s = sigmoid(z), y = z s
                 case SWISH -> e[i] * (sig[i] + y[i] - y[i] * sig[i]);
             };

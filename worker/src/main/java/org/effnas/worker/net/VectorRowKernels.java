@@ -10,8 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * per value; the lane-wise {@code EXP} is compiled to the JDK's vectorised math routines, about six
  * times faster than {@code Math.exp} one value at a time (2.5 against 16 ns per value measured for a
  * whole normalise-and-swish pass on this machine's AVX2 cores). Sums are kept per lane in float over
- * one row (a few thousand values at most) and added up in double once per row. The values after the
- * last full vector go through {@link ScalarRowKernels}.
+ * one row (a few thousand values at most, of deviations, not raw values) and added up in double once
+ * per row. Multiply and add stay separate: the API's fused multiply-add is slow on CPUs without FMA3,
+ * and these loops are bound by memory, not arithmetic. The values after the last full vector go
+ * through {@link ScalarRowKernels}.
  *
  * <p>Load this class only when {@link RowKernels#vectorApiPresent()} says the module is there, as
  * {@link RowKernels#best()} does.
@@ -33,18 +35,32 @@ final class VectorRowKernels implements RowKernels {
     }
 
     @Override
-    public void shiftedSums(float[] x, int len, float shift, double[] acc) {
+    public void moments(float[] x, int len, double[] out) {
         int bound = LANES.loopBound(len);
+        int step = LANES.length();
+        // pass one: a first mean from deviations from x[0]; float lanes lose a little of it when x[0] is
+        // far out, which pass two recovers
+        float shift = x[0];
         FloatVector sum = FloatVector.zero(LANES);
-        FloatVector sumSq = FloatVector.zero(LANES);
-        for (int i = 0; i < bound; i += LANES.length()) {
-            FloatVector d = FloatVector.fromArray(LANES, x, i).sub(shift);
-            sum = sum.add(d);
-            sumSq = d.fma(d, sumSq);
+        for (int i = 0; i < bound; i += step) {
+            sum = sum.add(FloatVector.fromArray(LANES, x, i).sub(shift));
         }
-        acc[0] += sum.reduceLanes(VectorOperators.ADD);
-        acc[1] += sumSq.reduceLanes(VectorOperators.ADD);
-        ScalarRowKernels.shiftedSums(x, bound, len, shift, acc);
+        float first = (float) (shift + (sum.reduceLanes(VectorOperators.ADD)
+                + ScalarRowKernels.deviations(x, bound, len, shift)) / len);
+        // pass two, the corrected two-pass algorithm: deviations d from the first mean are small, so
+        // mean = first + sum(d) / n and M2 = sum(d^2) - sum(d)^2 / n keep their digits
+        FloatVector sumD = FloatVector.zero(LANES);
+        FloatVector sumSq = FloatVector.zero(LANES);
+        for (int i = 0; i < bound; i += step) {
+            FloatVector d = FloatVector.fromArray(LANES, x, i).sub(first);
+            sumD = sumD.add(d);
+            sumSq = sumSq.add(d.mul(d));
+        }
+        double totalD = sumD.reduceLanes(VectorOperators.ADD) + ScalarRowKernels.deviations(x, bound, len, first);
+        double totalSq = sumSq.reduceLanes(VectorOperators.ADD)
+                + ScalarRowKernels.squaredDeviations(x, bound, len, first);
+        out[0] = first + totalD / len;
+        out[1] = Math.max(0, totalSq - totalD * totalD / len);
     }
 
     @Override
@@ -56,18 +72,18 @@ final class VectorRowKernels implements RowKernels {
         switch (act) {
             case IDENTITY -> {
                 for (int i = 0; i < bound; i += step) {
-                    FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b).intoArray(out, i);
+                    FloatVector.fromArray(LANES, x, i).sub(mu).mul(a).add(b).intoArray(out, i);
                 }
             }
             case RELU -> {
                 for (int i = 0; i < bound; i += step) {
-                    FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b).max(0f).intoArray(out, i);
+                    FloatVector.fromArray(LANES, x, i).sub(mu).mul(a).add(b).max(0f).intoArray(out, i);
                 }
             }
             case SWISH -> {
                 FloatVector one = FloatVector.broadcast(LANES, 1f);
                 for (int i = 0; i < bound; i += step) {
-                    FloatVector z = FloatVector.fromArray(LANES, x, i).sub(mu).fma(a, b);
+                    FloatVector z = FloatVector.fromArray(LANES, x, i).sub(mu).mul(a).add(b);
                     FloatVector s = one.div(z.neg().lanewise(VectorOperators.EXP).add(one));
                     if (sig != null) {
                         s.intoArray(sig, i);
@@ -90,8 +106,9 @@ final class VectorRowKernels implements RowKernels {
             FloatVector g = switch (act) {
                 case IDENTITY -> ev;
                 case RELU -> {
-                    VectorMask<Float> off = FloatVector.fromArray(LANES, y, i).compare(VectorOperators.LE, 0f);
-                    yield ev.blend(0f, off);
+                    // gradient only where the output is > 0 (a NaN output gets none, as in the scalar kernel)
+                    VectorMask<Float> on = FloatVector.fromArray(LANES, y, i).compare(VectorOperators.GT, 0f);
+                    yield FloatVector.zero(LANES).blend(ev, on);
                 }
                 case SWISH -> {
                     FloatVector s = FloatVector.fromArray(LANES, sig, i);
@@ -102,7 +119,7 @@ final class VectorRowKernels implements RowKernels {
             g.intoArray(dz, i);
             sumDz = sumDz.add(g);
             FloatVector xHat = FloatVector.fromArray(LANES, x, i).sub(mu).mul(invStd);
-            sumDzXhat = g.fma(xHat, sumDzXhat);
+            sumDzXhat = sumDzXhat.add(g.mul(xHat));
         }
         acc[0] += sumDz.reduceLanes(VectorOperators.ADD);
         acc[1] += sumDzXhat.reduceLanes(VectorOperators.ADD);

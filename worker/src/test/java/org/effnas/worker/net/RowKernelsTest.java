@@ -103,26 +103,30 @@ class RowKernelsTest {
 
     @ParameterizedTest(name = "length {0}")
     @MethodSource("lengths")
-    void shiftedSumsMatchDouble(int len) {
+    void momentsMatchDoubleFarFromZeroAndWithAnOutlierFirst(int len) {
         float[] x = values(len, 9, 1f);
         for (int i = 0; i < len; i++) {
-            x[i] += 1000f; // far from 0: the shift is what keeps the sums exact
+            x[i] += 1000f; // far from 0: E[x^2] - E[x]^2 in float would keep no digit of the variance
         }
+        x[0] = 1050f; // the first value, which the sums are taken around, 50 deviations from the mean
         double[] vector = new double[2];
         double[] scalar = new double[2];
-        RowKernels.best().shiftedSums(x, len, x[0], vector);
-        SCALAR.shiftedSums(x, len, x[0], scalar);
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < len; i++) {
-            double d = (double) x[i] - x[0];
-            sum += d;
-            sumSq += d * d;
+        RowKernels.best().moments(x, len, vector);
+        SCALAR.moments(x, len, scalar);
+        double mean = 0;
+        for (float v : x) {
+            mean += v;
         }
-        assertEquals(sum, vector[0], 1e-5 * Math.max(1, sumSq), "sum");
-        assertEquals(sumSq, vector[1], 1e-5 * Math.max(1, sumSq), "sum of squares");
-        assertEquals(scalar[0], vector[0], 1e-5 * Math.max(1, sumSq), "sum vs scalar");
-        assertEquals(scalar[1], vector[1], 1e-5 * Math.max(1, sumSq), "sum of squares vs scalar");
+        mean /= len;
+        double m2 = 0;
+        for (float v : x) {
+            m2 += (v - mean) * (v - mean);
+        }
+        assertEquals(mean, scalar[0], 1e-12 * mean, "scalar mean");
+        assertEquals(m2, scalar[1], 1e-9 * m2, "scalar squared deviations");
+        // float lanes: the mean to 1e-9 of itself (1e-6 of a deviation), M2 to 1e-5
+        assertEquals(mean, vector[0], 1e-9 * mean, "vector mean");
+        assertEquals(m2, vector[1], 1e-5 * m2, "vector squared deviations");
     }
 
     static Stream<Integer> lengths() {
