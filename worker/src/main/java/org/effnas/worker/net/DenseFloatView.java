@@ -3,6 +3,7 @@ package org.effnas.worker.net;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Direct access to the off-heap floats of a dense array, for the Java batch-norm kernels
@@ -20,8 +21,21 @@ final class DenseFloatView {
         this.offset = (int) a.offset(); // 0 for every array supports() accepts
     }
 
-    /** Whether the kernels can read and write these arrays directly: dense c-order rank-4 floats at offset 0. */
+    /**
+     * Whether ND4J keeps arrays in host memory (the CPU backend). On a GPU backend the host copy a
+     * buffer view reads can be stale, so the kernels step aside for the composed ND4J ops there.
+     */
+    private static final boolean HOST_MEMORY = "CPU".equalsIgnoreCase(
+            Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
+
+    /**
+     * Whether the kernels can read and write these arrays directly: dense c-order rank-4 floats at
+     * offset 0, on the CPU backend.
+     */
     static boolean supports(INDArray... arrays) {
+        if (!HOST_MEMORY) {
+            return false;
+        }
         for (INDArray a : arrays) {
             if (a != null && (a.dataType() != DataType.FLOAT || a.ordering() != 'c' || a.rank() != 4
                     || a.offset() != 0 || a.elementWiseStride() != 1 || a.length() > Integer.MAX_VALUE)) {
