@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code effnas demo}: the whole pipeline on real Fashion-MNIST with a small budget, on an embedded
- * cluster of DL4J workers, in about 15 minutes on 2 cores. Installs Debian's Fashion-MNIST package
+ * cluster of DL4J workers, in about 5 minutes on 2 cores. Installs Debian's Fashion-MNIST package
  * when it is missing and effnas runs as root; otherwise says exactly what to run.
  */
 @Command(name = "demo",
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1200-image subset of Fashion-MNIST each), "
                     + "under a hard 5M-MAC target, an alpha/beta/gamma grid of 6 triples (with depth-, width- and "
                     + "resolution-only scaling) and the family phi = 0..3, evaluated by 2 workers of an embedded Hazelcast cluster "
-                    + "(the same code path as a real cluster). Ends with report.html. About 15 minutes on 2 cores.",
+                    + "(the same code path as a real cluster). Ends with report.html. About 5 minutes on 2 cores (longer without tcmalloc).",
             "Needs Fashion-MNIST in /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist, installed "
                     + "automatically when run as root) or in --data DIR.",
             "The experiment is experiments/configs/demo.yaml; use 'effnas run --config' with your own copy to change it."},
@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ExperimentConfig c = demoConfig(dir);
         spec.commandLine().getOut().println("effnas demo: Fashion-MNIST from " + dir + ", results in " + out
-                + " (about 15 minutes on 2 cores)");
+                + " (about 5 minutes on 2 cores)");
         spec.commandLine().getOut().flush();
         return RunCommand.runPipeline(spec, c, out, resume);
     }
