@@ -42,6 +42,7 @@ public final class Effnas implements Runnable {
     }
 
     public static void main(String[] args) {
+        LauncherWatch.start();
         System.exit(execute(args));
     }
 
