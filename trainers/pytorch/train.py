@@ -10,6 +10,8 @@ minival and writes the result JSON. Copy it as the start of your own trainer: ef
 result file (top1 required) and a zero exit status.
 """
 import argparse
+import contextlib
+import hashlib
 import json
 import math
 import os
@@ -20,11 +22,13 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # model.py, data.py
 import data  # noqa: E402
 import model as effnas_model  # noqa: E402
 
-VERSION = "effnas-pytorch-trainer 1"
+HERE = os.path.dirname(os.path.abspath(__file__))
+VERSION = "effnas-pytorch-trainer 1 (sha256 " + hashlib.sha256(b"".join(
+    open(os.path.join(HERE, f), "rb").read() for f in ("train.py", "model.py", "data.py"))).hexdigest()[:12] + ")"
 
 
 class RMSPropTF(torch.optim.Optimizer):
@@ -187,7 +191,7 @@ def train(request):
         x, y = x.to(device, non_blocking=True), train_y[idx].to(device, non_blocking=True)
         for g in opt.param_groups:
             g["lr"] = learning_rate(step, training, budget)
-        with torch.autocast(device.type, dtype=torch.float16, enabled=amp):
+        with torch.autocast("cuda", dtype=torch.float16) if amp else contextlib.nullcontext():
             out = loss_fn(net(x), y)
         opt.zero_grad(set_to_none=True)
         scaler.scale(out).backward()
