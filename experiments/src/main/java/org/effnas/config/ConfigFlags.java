@@ -109,6 +109,7 @@ public final class ConfigFlags {
         check(keys, "training.augment", t.augment() != d.augment());
         check(keys, "dataset.minival", c.dataset().minival() != 0.1);
         check(keys, "cluster.mode", !c.cluster().mode().equals("local"));
+        check(keys, "evaluator.command", c.evaluator().isCommand());
         check(keys, "strategy.random_baseline", command.equals("search") && c.strategy().randomBaseline());
         if (!keys.isEmpty()) {
             throw new InvalidInputException("effnas " + command + " --config: " + String.join(", ", keys)

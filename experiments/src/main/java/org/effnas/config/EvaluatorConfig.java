@@ -1,27 +1,50 @@
 package org.effnas.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What turns a candidate into accuracy.
  *
- * @param kind         {@code dl4j} (really trains it) or {@code surrogate} (an analytic stand-in for
- *                     dry runs; every report built from it says SURROGATE)
+ * @param kind         {@code dl4j} (really trains it), {@code command} (runs the user's own trainer,
+ *                     see {@link CommandConfig}) or {@code surrogate} (an analytic stand-in for dry
+ *                     runs; every report built from it says SURROGATE)
  * @param localWorkers evaluations run at once on this machine when there is no cluster
+ * @param command      the trainer to run when the kind is {@code command}, else null
  */
-public record EvaluatorConfig(String kind, int localWorkers) {
+public record EvaluatorConfig(String kind, int localWorkers, @JsonUnwrapped CommandConfig command) {
 
-    public static final List<String> KINDS = List.of("dl4j", "surrogate");
+    public static final List<String> KINDS = List.of("dl4j", "surrogate", "command");
+
+    public EvaluatorConfig {
+        if (kind.equals("command") != (command != null)) {
+            throw new IllegalArgumentException("evaluator: a command is given exactly when the kind is command");
+        }
+    }
+
+    public EvaluatorConfig(String kind, int localWorkers) {
+        this(kind, localWorkers, null);
+    }
 
     public static EvaluatorConfig of(String kind) {
         return new EvaluatorConfig(kind, 1);
     }
 
-    static EvaluatorConfig read(ConfigSection s) {
-        return new EvaluatorConfig(s.choice("kind", "dl4j", KINDS), s.integer("local_workers", 1, 1, 256));
+    static EvaluatorConfig read(ConfigSection s, Path base) {
+        String kind = s.choice("kind", "dl4j", KINDS);
+        int workers = s.integer("local_workers", 1, 1, 256);
+        return new EvaluatorConfig(kind, workers, CommandConfig.read(s, kind, base));
     }
 
     public boolean surrogate() {
         return kind.equals("surrogate");
+    }
+
+    /** Whether candidates are trained by the user's command rather than in this JVM. */
+    @JsonIgnore
+    public boolean isCommand() {
+        return command != null;
     }
 }

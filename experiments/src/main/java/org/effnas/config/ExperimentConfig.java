@@ -27,7 +27,7 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         RewardConfig reward = RewardConfig.read(top.section("reward"));
         StrategyConfig strategy = StrategyConfig.read(top.sectionOrName("strategy", "name"));
         TrainingConfig training = TrainingConfig.read(top.section("training"));
-        EvaluatorConfig evaluator = EvaluatorConfig.read(top.sectionOrName("evaluator", "kind"));
+        EvaluatorConfig evaluator = EvaluatorConfig.read(top.sectionOrName("evaluator", "kind"), base);
         GridConfig grid = GridConfig.read(top.section("grid"));
         FamilyConfig family = FamilyConfig.read(top.section("family"));
         ClusterConfig cluster = ClusterConfig.read(top.section("cluster"), base);

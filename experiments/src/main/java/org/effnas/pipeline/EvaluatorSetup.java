@@ -121,6 +121,9 @@ public final class EvaluatorSetup implements AutoCloseable {
             SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space));
             return slot -> surrogate;
         }
+        if (c.evaluator().isCommand()) {
+            return CommandSlots.factory(c);
+        }
         NativeBackend.enableLayerHelpers();
         // every slot of this process trains at once: share the cores between them
         int slots = c.cluster().mode().equals("embedded") ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();

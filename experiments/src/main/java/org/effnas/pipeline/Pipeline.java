@@ -72,7 +72,7 @@ public final class Pipeline {
     public static Outcome run(ExperimentConfig config, Path out, boolean resume, PrintStream console) throws IOException {
         // The data is read (and a missing dataset reported) before the directory is taken.
         SearchSpace space = SpaceSetup.of(config);
-        SlotEvaluatorFactory slots = EvaluatorSetup.slotFactory(config, space);
+        SlotEvaluatorFactory slots = EvaluatorSetup.slotFactory(config.withOutput(out.toString()), space);
         ExperimentDirectory dir = ExperimentDirectory.prepare(out, config.withOutput(out.toString()), resume);
         return new Pipeline(config, dir, resume, console, LiveProgress.isTerminal(), 30).run(space, slots);
     }
@@ -106,7 +106,7 @@ public final class Pipeline {
                 console.println("effnas: the search produced no successful candidate ("
                         + search.outcome().failures() + " failed); see candidates.csv");
             } else {
-                if (!surrogate) {
+                if (!surrogate && !config.evaluator().isCommand()) {
                     console.println("effnas: training the winner " + best.get().candidate().id()
                             + " once more to save best/model.zip ...");
                     var run = BestModel.save(config, best.get(), dir.best());

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
         assertTrue(p.contains("training.batch_size: must be in [1, 65536], got 0"), p.toString());
         assertTrue(p.contains("training.optimiser: unknown key, did you mean optimizer?"), p.toString());
         assertTrue(p.contains("training.augment: expected true or false, got 'yes please'"), p.toString());
-        assertTrue(p.contains("evaluator.kind: must be one of dl4j, surrogate, got 'gpu'"), p.toString());
+        assertTrue(p.contains("evaluator.kind: must be one of dl4j, surrogate, command, got 'gpu'"), p.toString());
         assertEquals(8, p.size(), p.toString());
     }
 
