@@ -82,6 +82,7 @@ public final class CommandEvaluator implements BlockingEvaluator {
         Cost cost = CostModel.of(spec);
         ProcessTree.Outcome outcome;
         try {
+            data.writeSplit();
             Files.writeString(request, request(candidate, dir).toPrettyString());
             outcome = ProcessTree.run(argv(request, result), environment(), settings.workdir(), settings.timeout(), log);
         } catch (IOException e) {

@@ -147,6 +147,9 @@ class CommandEvaluatorTest {
         assertEquals(1, q.at("/budget/total_steps").asLong()); // 4 images, batch 128, 1 epoch
         assertEquals(7, q.get("seed").asLong());
         assertEquals(dir.resolve("split.json").toString(), q.at("/dataset/split_file").asText());
+        JsonNode split = EvalJson.MAPPER.readTree(dir.resolve("split.json").toFile());
+        assertEquals("[0,1,2,5]", split.get("train").toString());
+        assertEquals("[3,4]", split.get("minival").toString());
         assertTrue(q.at("/checkpoint/resume_from").isNull());
         assertTrue(q.at("/checkpoint/write_to").asText().endsWith("evaluations/c000001/attempt-1/checkpoint.pt"));
         assertEquals(MINI_PARAMS, q.get("cost_model_params").asLong());

@@ -28,11 +28,10 @@ final class FakeCommands {
     }
 
     /** A dataset description pointing nowhere real: the fake commands never read it. */
-    static CommandDataset dataset(Path dir) throws IOException {
-        Path split = dir.resolve("split.json");
-        Files.writeString(split, "{\"train\":[0,1,2,3],\"minival\":[4,5]}");
-        return new CommandDataset(DatasetKind.FASHION_MNIST, dir, 0, 1, 10, 6, split, new float[] {0.28f},
-                new float[] {0.35f}, 4, 2, "fashion-mnist/minival", "feedface", 42, 0.1, 0);
+    static CommandDataset dataset(Path dir) {
+        return new CommandDataset(DatasetKind.FASHION_MNIST, dir, 0, 1, 10, 6, dir.resolve("split.json"),
+                new int[] {0, 1, 2, 5}, new int[] {3, 4}, new float[] {0.28f}, new float[] {0.35f},
+                "fashion-mnist/minival", "feedface", 42, 0.1, 0);
     }
 
     static CommandEvaluator evaluator(Path dir, Path script, Duration timeout, OptionalInt gpu) throws IOException {
