@@ -87,7 +87,7 @@ def augment(x, pad_value, padding, flip, generator):
         x = torch.stack([big[i, :, dy[i]:dy[i] + h, dx[i]:dx[i] + w] for i in range(n)])
     if flip:
         mirror = torch.rand(n, generator=generator) < 0.5
-        x = torch.where(mirror.view(n, 1, 1, 1), x.flip(3), x)
+        x = torch.where(mirror.view(n, 1, 1, 1).to(x.device), x.flip(3), x)
     return x
 
 
@@ -162,6 +162,9 @@ def train(request):
     spec, training, budget, seed = request["spec"], request["training"], request["budget"], request["seed"]
     device = pick_device(request)
     train_x, train_y, eval_x, eval_y, pad_value = data.load(request["dataset"], spec["resolution"])
+    if device.type == "cuda":  # the whole split on the GPU: batches are gathered there
+        torch.backends.cudnn.benchmark = True
+        train_x, train_y, pad_value = train_x.to(device), train_y.to(device), pad_value.to(device)
     torch.manual_seed(seed)
     net = effnas_model.EffnasNet(spec).to(device)
     opt = optimizer(net, training)
@@ -185,6 +188,7 @@ def train(request):
         # every random draw of step k (dropout, drop-connect, crops) comes from (seed, k): exact resume
         torch.manual_seed((seed * 7_919 + step) % 2 ** 63)
         idx = batch_indices(step, len(train_x), training["batch_size"], seed)
+        idx = idx.to(train_x.device)
         x = train_x[idx]
         if padding or flip:
             x = augment(x, pad_value, padding, flip, torch.Generator().manual_seed((seed * 104_729 + step) % 2 ** 63))
