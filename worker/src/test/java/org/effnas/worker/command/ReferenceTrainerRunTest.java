@@ -51,8 +51,9 @@ class ReferenceTrainerRunTest {
         CommandSettings settings = CommandSettings.of(List.of(ReferenceTrainer.PYTHON,
                         ReferenceTrainer.script().toString(), "--request", "{request}", "--result", "{result}",
                         "--threads", "2"), Duration.ofMinutes(5), Map.of(), dir, dir.resolve("evaluations"));
-        return CommandEvaluator.of(settings, CommandDataset.of(data, FASHION, 0, dir.resolve("evaluations")),
-                OptionalInt.empty());
+        CommandDataset dataset = CommandDataset.of(data, FASHION, 0, dir.resolve("evaluations"));
+        dataset.writeSplit(); // the resume test writes its requests itself
+        return CommandEvaluator.of(settings, dataset, OptionalInt.empty());
     }
 
     private static TrainingSettings recipe(String optimizer, boolean augment) {
