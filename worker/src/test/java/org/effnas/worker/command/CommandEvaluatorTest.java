@@ -116,6 +116,32 @@ class CommandEvaluatorTest {
     }
 
     @Test
+    void cancelledEvaluationKillsItsTree() throws Exception {
+        Path pids = dir.resolve("pids");
+        Path script = FakeCommands.script(dir, "trainer", "echo $$ > " + pids + "; sleep 300 & echo $! >> " + pids
+                + "; wait");
+        CommandEvaluator evaluator = FakeCommands.evaluator(dir, script, MINUTE, OptionalInt.empty());
+        EvalResult[] result = new EvalResult[1];
+        Thread worker = new Thread(() -> result[0] = evaluator.evaluate(FakeCommands.candidate("c000009"), "w0"));
+        worker.start();
+        List<Long> ids = List.of();
+        for (int i = 0; i < 300 && ids.size() < 2; i++) {
+            Thread.sleep(50);
+            ids = Files.exists(pids) ? Files.readAllLines(pids).stream().map(String::trim).filter(x -> !x.isEmpty())
+                    .map(Long::parseLong).toList() : List.of();
+        }
+        assertEquals(2, ids.size());
+        worker.interrupt(); // what closing a local pool does to its threads
+        worker.join(30_000);
+        assertFalse(worker.isAlive());
+        assertTrue(result[0].failure().startsWith("cancelled; the command's process tree was killed"),
+                result[0].failure());
+        for (long pid : ids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " survived");
+        }
+    }
+
+    @Test
     void cudaVisibleDevicesNamesTheSlotsGpuAndIsEmptyOnCpu() throws Exception {
         String echo = "echo \"{\\\"top1\\\": 0.5, \\\"device\\\": \\\"cvd=[${CUDA_VISIBLE_DEVICES-unset}] "
                 + "var=$EFFNAS_TEST_VAR\\\"}\" > \"$2\"";
