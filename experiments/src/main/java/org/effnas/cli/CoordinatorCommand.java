@@ -3,6 +3,7 @@ package org.effnas.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.effnas.cluster.config.HostPort;
+import org.effnas.config.ClusterMode;
 import org.effnas.config.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code effnas coordinator}: runs an experiment whose evaluations are done by remote
- * {@code effnas worker}s: the same pipeline as {@code effnas run}, with the cluster forced to a
+ * {@code effnas worker}s: the same engine as {@code effnas run}, with the cluster forced to a
  * Hazelcast coordinator on {@code --bind}.
  */
 @Command(name = "coordinator",
@@ -56,15 +57,14 @@ public final class CoordinatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
         String address = bind != null ? bind
-                : c.cluster().mode().equals("hazelcast") && c.cluster().bind() != null ? c.cluster().bind()
+                : c.cluster().mode() == ClusterMode.HAZELCAST && c.cluster().bind() != null ? c.cluster().bind()
                 : HostPort.loopback().toString();
         HostPort.parse("--bind", address);
         String hz = hazelcastConfig != null ? hazelcastConfig.toString()
-                : c.cluster().mode().equals("hazelcast") ? c.cluster().hazelcastConfig() : null;
+                : c.cluster().mode() == ClusterMode.HAZELCAST ? c.cluster().hazelcastConfig() : null;
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
                 c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
                 c.seed(), c.output());
-        Path dir = experiment.directory(onCluster);
-        return RunCommand.runPipeline(spec, onCluster, dir, experiment.resume);
+        return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster));
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.pipeline.LaunchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("effnas demo: Fashion-MNIST from " + dir + ", results in " + out
                 + " (about 5 minutes on 2 cores)");
         spec.commandLine().getOut().flush();
-        return RunCommand.runPipeline(spec, c, out, resume);
+        return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume));
     }
 
     /** The demo experiment, with the dataset where it was found. */

@@ -2,7 +2,9 @@ package org.effnas.cli;
 
 import java.io.PrintWriter;
 import org.effnas.InvalidInputException;
-import org.effnas.config.ConfigFlags;
+import org.effnas.InvalidSettingException;
+import org.effnas.config.ConfigDefaults;
+import org.effnas.config.SettingKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +19,6 @@ import picocli.CommandLine.Command;
                 + "and scale the winner into a model family (MnasNet + EfficientNet on the JVM).",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                // Each command registers itself on its own line below.
                 InspectCommand.class,
                 FamilyCommand.class,
                 SearchCommand.class,
@@ -36,6 +37,9 @@ public final class Effnas implements Runnable {
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
+    /** The commands that take their settings as flags (with --config FILE as their defaults). */
+    static final java.util.List<String> FLAG_COMMANDS = java.util.List.of("search", "grid");
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -48,23 +52,17 @@ public final class Effnas implements Runnable {
 
     /** Runs the CLI and returns its exit code (what tests call instead of {@link #main}). */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
-        String[] expanded;
-        try {
-            // search and grid take --config FILE as flags (see ConfigFlags)
-            expanded = ConfigFlags.expand(args);
-        } catch (InvalidInputException bad) {
-            cl.getErr().println("effnas: " + bad.getMessage());
-            cl.getErr().flush();
-            return EXIT_BAD_INPUT;
-        }
-        return cl.execute(expanded);
+        return commandLine().execute(args);
     }
 
     /** The configured command line, with bad input mapped to exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Effnas());
         cl.setExecutionExceptionHandler(Effnas::handleExecutionException);
+        // search and grid take their flags' defaults from --config FILE, else from a config's defaults
+        for (String name : FLAG_COMMANDS) {
+            cl.getSubcommands().get(name).setDefaultValueProvider(new ConfigDefaults());
+        }
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("effnas: " + ex.getMessage());
@@ -79,6 +77,13 @@ public final class Effnas implements Runnable {
         Throwable t = ex;
         while (t != null && !(t instanceof InvalidInputException) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof InvalidSettingException setting) {
+            // the core names the setting; say the flag or the config key the user wrote
+            String name = (FLAG_COMMANDS.contains(cl.getCommandName()) ? SettingKeys.flag(setting.setting())
+                    : SettingKeys.key(setting.setting())).orElse(setting.setting());
+            err.println("effnas: " + name + ": " + setting.problem());
+            return EXIT_BAD_INPUT;
         }
         if (t instanceof InvalidInputException bad) {
             err.println("effnas: " + bad.getMessage());

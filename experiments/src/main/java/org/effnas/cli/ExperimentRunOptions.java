@@ -1,13 +1,16 @@
 package org.effnas.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import org.effnas.cache.ResultCache;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.pipeline.LaunchOptions;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --config FILE --out DIR --resume}: what {@code effnas run} and {@code effnas coordinator}
- * both take to run one experiment (a picocli mixin).
+ * {@code --config FILE --out DIR --resume} and the cache flags: what {@code effnas run} and
+ * {@code effnas coordinator} both take to run one experiment (a picocli mixin).
  */
 public final class ExperimentRunOptions {
 
@@ -24,6 +27,16 @@ public final class ExperimentRunOptions {
                     + "and cluster may change) from its journals.")
     boolean resume;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache shared across experiments "
+            + "(default: ~/.cache/effnas).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the result cache.")
+    boolean noCache;
+
+    @Option(names = "--fresh", description = "Evaluate even what the cache holds (results still refresh it).")
+    boolean fresh;
+
     /** The config file, loaded and validated. */
     ExperimentConfig load() {
         return ConfigLoader.load(config);
@@ -32,5 +45,11 @@ public final class ExperimentRunOptions {
     /** {@code --out} when given, else the config's output directory. */
     Path directory(ExperimentConfig c) {
         return out != null ? out : Path.of(c.output());
+    }
+
+    /** How this session runs. */
+    LaunchOptions launch(ExperimentConfig c) {
+        Optional<Path> dir = noCache ? Optional.empty() : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
+        return new LaunchOptions(directory(c), resume, dir, fresh, 0);
     }
 }

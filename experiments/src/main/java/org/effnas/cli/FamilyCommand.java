@@ -19,9 +19,9 @@ import org.effnas.notation.BlockStrings;
 import org.effnas.notation.SpecFiles;
 import org.effnas.reference.Architectures;
 import org.effnas.scaling.CompoundCoefficients;
-import org.effnas.scaling.CompoundScaling;
 import org.effnas.scaling.OfficialEfficientNet;
-import org.effnas.scaling.ScalingFactors;
+import org.effnas.scaling.ScalingRules;
+import org.effnas.family.ScaledFamily;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stage;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
                 "  effnas family --official --classes 1000 --format csv",
                 "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..7",
                 "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..3 \\",
-                "      --base effnas-mini --resolution-divisor 1 --out runs/mini-family"})
+                "      --base effnas-mini --out runs/mini-family"})
 public final class FamilyCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("model", "phi", "width", "depth", "resolution", "params", "macs");
@@ -76,10 +76,10 @@ public final class FamilyCommand implements Callable<Integer> {
             description = "Base architecture: built-in name or spec file (default: ${DEFAULT-VALUE}).")
     String base;
 
-    @Option(names = "--resolution-divisor", paramLabel = "N", defaultValue = "4",
-            description = "Scaled resolutions are rounded to a multiple of N: 4 for ImageNet sizes, "
-                    + "1 for small inputs (default: ${DEFAULT-VALUE}).")
-    int resolutionDivisor;
+    @Option(names = "--resolution-divisor", paramLabel = "N",
+            description = "Scaled resolutions are rounded to a multiple of N (default: 4 for bases of 64 px or "
+                    + "more, else 1, as in every effnas experiment).")
+    Integer resolutionDivisor;
 
     @Option(names = "--classes", paramLabel = "N",
             description = "Classifier outputs (default: 1000 with --official, else the base's).")
@@ -90,7 +90,8 @@ public final class FamilyCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write DIR/family/<model>.yaml and <model>.json for each member, and DIR/family.csv.")
+            description = "Also write DIR/family/<model>.yaml and <model>.json for each member (the table: "
+                    + "--format csv; family.csv holds trained families, see 'effnas grid --family').")
     Path out;
 
     /** One member of the family. */
@@ -146,19 +147,19 @@ public final class FamilyCommand implements Callable<Integer> {
             throw new InvalidInputException("--alpha, --beta and --gamma are all required without --official; "
                     + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15");
         }
-        CompoundCoefficients coefficients = CompoundCoefficients.of(alpha, beta, gamma);
         ArchSpec baseSpec = Architectures.resolve(base);
         if (classes != null) {
             baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
         }
-        List<Member> members = new ArrayList<>();
-        for (double p : phis) {
-            ScalingFactors f = coefficients.at(p);
-            ArchSpec spec = CompoundScaling.scale(baseSpec, f, resolutionDivisor);
-            members.add(member(baseName() + "-phi" + BlockStrings.number(p), p, f.width(), f.depth(), spec,
-                    baseSpec, coefficients.nominalFlopsRatio(p)));
-        }
-        return members;
+        ScaledFamily family = ScaledFamily.of(baseName() + "-phi", baseSpec, CompoundCoefficients.of(alpha, beta, gamma),
+                phis, divisor(baseSpec));
+        return family.members().stream().map(m -> new Member(m.name(), m.phi(), m.factors().width(),
+                m.factors().depth(), m.spec(), m.cost(), m.nominalFlopsRatio(), m.achievedFlopsRatio())).toList();
+    }
+
+    /** --resolution-divisor, else the scaling rules' divisor for the base's resolution. */
+    private int divisor(ArchSpec baseSpec) {
+        return resolutionDivisor != null ? resolutionDivisor : ScalingRules.resolutionDivisor(baseSpec.resolution());
     }
 
     private static Member member(String name, double phi, double width, double depth, ArchSpec spec,
@@ -183,7 +184,8 @@ public final class FamilyCommand implements Callable<Integer> {
         CompoundCoefficients c = CompoundCoefficients.of(alpha, beta, gamma);
         return String.format(Locale.ROOT, "%s scaled by alpha=%s beta=%s gamma=%s: nominal FLOPs x%.4f per unit "
                         + "of phi (alpha*beta^2*gamma^2); resolution divisor %d", base, BlockStrings.number(alpha),
-                BlockStrings.number(beta), BlockStrings.number(gamma), c.nominalFlopsRatio(), resolutionDivisor);
+                BlockStrings.number(beta), BlockStrings.number(gamma), c.nominalFlopsRatio(),
+                divisor(Architectures.resolve(base)));
     }
 
     private TextTable table(List<Member> members, boolean readable) {
@@ -213,7 +215,7 @@ public final class FamilyCommand implements Callable<Integer> {
         if (!official) {
             root.put("base", base).put("alpha", alpha).put("beta", beta).put("gamma", gamma)
                     .put("nominal_flops_ratio_per_phi", CompoundCoefficients.of(alpha, beta, gamma).nominalFlopsRatio())
-                    .put("resolution_divisor", resolutionDivisor);
+                    .put("resolution_divisor", divisor(Architectures.resolve(base)));
         }
         ArrayNode list = root.putArray("members");
         for (Member m : members) {
@@ -240,13 +242,11 @@ public final class FamilyCommand implements Callable<Integer> {
                 Files.writeString(dir.resolve(m.name() + ".yaml"), SpecFiles.toYaml(m.spec()), StandardCharsets.UTF_8);
                 Files.writeString(dir.resolve(m.name() + ".json"), SpecFiles.toJson(m.spec()), StandardCharsets.UTF_8);
             }
-            Files.writeString(out.resolve("family.csv"), table(members, false).csv(), StandardCharsets.UTF_8);
         } catch (IOException | SecurityException ex) {
             throw new InvalidInputException("--out " + out + ": cannot write there (" + ex.getMessage()
                     + "); choose a writable directory", ex);
         }
-        command.commandLine().getErr().println("effnas: wrote " + members.size() + " specs to " + dir
-                + " and the table to " + out.resolve("family.csv"));
+        command.commandLine().getErr().println("effnas: wrote " + members.size() + " specs to " + dir);
     }
 
     /** Parses {@code 0..7} (whole numbers, inclusive), {@code 0,1,2.5} or a single value. */

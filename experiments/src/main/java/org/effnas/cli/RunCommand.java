@@ -1,15 +1,15 @@
 package org.effnas.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.effnas.config.ExperimentConfig;
-import org.effnas.pipeline.Pipeline;
+import org.effnas.pipeline.ExperimentLaunch;
+import org.effnas.pipeline.LaunchOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code effnas run}: the whole pipeline (search, grid, family, report) from one YAML config. */
+/** {@code effnas run}: the whole experiment (search, grid, family, report) from one YAML config. */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
@@ -18,10 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
             "The config is validated first; every problem is reported at once with its path in the file (exit 2).",
             "The output directory gets config.yaml (resolved), journal.jsonl and the other phases' journals, "
                     + "candidates.csv, grid.csv, family.csv, best/, family/, report.html and the charts as PNG. "
-                    + "A directory that holds an experiment is never overwritten: it is refused unless --resume."},
+                    + "A directory that holds an experiment is never overwritten: it is refused unless --resume.",
+            "Results are shared across experiments through the cache (--no-cache, --fresh)."},
         footer = {"", "Examples:",
             "  effnas run --config experiments/configs/surrogate-dry-run.yaml --out runs/dry",
-            "  effnas run --config experiments/configs/fashion-mnist-search.yaml --out runs/fm --resume",
+            "  effnas run --config experiments/configs/fashion-mnist-search.yaml \\",
+            "      --out runs/fm --resume",
             "", "Exit codes: 0 done, 1 the run failed, 2 bad input (config, directory)."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -34,16 +36,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
-        Path dir = experiment.directory(c);
-        return runPipeline(spec, c, dir, experiment.resume);
+        return runExperiment(spec, c, experiment.launch(c));
     }
 
-    /** Runs the pipeline and prints where the results are; shared with {@code effnas demo}. */
-    static int runPipeline(CommandSpec spec, ExperimentConfig c, Path dir, boolean resume) throws Exception {
-        Pipeline.Outcome o = Pipeline.run(c, dir, resume, System.out);
-        spec.commandLine().getOut().println("effnas: done. Report: " + o.report().toAbsolutePath()
-                + (o.surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
+    /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */
+    static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options) throws Exception {
+        ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
+        spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
+                + (r.outcome().surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
         spec.commandLine().getOut().flush();
-        return o.best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
+        return r.outcome().succeeded(r.plan()) ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 }

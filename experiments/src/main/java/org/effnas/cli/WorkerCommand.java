@@ -104,7 +104,7 @@ public final class WorkerCommand implements Callable<Integer> {
         SlotEvaluatorFactory factory;
         if (config != null) {
             ExperimentConfig c = ConfigLoader.load(config);
-            kind = c.evaluator().kind();
+            kind = c.evaluator().kind().text();
             if (evaluator != null && !evaluator.equals(kind)) {
                 throw new InvalidInputException("--evaluator " + evaluator + " contradicts --config " + config
                         + ", whose evaluator is " + kind + "; drop --evaluator");

@@ -23,12 +23,12 @@ import org.effnas.cluster.config.ClusterSettings;
  * @param maxAttempts     attempts per candidate (the first included) before it is recorded as failed;
  *                        null in {@code local} mode, else 3 unless set
  */
-public record ClusterConfig(String mode, int embeddedWorkers, String bind, String hazelcastConfig,
+public record ClusterConfig(ClusterMode mode, int embeddedWorkers, String bind, String hazelcastConfig,
                             @JsonSerialize(using = DurationText.class) Duration leaseTimeout,
                             @JsonSerialize(using = DurationText.class) Duration heartbeat,
                             Integer maxAttempts) {
 
-    public static final List<String> MODES = List.of("local", "embedded", "hazelcast");
+    public static final List<String> MODES = ClusterMode.names();
     /** ClusterSettings' own bounds, so a config that loads never fails when the cluster starts. */
     static final Duration MIN_LEASE_TIMEOUT = Duration.ofMillis(200);
     static final Duration MIN_HEARTBEAT = Duration.ofMillis(20);
@@ -36,7 +36,7 @@ public record ClusterConfig(String mode, int embeddedWorkers, String bind, Strin
 
     /** Fills the lease settings a cluster mode needs with the coordinator's defaults. */
     public ClusterConfig {
-        if (!"local".equals(mode)) {
+        if (mode != ClusterMode.LOCAL) {
             leaseTimeout = leaseTimeout != null ? leaseTimeout : ClusterSettings.DEFAULT_LEASE_TIMEOUT;
             heartbeat = heartbeat != null ? heartbeat : ClusterSettings.defaultHeartbeat(leaseTimeout);
             maxAttempts = maxAttempts != null ? maxAttempts : ClusterSettings.DEFAULT_MAX_ATTEMPTS;
@@ -44,7 +44,7 @@ public record ClusterConfig(String mode, int embeddedWorkers, String bind, Strin
     }
 
     public static ClusterConfig local() {
-        return new ClusterConfig("local", 0, null, null, null, null, null);
+        return new ClusterConfig(ClusterMode.LOCAL, 0, null, null, null, null, null);
     }
 
     /**
@@ -52,21 +52,21 @@ public record ClusterConfig(String mode, int embeddedWorkers, String bind, Strin
      * {@code hazelcast} on {@code newBind}, keeping the lease settings (defaults when this was local).
      */
     public ClusterConfig onCoordinator(String newBind, String newHazelcastConfig) {
-        return new ClusterConfig("hazelcast", 0, newBind, newHazelcastConfig, leaseTimeout, heartbeat, maxAttempts);
+        return new ClusterConfig(ClusterMode.HAZELCAST, 0, newBind, newHazelcastConfig, leaseTimeout, heartbeat, maxAttempts);
     }
 
     static ClusterConfig read(ConfigSection s, Path base) {
-        String mode = s.choice("mode", "local", MODES);
+        ClusterMode mode = ClusterMode.of(s.choice("mode", "local", MODES));
         boolean hasWorkers = s.has("embedded_workers");
-        int workers = s.integer("embedded_workers", mode.equals("embedded") ? 2 : 0, 0, 64);
-        if (mode.equals("embedded") && workers < 1) {
+        int workers = s.integer("embedded_workers", mode == ClusterMode.EMBEDDED ? 2 : 0, 0, 64);
+        if (mode == ClusterMode.EMBEDDED && workers < 1) {
             s.problem("embedded_workers", "must be >= 1 when cluster.mode is embedded, got " + workers);
-        } else if (!mode.equals("embedded") && hasWorkers && workers > 0) {
+        } else if (mode != ClusterMode.EMBEDDED && hasWorkers && workers > 0) {
             s.problem("embedded_workers", "only applies to cluster.mode: embedded (mode is " + mode + ")");
         }
-        String bind = s.string("bind", mode.equals("hazelcast") ? "127.0.0.1:5701" : null);
+        String bind = s.string("bind", mode == ClusterMode.HAZELCAST ? "127.0.0.1:5701" : null);
         if (bind != null) {
-            if (!mode.equals("hazelcast")) {
+            if (mode != ClusterMode.HAZELCAST) {
                 s.problem("bind", "only applies to cluster.mode: hazelcast (mode is " + mode + ")");
             } else if (!bind.matches("[^:\\s]+:[0-9]{1,5}") || Integer.parseInt(bind.substring(bind.lastIndexOf(':') + 1)) > 65535) {
                 s.problem("bind", "expected host:port such as 127.0.0.1:5701, got '" + bind + "'");
@@ -81,7 +81,7 @@ public record ClusterConfig(String mode, int embeddedWorkers, String bind, Strin
                 hz = p.toString();
             }
         }
-        if (mode.equals("local")) {
+        if (mode == ClusterMode.LOCAL) {
             for (String key : List.of("lease_timeout", "heartbeat", "max_attempts")) {
                 if (s.has(key)) {
                     s.problem(key, "only applies to cluster.mode: embedded or hazelcast (mode is local)");

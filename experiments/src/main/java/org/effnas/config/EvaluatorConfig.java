@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
 import java.util.List;
+import org.effnas.experiment.EvaluatorKind;
 
 /**
  * What turns a candidate into accuracy.
@@ -14,32 +15,32 @@ import java.util.List;
  * @param localWorkers evaluations run at once on this machine when there is no cluster
  * @param command      the trainer to run when the kind is {@code command}, else null
  */
-public record EvaluatorConfig(String kind, int localWorkers, @JsonUnwrapped CommandConfig command) {
+public record EvaluatorConfig(EvaluatorKind kind, int localWorkers, @JsonUnwrapped CommandConfig command) {
 
-    public static final List<String> KINDS = List.of("dl4j", "surrogate", "command");
+    public static final List<String> KINDS = EvaluatorKind.names();
 
     public EvaluatorConfig {
-        if (kind.equals("command") != (command != null)) {
+        if ((kind == EvaluatorKind.COMMAND) != (command != null)) {
             throw new IllegalArgumentException("evaluator: a command is given exactly when the kind is command");
         }
     }
 
-    public EvaluatorConfig(String kind, int localWorkers) {
+    public EvaluatorConfig(EvaluatorKind kind, int localWorkers) {
         this(kind, localWorkers, null);
     }
 
-    public static EvaluatorConfig of(String kind) {
+    public static EvaluatorConfig of(EvaluatorKind kind) {
         return new EvaluatorConfig(kind, 1);
     }
 
     static EvaluatorConfig read(ConfigSection s, Path base) {
         String kind = s.choice("kind", "dl4j", KINDS);
         int workers = s.integer("local_workers", 1, 1, 256);
-        return new EvaluatorConfig(kind, workers, CommandConfig.read(s, kind, base));
+        return new EvaluatorConfig(EvaluatorKind.parse(kind), workers, CommandConfig.read(s, kind, base));
     }
 
     public boolean surrogate() {
-        return kind.equals("surrogate");
+        return kind == EvaluatorKind.SURROGATE;
     }
 
     /** Whether candidates are trained by the user's command rather than in this JVM. */

@@ -1,6 +1,7 @@
 package org.effnas.config;
 
 import java.nio.file.Path;
+import org.effnas.reward.CostMetric;
 
 /**
  * One experiment, as described by a YAML file: what to search, how to train and score candidates,
@@ -33,8 +34,9 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         ClusterConfig cluster = ClusterConfig.read(top.section("cluster"), base);
         long seed = top.count("seed", 42, 0, Long.MAX_VALUE);
         String output = top.string("output", defaultOutput);
-        if (evaluator.surrogate() && reward.cost().equals("latency")) {
-            top.problem("reward.cost", "latency is measured by training workers; the surrogate evaluator has none, use cost: macs");
+        if (!evaluator.surrogate() && reward.cost() == CostMetric.LATENCY_MS && reward.targetLatencyMs() == null) {
+            top.problem("reward.target_latency_ms", "required with cost: latency and a trained evaluator (a measured "
+                    + "latency depends on the machine); e.g. target_latency_ms: 5");
         }
         if (!evaluator.surrogate() && dataset.path() == null) {
             top.problem("dataset.path", "required to train on " + dataset.name() + " (Debian ships no package for it): "
@@ -56,6 +58,17 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
     public ExperimentConfig withDataPath(String path) {
         DatasetConfig d = new DatasetConfig(dataset.name(), path, dataset.minival(), dataset.resolution());
         return new ExperimentConfig(d, space, reward, strategy, training, evaluator, grid, family, cluster, seed, output);
+    }
+
+    /** The same experiment with the reward's target T set. */
+    public ExperimentConfig withReward(RewardConfig newReward) {
+        return new ExperimentConfig(dataset, space, newReward, strategy, training, evaluator, grid, family, cluster,
+                seed, output);
+    }
+
+    /** Whether a search runs: always, unless the grid scales a given base instead of the search winner. */
+    public boolean searches() {
+        return grid.base() == null;
     }
 
     public ExperimentConfig withSeed(long newSeed) {

@@ -7,36 +7,61 @@ import org.effnas.reward.Reward;
 /**
  * The MnasNet reward {@code ACC(m) * (cost(m) / T)^w}.
  *
- * @param targetMacs      T in multiply-adds when cost is {@code macs}
- * @param targetLatencyMs T in milliseconds when cost is {@code latency}
- * @param w               the exponent's magnitude, negative ({@code -0.07} in the paper)
+ * @param targetMacs      T in multiply-adds when cost is {@code macs}; null = the search space's
+ *                        reference architecture's MACs at the dataset's input (resolved when the
+ *                        experiment is planned, and written so into its {@code config.yaml})
+ * @param targetLatencyMs T in milliseconds when cost is {@code latency}; null = none (required with a
+ *                        trained evaluator; the surrogate's reference latency for the surrogate)
+ * @param w               the exponent, negative ({@code -0.07} in the paper)
  * @param mode            {@code soft}: w on both sides of T; {@code hard}: no bonus under T and a
  *                        steep penalty (w = -1) over it
  * @param cost            {@code macs} (exact, from the cost model) or {@code latency} (measured)
  */
-public record RewardConfig(long targetMacs, double targetLatencyMs, double w, String mode, String cost) {
+public record RewardConfig(Long targetMacs, Double targetLatencyMs, double w, String mode, CostMetric cost) {
 
     public static final List<String> MODES = List.of("soft", "hard");
-    public static final List<String> COSTS = List.of("macs", "latency");
+    public static final List<String> COSTS = List.of(CostMetric.MACS.text(), CostMetric.LATENCY_MS.text());
 
     public static RewardConfig defaults() {
-        return new RewardConfig(10_000_000L, 5.0, -0.07, "soft", "macs");
+        return new RewardConfig(null, null, -0.07, "soft", CostMetric.MACS);
     }
 
-    /** search-core's reward for these settings. */
+    /** Whether T of the configured cost is given (or was resolved). */
+    public boolean hasTarget() {
+        return cost == CostMetric.MACS ? targetMacs != null : targetLatencyMs != null;
+    }
+
+    public boolean hard() {
+        return mode.equals("hard");
+    }
+
+    /** The same reward with T of the configured cost set. */
+    public RewardConfig withTarget(double target) {
+        return cost == CostMetric.MACS ? new RewardConfig(Math.round(target), targetLatencyMs, w, mode, cost)
+                : new RewardConfig(targetMacs, target, w, mode, cost);
+    }
+
+    /**
+     * search-core's reward for these settings.
+     *
+     * @throws IllegalStateException when T is not resolved yet (see {@link #withTarget})
+     */
     public Reward reward() {
-        CostMetric metric = CostMetric.parse(cost);
-        double target = metric == CostMetric.MACS ? targetMacs : targetLatencyMs;
-        return mode.equals("hard") ? Reward.of(target, 0, -1, metric) : Reward.of(target, w, w, metric);
+        if (!hasTarget()) {
+            throw new IllegalStateException("reward: the target T is not resolved yet");
+        }
+        double target = cost == CostMetric.MACS ? targetMacs : targetLatencyMs;
+        return hard() ? Reward.of(target, 0, -1, cost) : Reward.of(target, w, w, cost);
     }
 
     static RewardConfig read(ConfigSection s) {
         RewardConfig d = defaults();
-        return new RewardConfig(
-                s.count("target_macs", d.targetMacs(), 1, Long.MAX_VALUE),
-                s.decimal("target_latency_ms", d.targetLatencyMs(), 0, true, Double.POSITIVE_INFINITY, false),
+        Long macs = s.has("target_macs") ? s.count("target_macs", 1, 1, Long.MAX_VALUE) : null;
+        Double latency = s.has("target_latency_ms")
+                ? s.decimal("target_latency_ms", 1, 0, true, Double.POSITIVE_INFINITY, false) : null;
+        return new RewardConfig(macs, latency,
                 s.decimal("w", d.w(), -1, false, 0, false),
                 s.choice("mode", d.mode(), MODES),
-                s.choice("cost", d.cost(), COSTS));
+                CostMetric.parse(s.choice("cost", d.cost().text(), COSTS)));
     }
 }

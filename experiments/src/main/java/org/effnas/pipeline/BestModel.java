@@ -1,10 +1,10 @@
 package org.effnas.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
+import java.util.Locale;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.eval.EvalJson;
-import org.effnas.search.Observation;
+import org.effnas.experiment.BestModelSaver;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
@@ -19,15 +19,22 @@ final class BestModel {
     private BestModel() {
     }
 
-    /** Trains the winner again and saves model.zip, spec.yaml and metrics.json into {@code dir}; returns its result. */
-    static Dl4jRun save(ExperimentConfig c, Observation best, Path dir) {
-        Dl4jEvaluator evaluator = new Dl4jEvaluator(TrainingData.load(c), Dl4jEvaluator.Options.reward());
-        Dl4jRun run = evaluator.run(best.candidate(), "best-model");
-        if (run.network() != null && run.result().ok()) {
+    /** The engine's "save best model" step for a DL4J experiment of this config. */
+    static BestModelSaver saver(ExperimentConfig c) {
+        if (c.evaluator().surrogate()) {
+            return BestModelSaver.NONE;
+        }
+        return (best, dir) -> {
+            Dl4jEvaluator evaluator = new Dl4jEvaluator(TrainingData.load(c), Dl4jEvaluator.Options.reward());
+            Dl4jRun run = evaluator.run(best.candidate(), "best-model");
+            if (run.network() == null || !run.result().ok()) {
+                return "could not retrain the winner: " + run.result().failure();
+            }
             ObjectNode metrics = EvalJson.result(run.result());
             metrics.put("search_top1", best.accuracy());
             ModelArchive.save(dir, run.network(), best.candidate().spec(), metrics);
-        }
-        return run;
+            return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)",
+                    run.result().top1(), best.accuracy());
+        };
     }
 }

@@ -6,6 +6,7 @@ import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.SplitDataset;
+import org.effnas.reward.CostMetric;
 import org.effnas.worker.command.CommandDataset;
 import org.effnas.worker.command.CommandEvaluator;
 import org.effnas.worker.command.CommandSettings;
@@ -27,7 +28,7 @@ final class CommandSlots {
     static SlotEvaluatorFactory factory(ExperimentConfig c) {
         Path evaluations = Path.of(c.output()).resolve(EVALUATIONS);
         CommandSettings settings = c.evaluator().command().settings(evaluations)
-                .withMeasureLatency(c.reward().cost().equals("latency"));
+                .withMeasureLatency(c.reward().cost() == CostMetric.LATENCY_MS);
         SplitDataset split = TrainingData.load(c);
         DatasetKind kind = DatasetKind.parse(c.dataset().name());
         Path path = Path.of(c.dataset().path() != null ? c.dataset().path() : kind.debianDir());

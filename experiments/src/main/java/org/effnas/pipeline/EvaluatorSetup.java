@@ -10,13 +10,18 @@ import org.effnas.cluster.dispatch.ClusterEvaluator;
 import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ClusterConfig;
+import org.effnas.config.ClusterMode;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitName;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Evaluator;
 import org.effnas.eval.LocalEvaluator;
+import org.effnas.experiment.EvaluatorProvider;
+import org.effnas.experiment.ExperimentEvaluator;
+import org.effnas.reward.CostMetric;
 import org.effnas.space.SearchSpace;
+import org.effnas.surrogate.SimulatedDuration;
 import org.effnas.surrogate.SpaceReference;
 import org.effnas.surrogate.SurrogateEvaluator;
 import org.effnas.worker.backend.NativeBackend;
@@ -51,9 +56,9 @@ public final class EvaluatorSetup implements AutoCloseable {
      */
     public static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
                                        Consumer<String> log) {
-        String kind = c.evaluator().kind();
+        String kind = c.evaluator().kind().text();
         switch (c.cluster().mode()) {
-            case "embedded" -> {
+            case EMBEDDED -> {
                 int n = c.cluster().embeddedWorkers();
                 ClusterSettings leases = clusterSettings(c, experimentId);
                 EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, leases.leaseTimeout(),
@@ -61,7 +66,7 @@ public final class EvaluatorSetup implements AutoCloseable {
                 return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
                         kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)");
             }
-            case "hazelcast" -> {
+            case HAZELCAST -> {
                 ClusterSettings settings = clusterSettings(c, experimentId);
                 ClusterEvaluator coordinator = ClusterEvaluator.start(settings, log);
                 log.accept("effnas: coordinator of cluster " + settings.clusterName() + " listening on "
@@ -71,13 +76,38 @@ public final class EvaluatorSetup implements AutoCloseable {
                 return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
                         kind + " on the Hazelcast cluster " + settings.clusterName() + " at " + coordinator.address());
             }
-            default -> {
+            case LOCAL -> {
                 int n = c.evaluator().localWorkers();
                 BlockingEvaluator one = slots.create("cpu0");
                 LocalEvaluator local = LocalEvaluator.of(one, n, kind);
                 return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)");
             }
+            default -> throw new IllegalStateException("unknown cluster mode " + c.cluster().mode());
         }
+    }
+
+    /**
+     * The engine's evaluator for a config. A trained evaluator reads its data here, before the
+     * experiment directory is taken, so a missing dataset is reported first. The surrogate is
+     * calibrated to the engine's reference (the space's reference architecture, or the grid's base).
+     *
+     * @param simulated surrogate only: how long each evaluation pretends to take
+     */
+    public static EvaluatorProvider provider(ExperimentConfig c, SearchSpace space, SimulatedDuration simulated) {
+        if (c.evaluator().surrogate()) {
+            return (reference, experimentId, log) -> {
+                SurrogateEvaluator surrogate = SurrogateEvaluator.of(reference).withDuration(simulated);
+                EvaluatorSetup setup = start(c, slot -> surrogate, experimentId, log);
+                return new ExperimentEvaluator(setup.evaluator(), surrogate.datasetId(), setup.workers(),
+                        setup.description());
+            };
+        }
+        SlotEvaluatorFactory slots = slotFactory(c, space);
+        String datasetId = TrainingData.id(c);
+        return (reference, experimentId, log) -> {
+            EvaluatorSetup setup = start(c, slots, experimentId, log);
+            return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description());
+        };
     }
 
     /**
@@ -88,10 +118,10 @@ public final class EvaluatorSetup implements AutoCloseable {
      */
     public static ClusterSettings clusterSettings(ExperimentConfig c, String experimentId) {
         ClusterConfig cluster = c.cluster();
-        if (cluster.mode().equals("local")) {
+        if (cluster.mode() == ClusterMode.LOCAL) {
             throw new IllegalArgumentException("cluster.mode local has no cluster settings");
         }
-        ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), c.evaluator().kind())
+        ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), c.evaluator().kind().text())
                 .withLeases(cluster.leaseTimeout(), cluster.heartbeat())
                 .withMaxAttempts(cluster.maxAttempts());
         if (cluster.bind() != null) {
@@ -126,11 +156,11 @@ public final class EvaluatorSetup implements AutoCloseable {
         }
         NativeBackend.enableLayerHelpers();
         // every slot of this process trains at once: share the cores between them
-        int slots = c.cluster().mode().equals("embedded") ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
+        int slots = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
         DevicePinning.pinCpu(DeviceList.parse("cpu:" + slots));
         SplitDataset data = TrainingData.load(c);
         Dl4jEvaluator.Options options = new Dl4jEvaluator.Options(SplitName.MINIVAL,
-                c.reward().cost().equals("latency"), TrainingProgress.Listener.none());
+                c.reward().cost() == CostMetric.LATENCY_MS, TrainingProgress.Listener.none());
         return slot -> new Dl4jEvaluator(data, options);
     }
 

@@ -3,11 +3,13 @@ package org.effnas.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.effnas.InvalidInputException;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.experiment.PhaseKind;
 import org.effnas.report.ReportBuilder;
 
 /**
@@ -17,11 +19,6 @@ import org.effnas.report.ReportBuilder;
  * experiment is refused too.
  */
 public record ExperimentDirectory(Path root) {
-
-    public static final String JOURNAL = ReportBuilder.SEARCH_JOURNAL;
-    public static final String RANDOM_JOURNAL = ReportBuilder.RANDOM_JOURNAL;
-    public static final String GRID_JOURNAL = "grid-journal.jsonl";
-    public static final String FAMILY_JOURNAL = "family-journal.jsonl";
 
     /**
      * Checks the directory against the rules above, creates it and writes the resolved config.
@@ -33,7 +30,8 @@ public record ExperimentDirectory(Path root) {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new InvalidInputException("--out " + root + ": is a file, not a directory; choose another --out");
         }
-        boolean experiment = Files.isRegularFile(configFile) || Files.exists(root.resolve(JOURNAL));
+        boolean experiment = Files.isRegularFile(configFile)
+                || Arrays.stream(PhaseKind.values()).anyMatch(p -> Files.exists(root.resolve(p.journal())));
         if (experiment && !resume) {
             throw new InvalidInputException("--out " + root + ": already holds an experiment; pass --resume to "
                     + "continue it, or choose another --out (effnas never overwrites an experiment)");
@@ -60,22 +58,6 @@ public record ExperimentDirectory(Path root) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
         }
-    }
-
-    public Path journal() {
-        return root.resolve(JOURNAL);
-    }
-
-    public Path randomJournal() {
-        return root.resolve(RANDOM_JOURNAL);
-    }
-
-    public Path gridJournal() {
-        return root.resolve(GRID_JOURNAL);
-    }
-
-    public Path familyJournal() {
-        return root.resolve(FAMILY_JOURNAL);
     }
 
     /** The winning baseline: spec.yaml, spec.json (block strings) and the trained model when there is one. */

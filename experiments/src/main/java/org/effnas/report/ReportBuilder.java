@@ -37,13 +37,13 @@ public final class ReportBuilder {
         }
         ExperimentConfig config = ConfigLoader.load(dir.resolve(CONFIG));
         List<SearchPoint> search = ResultTables.readSearch(dir);
-        if (search.isEmpty()) {
+        if (search.isEmpty() && config.searches()) {
             // the search is still running (or was interrupted): what its journals hold so far
-            search = new ArrayList<>(JournalRows.read(dir.resolve(SEARCH_JOURNAL), config.strategy().name(),
+            search = new ArrayList<>(JournalRows.read(dir.resolve(SEARCH_JOURNAL), config.strategy().name().text(),
                     config.reward().reward()));
             search.addAll(JournalRows.read(dir.resolve(RANDOM_JOURNAL), "random", config.reward().reward()));
         }
-        ExperimentResults results = new ExperimentResults(title(config), config.reward().targetMacs(), search,
+        ExperimentResults results = new ExperimentResults(title(config), config.reward().targetMacs() == null ? 0 : config.reward().targetMacs(), search,
                 ResultTables.readGrid(dir), ResultTables.readFamily(dir));
         return write(dir, results, facts(config));
     }
@@ -74,7 +74,7 @@ public final class ReportBuilder {
         f.put("dataset", c.dataset().name() + " at " + c.dataset().path() + ", " + c.dataset().resolution()
                 + " px, minival " + c.dataset().minival());
         f.put("search space", c.space().file() != null ? c.space().file() : c.space().name());
-        f.put("reward", "ACC x (" + c.reward().cost() + " / T)^w, T = " + (c.reward().cost().equals("macs")
+        f.put("reward", "ACC x (" + c.reward().cost() + " / T)^w, T = " + (c.reward().cost() == org.effnas.reward.CostMetric.MACS
                 ? Quantities.formatCount(c.reward().targetMacs()) + " MACs" : c.reward().targetLatencyMs() + " ms")
                 + (c.reward().mode().equals("hard") ? ", hard: w = 0 at or under T, -1 above"
                         : ", w = " + c.reward().w() + " (soft)"));
@@ -84,8 +84,8 @@ public final class ReportBuilder {
                 + (c.strategy().randomBaseline() ? ", plus a random-search baseline on the same budget" : ""));
         f.put("proxy training", Measurement.trainingText(c.training().settings(c.dataset().minival())));
         f.put("evaluator", c.evaluator().kind() + " on " + switch (c.cluster().mode()) {
-            case "embedded" -> "an embedded Hazelcast cluster of " + c.cluster().embeddedWorkers() + " workers";
-            case "hazelcast" -> "a Hazelcast cluster, coordinator at " + c.cluster().bind();
+            case EMBEDDED -> "an embedded Hazelcast cluster of " + c.cluster().embeddedWorkers() + " workers";
+            case HAZELCAST -> "a Hazelcast cluster, coordinator at " + c.cluster().bind();
             default -> c.evaluator().localWorkers() + " local worker(s)";
         });
         f.put("grid", c.grid().enabled() ? "step " + c.grid().step() + ", tolerance " + c.grid().tolerance() + ", max "

@@ -41,8 +41,8 @@ class DemoCommandTest {
     void demoConfigIsTheShippedOneOnTheGivenData(@TempDir Path tmp) throws IOException {
         ExperimentConfig c = DemoCommand.demoConfig(tmp);
         assertEquals(tmp.toAbsolutePath().toString(), c.dataset().path());
-        assertEquals("embedded", c.cluster().mode());
-        assertEquals("dl4j", c.evaluator().kind());
+        assertEquals(org.effnas.config.ClusterMode.EMBEDDED, c.cluster().mode());
+        assertEquals(org.effnas.experiment.EvaluatorKind.DL4J, c.evaluator().kind());
         assertEquals("mnasnet-small", c.space().name());
         int search = c.strategy().budget().evaluations();
         assertTrue(search >= 16 && search <= 24, "search budget " + search);

@@ -44,9 +44,9 @@ class ConfigLoaderTest {
         assertEquals("/usr/share/datasets/fashion-mnist", c.dataset().path());
         assertEquals(28, c.dataset().resolution());
         assertEquals("mnasnet-small", c.space().name());
-        assertEquals("evolution", c.strategy().name());
-        assertEquals("dl4j", c.evaluator().kind());
-        assertEquals("local", c.cluster().mode());
+        assertEquals(org.effnas.experiment.StrategyKind.EVOLUTION, c.strategy().name());
+        assertEquals(org.effnas.experiment.EvaluatorKind.DL4J, c.evaluator().kind());
+        assertEquals(ClusterMode.LOCAL, c.cluster().mode());
         assertEquals("runs/test", c.output());
         assertTrue(c.grid().enabled() && c.family().enabled());
     }
@@ -67,7 +67,7 @@ class ConfigLoaderTest {
                 seed: 9
                 """);
         assertEquals(new DatasetConfig("cifar10", "/data/c10", 0.2, 40), c.dataset());
-        assertEquals(400_000_000L, c.reward().targetMacs());
+        assertEquals(400_000_000L, (long) c.reward().targetMacs());
         assertEquals("hard", c.reward().mode());
         assertEquals(Duration.ofMinutes(90), c.strategy().budget().wallTime());
         assertEquals(500, c.training().steps());

@@ -2,89 +2,116 @@ package org.effnas.family;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
-import org.effnas.grid.AccuracySummary;
+import org.effnas.grid.CoefficientGrid;
 import org.effnas.notation.BlockStrings;
 import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.scaling.CompoundScaling;
+import org.effnas.scaling.ScalingDimension;
 import org.effnas.scaling.ScalingFactors;
-import org.effnas.search.Proposal;
 import org.effnas.spec.ArchSpec;
 
 /**
- * Step 2 of compound scaling, for evaluation: the base scaled by a fixed (alpha, beta, gamma) at
- * phi = 0..N with {@link CompoundScaling} (the same scaling, names and rounding as {@code effnas
- * family}, which prints and writes the table and spec files), so that each member can be trained and
- * its accuracy set beside its cost.
+ * Step 2 of compound scaling: the base scaled by a fixed (alpha, beta, gamma) at several phi with
+ * {@link CompoundScaling}, optionally beside depth-, width- and resolution-only scaling to the same
+ * nominal FLOPs ratio 2^phi. {@code effnas family} prints it; an experiment's family phase trains it.
+ * One class builds every member, so the two never round differently.
  */
 public final class ScaledFamily {
 
-    /** One member: {@code <base>-phi<N>}. */
-    public record Member(String name, double phi, ScalingFactors factors, ArchSpec spec, Cost cost,
-                         double nominalFlopsRatio, double achievedFlopsRatio) {
+    /** One member: how it was scaled, its name, phi, multipliers, spec and exact cost. */
+    public record Member(ScalingDimension scaling, String name, double phi, ScalingFactors factors, ArchSpec spec,
+                         Cost cost, double nominalFlopsRatio, double achievedFlopsRatio) {
     }
 
-    /** Columns of {@code family-accuracy.csv}. */
-    public static final String COLUMNS = "model,phi,width,depth,resolution,params,macs,flops_ratio_nominal,"
-            + "flops_ratio_actual,accuracy_mean,accuracy_std,ci_low,ci_high";
-
+    private final ArchSpec base;
     private final CompoundCoefficients coefficients;
+    private final int resolutionDivisor;
     private final List<Member> members;
 
-    private ScaledFamily(String baseName, ArchSpec base, CompoundCoefficients c, int phiMax, int resolutionDivisor) {
-        if (phiMax < 0 || phiMax > 16) {
-            throw new InvalidInputException("--family: phi must be in [0, 16], got " + phiMax);
-        }
+    private ScaledFamily(ArchSpec base, CompoundCoefficients c, int resolutionDivisor, List<Member> members) {
+        this.base = base;
         this.coefficients = c;
-        long baseMacs = CostModel.of(base).macs();
-        List<Member> list = new ArrayList<>();
-        for (int phi = 0; phi <= phiMax; phi++) {
-            ScalingFactors f = c.at(phi);
-            ArchSpec spec = CompoundScaling.scale(base, f, resolutionDivisor);
-            Cost cost = CostModel.of(spec);
-            list.add(new Member(baseName + "-phi" + phi, phi, f, spec, cost, c.nominalFlopsRatio(phi),
-                    (double) cost.macs() / baseMacs));
-        }
-        this.members = List.copyOf(list);
+        this.resolutionDivisor = resolutionDivisor;
+        this.members = List.copyOf(members);
     }
 
-    /** Members phi = 0..phiMax (phi 0 is the base itself). */
-    public static ScaledFamily of(String baseName, ArchSpec base, CompoundCoefficients c, int phiMax,
+    /**
+     * The compound members at each phi, named {@code prefix + phi} (e.g. {@code B2}, {@code effnas-mini-phi2}).
+     *
+     * @param resolutionDivisor scaled resolutions are multiples of it
+     *                          ({@link org.effnas.scaling.ScalingRules#resolutionDivisor})
+     */
+    public static ScaledFamily of(String prefix, ArchSpec base, CompoundCoefficients c, List<Double> phis,
                                   int resolutionDivisor) {
-        return new ScaledFamily(baseName, base, c, phiMax, resolutionDivisor);
+        if (phis.isEmpty() || phis.size() > 64) {
+            throw new InvalidInputException("family phi: between 1 and 64 values, got " + phis.size());
+        }
+        List<Member> list = new ArrayList<>();
+        long baseMacs = CostModel.of(base).macs();
+        for (double phi : phis) {
+            if (!Double.isFinite(phi) || phi < 0 || phi > 16) {
+                throw new InvalidInputException("family phi: must be in [0, 16], got " + phi);
+            }
+            list.add(member(ScalingDimension.COMPOUND, prefix + BlockStrings.number(phi), phi, c.at(phi),
+                    c.nominalFlopsRatio(phi), base, baseMacs, resolutionDivisor));
+        }
+        return new ScaledFamily(base, c, resolutionDivisor, list);
+    }
+
+    /** Whole-number members phi = phiMin..phiMax named B0, B1, ... */
+    public static ScaledFamily range(ArchSpec base, CompoundCoefficients c, int phiMin, int phiMax,
+                                     int resolutionDivisor) {
+        if (phiMin < 0 || phiMax < phiMin || phiMax > 16) {
+            throw new InvalidInputException("family phi: need 0 <= phi min <= phi max <= 16, got " + phiMin
+                    + ".." + phiMax);
+        }
+        List<Double> phis = new ArrayList<>();
+        for (int p = phiMin; p <= phiMax; p++) {
+            phis.add((double) p);
+        }
+        return of(ScalingDimension.COMPOUND.prefix(), base, c, phis, resolutionDivisor);
+    }
+
+    /**
+     * This family with depth-, width- and resolution-only members at phi = from..to (D1, W1, R1, ...),
+     * each scaled to the nominal FLOPs ratio 2^phi of the compound member.
+     */
+    public ScaledFamily withSingleDimension(int from, int to) {
+        List<Member> list = new ArrayList<>(members);
+        long baseMacs = CostModel.of(base).macs();
+        for (int phi = from; phi <= to; phi++) {
+            double ratio = Math.pow(CoefficientGrid.TARGET_RATIO, phi);
+            for (ScalingDimension d : List.of(ScalingDimension.DEPTH, ScalingDimension.WIDTH,
+                    ScalingDimension.RESOLUTION)) {
+                list.add(member(d, d.prefix() + phi, phi, d.alone(ratio), ratio, base, baseMacs, resolutionDivisor));
+            }
+        }
+        return new ScaledFamily(base, coefficients, resolutionDivisor, list);
+    }
+
+    private static Member member(ScalingDimension scaling, String name, double phi, ScalingFactors f, double nominal,
+                                 ArchSpec base, long baseMacs, int divisor) {
+        ArchSpec spec = CompoundScaling.scale(base, f, divisor);
+        Cost cost = CostModel.of(spec);
+        return new Member(scaling, name, phi, f, spec, cost, nominal, (double) cost.macs() / baseMacs);
+    }
+
+    public ArchSpec base() {
+        return base;
     }
 
     public CompoundCoefficients coefficients() {
         return coefficients;
     }
 
+    public int resolutionDivisor() {
+        return resolutionDivisor;
+    }
+
     public List<Member> members() {
         return members;
-    }
-
-    /** Every member over {@code seeds} replicates. */
-    public List<Proposal> proposals(int seeds) {
-        return Proposal.replicated(members.stream().map(Member::spec).toList(), seeds);
-    }
-
-    /** The members with their measured accuracy, as CSV ({@link #COLUMNS}). */
-    public String accuracyCsv(Map<String, AccuracySummary> accuracy) {
-        StringBuilder b = new StringBuilder(COLUMNS).append('\n');
-        for (Member m : members) {
-            AccuracySummary a = accuracy.getOrDefault(BlockStrings.canonical(m.spec()), AccuracySummary.none());
-            b.append(String.join(",", m.name(), BlockStrings.number(m.phi()), fixed(m.factors().width()),
-                    fixed(m.factors().depth()), Integer.toString(m.spec().resolution()), Long.toString(m.cost().params()),
-                    Long.toString(m.cost().macs()), fixed(m.nominalFlopsRatio()), fixed(m.achievedFlopsRatio()),
-                    a.csv())).append('\n');
-        }
-        return b.toString();
-    }
-
-    private static String fixed(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.effnas.InvalidInputException;
+import org.effnas.InvalidSettingException;
 import org.effnas.scaling.CompoundCoefficients;
 
 /**
@@ -22,16 +23,16 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
 
     public CoefficientGrid {
         if (!(step > 0) || step > 1) {
-            throw new InvalidInputException("--step: must be in (0, 1], got " + step);
+            throw new InvalidSettingException("grid step", "must be in (0, 1], got " + step);
         }
         if (!(max >= 1) || max > 16) {
-            throw new InvalidInputException("--max: must be in [1, 16], got " + max);
+            throw new InvalidSettingException("grid max", "must be in [1, 16], got " + max);
         }
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new InvalidInputException("--tolerance: must be a finite number >= 0, got " + tolerance);
+            throw new InvalidSettingException("grid tolerance", "must be a finite number >= 0, got " + tolerance);
         }
         if (maxTriples < 0) {
-            throw new InvalidInputException("--max-triples: must be >= 0 (0 = no cap), got " + maxTriples);
+            throw new InvalidSettingException("grid max triples", "must be >= 0 (0 = no cap), got " + maxTriples);
         }
     }
 
@@ -80,9 +81,9 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
     public List<CompoundCoefficients> triples() {
         List<CompoundCoefficients> all = allFeasible();
         if (all.isEmpty()) {
-            throw new InvalidInputException(String.format(Locale.ROOT, "grid: no (alpha, beta, gamma) with "
-                    + "|alpha*beta^2*gamma^2 - 2| <= %s on a step-%s lattice in [1, %s]; use a finer --step, a larger "
-                    + "--tolerance or a larger --max", num(tolerance), num(step), num(max)));
+            throw new InvalidSettingException("grid step", String.format(Locale.ROOT, "no (alpha, beta, gamma) "
+                    + "with |alpha*beta^2*gamma^2 - 2| <= %s on a step-%s lattice in [1, %s]; use a finer step, a "
+                    + "larger tolerance or a larger max", num(tolerance), num(step), num(max)));
         }
         if (maxTriples == 0 || all.size() <= maxTriples) {
             return all;

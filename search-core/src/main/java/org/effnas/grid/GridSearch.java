@@ -9,6 +9,7 @@ import org.effnas.cost.CostModel;
 import org.effnas.notation.BlockStrings;
 import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.scaling.CompoundScaling;
+import org.effnas.scaling.ScalingDimension;
 import org.effnas.scaling.ScalingFactors;
 import org.effnas.search.Observation;
 import org.effnas.search.Proposal;
@@ -36,14 +37,14 @@ public final class GridSearch {
     private GridSearch(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor, boolean singleDimension,
                        double achievedTolerance) {
         if (!(achievedTolerance > 0)) {
-            throw new InvalidInputException("--achieved-tolerance: must be > 0, got " + achievedTolerance);
+            throw new InvalidInputException("achieved FLOPs tolerance: must be > 0, got " + achievedTolerance);
         }
         this.achievedTolerance = achievedTolerance;
         if (seeds < 1) {
-            throw new InvalidInputException("--seeds: must be >= 1, got " + seeds);
+            throw new InvalidInputException("seeds: must be >= 1, got " + seeds);
         }
         if (resolutionDivisor < 1) {
-            throw new InvalidInputException("--resolution-divisor: must be >= 1, got " + resolutionDivisor);
+            throw new InvalidInputException("resolution divisor: must be >= 1, got " + resolutionDivisor);
         }
         this.base = base;
         this.baseMacs = CostModel.of(base).macs();
@@ -54,15 +55,16 @@ public final class GridSearch {
         }
         if (singleDimension) {
             double r = CoefficientGrid.TARGET_RATIO;
-            single("depth-only", ScalingFactors.of(1, r, 1), resolutionDivisor);
-            single("width-only", ScalingFactors.of(Math.sqrt(r), 1, 1), resolutionDivisor);
-            single("resolution-only", ScalingFactors.of(1, 1, Math.sqrt(r)), resolutionDivisor);
+            for (ScalingDimension d : List.of(ScalingDimension.DEPTH, ScalingDimension.WIDTH,
+                    ScalingDimension.RESOLUTION)) {
+                single(d.text() + "-only", d.alone(r), resolutionDivisor);
+            }
         }
     }
 
     /**
-     * @param resolutionDivisor scaled resolutions are rounded to a multiple of it (4 for ImageNet
-     *                          sizes, 1 for 28-32 px inputs)
+     * @param resolutionDivisor scaled resolutions are rounded to a multiple of it (see
+     *                          {@link org.effnas.scaling.ScalingRules#resolutionDivisor})
      */
     public static GridSearch of(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor,
                                 boolean singleDimension) {

@@ -1,5 +1,6 @@
 package org.effnas.reward;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.effnas.InvalidInputException;
 import org.effnas.eval.EvalResult;
@@ -17,7 +18,13 @@ public enum CostMetric {
         this.text = text;
     }
 
+    @JsonValue
     public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
         return text;
     }
 

@@ -38,16 +38,6 @@ public record Reward(double target, double below, double above, CostMetric metri
         return new Reward(target, below, above, metric);
     }
 
-    /** The soft constraint with the same exponent on both sides (default w = -0.07), on MACs. */
-    public static Reward soft(double targetMacs, double w) {
-        return new Reward(targetMacs, w, w, CostMetric.MACS);
-    }
-
-    /** The hard constraint: w = 0 at or under the target, -1 above it, on MACs. */
-    public static Reward hard(double targetMacs) {
-        return new Reward(targetMacs, 0, -1, CostMetric.MACS);
-    }
-
     /** The reward of an accuracy at a cost. */
     public double score(double accuracy, double cost) {
         double w = cost <= target ? below : above;
@@ -67,11 +57,6 @@ public record Reward(double target, double below, double above, CostMetric metri
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(score(r.top1(), cost));
-    }
-
-    /** True when the hard form is in use (no penalty under the target). */
-    public boolean isHard() {
-        return below == 0 && above == -1;
     }
 
     @Override

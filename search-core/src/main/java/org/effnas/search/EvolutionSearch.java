@@ -77,9 +77,4 @@ public final class EvolutionSearch implements SearchStrategy {
             }
         }
     }
-
-    /** Current population size. */
-    public int populationSize() {
-        return population.size();
-    }
 }

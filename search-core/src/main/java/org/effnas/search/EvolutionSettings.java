@@ -1,6 +1,6 @@
 package org.effnas.search;
 
-import org.effnas.InvalidInputException;
+import org.effnas.InvalidSettingException;
 
 /**
  * Parameters of the steady-state evolutionary strategies.
@@ -15,20 +15,20 @@ public record EvolutionSettings(int population, int tournament, int elites, doub
 
     public EvolutionSettings {
         if (population < 2) {
-            throw new InvalidInputException("evolution.population: must be >= 2, got " + population);
+            throw new InvalidSettingException("population", "must be >= 2, got " + population);
         }
         if (tournament < 1 || tournament > population) {
-            throw new InvalidInputException("evolution.tournament: must be in [1, population=" + population
+            throw new InvalidSettingException("tournament", "must be in [1, population=" + population
                     + "], got " + tournament);
         }
         if (elites < 0 || elites >= population) {
-            throw new InvalidInputException("evolution.elites: must be in [0, population), got " + elites);
+            throw new InvalidSettingException("elites", "must be in [0, population), got " + elites);
         }
         if (!(crossover >= 0 && crossover <= 1)) {
-            throw new InvalidInputException("evolution.crossover: must be in [0, 1], got " + crossover);
+            throw new InvalidSettingException("crossover", "must be in [0, 1], got " + crossover);
         }
         if (!(mutation > 0 && mutation <= 1)) {
-            throw new InvalidInputException("evolution.mutation: must be in (0, 1], got " + mutation);
+            throw new InvalidSettingException("mutation", "must be in (0, 1], got " + mutation);
         }
     }
 
@@ -36,8 +36,8 @@ public record EvolutionSettings(int population, int tournament, int elites, doub
         return new EvolutionSettings(population, tournament, elites, crossover, mutation);
     }
 
-    /** Population 24, tournament 4, 2 elites, crossover 0.5, mutation 0.1 per decision. */
+    /** Population 8, tournament 4, 2 elites, crossover 0.5, mutation 0.1 per decision. */
     public static EvolutionSettings defaults() {
-        return new EvolutionSettings(24, 4, 2, 0.5, 0.1);
+        return new EvolutionSettings(8, 4, 2, 0.5, 0.1);
     }
 }

@@ -2,6 +2,7 @@ package org.effnas.search;
 
 import java.time.Duration;
 import org.effnas.InvalidInputException;
+import org.effnas.InvalidSettingException;
 
 /**
  * When a search stops submitting: after {@code evaluations} candidates (counting those of earlier
@@ -15,13 +16,13 @@ public record SearchBudget(int evaluations, Duration wallTime) {
 
     public SearchBudget {
         if (evaluations < 1) {
-            throw new InvalidInputException("--budget: must be >= 1 evaluations, got " + evaluations);
+            throw new InvalidSettingException("budget", "must be >= 1 evaluations, got " + evaluations);
         }
         if (wallTime != null && (wallTime.isNegative() || wallTime.isZero())) {
-            throw new InvalidInputException("--max-time: must be positive, got " + wallTime);
+            throw new InvalidSettingException("wall time", "must be positive, got " + wallTime);
         }
         if (evaluations == Integer.MAX_VALUE && wallTime == null) {
-            throw new InvalidInputException("budget: give a number of evaluations (--budget) or a wall time (--max-time)");
+            throw new InvalidSettingException("budget", "give a number of evaluations or a wall time");
         }
     }
 

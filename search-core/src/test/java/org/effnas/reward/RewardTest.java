@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.effnas.InvalidInputException;
+import org.effnas.reward.CostMetric;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Provenance;
 import org.effnas.eval.TrainingSettings;
@@ -21,7 +22,7 @@ class RewardTest {
 
     @Test
     void softConstraintPenalisesAboveAndRewardsBelowTheTarget() {
-        Reward r = Reward.soft(400e6, -0.07);
+        Reward r = Reward.of(400e6, -0.07, -0.07, CostMetric.MACS);
         assertEquals(0.8, r.score(0.8, 400e6), 1e-12);
         assertEquals(0.8 * Math.pow(2, -0.07), r.score(0.8, 800e6), 1e-12);
         assertEquals(0.8 * Math.pow(0.5, -0.07), r.score(0.8, 200e6), 1e-12);
@@ -30,17 +31,17 @@ class RewardTest {
 
     @Test
     void hardConstraintIsFlatBelowAndProportionalAbove() {
-        Reward r = Reward.hard(100);
+        Reward r = Reward.of(100, 0, -1, CostMetric.MACS);
         assertEquals(0.7, r.score(0.7, 50), 1e-12);
         assertEquals(0.7, r.score(0.7, 100), 1e-12);
         assertEquals(0.35, r.score(0.7, 200), 1e-12);
-        assertTrue(r.isHard());
+        assertEquals(0, r.below());
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {0, -1, Double.NaN, Double.POSITIVE_INFINITY})
     void nonPositiveTargetIsBadInput(double target) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Reward.soft(target, -0.07));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Reward.of(target, -0.07, -0.07, CostMetric.MACS));
         assertTrue(e.getMessage().contains("target"), e.getMessage());
     }
 
@@ -48,8 +49,8 @@ class RewardTest {
     void failedResultsGetNoReward() {
         EvalResult failed = EvalResult.failed(org.effnas.eval.CandidateFixtures.candidate("c1"), "diverged", 1, "w",
                 Provenance.of("surrogate", 1, TrainingSettings.defaults(), "d", "", "v"));
-        assertTrue(Reward.soft(100, -0.07).score(failed).isEmpty());
-        assertTrue(Reward.soft(100, -0.07).score(result(Double.NaN, 100, 1)).isEmpty());
+        assertTrue(Reward.of(100, -0.07, -0.07, CostMetric.MACS).score(failed).isEmpty());
+        assertTrue(Reward.of(100, -0.07, -0.07, CostMetric.MACS).score(result(Double.NaN, 100, 1)).isEmpty());
     }
 
     @Test

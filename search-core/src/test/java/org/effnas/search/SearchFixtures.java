@@ -21,7 +21,7 @@ final class SearchFixtures {
 
     static final SearchSpace SPACE = SearchSpaces.builtin("mnasnet-small");
     static final ArchSpec REFERENCE = SpaceReference.of(SPACE);
-    static final Reward REWARD = Reward.soft(CostModel.of(REFERENCE).macs(), -0.07);
+    static final Reward REWARD = Reward.of(CostModel.of(REFERENCE).macs(), -0.07, -0.07, org.effnas.reward.CostMetric.MACS);
 
     private SearchFixtures() {
     }

@@ -21,6 +21,21 @@ public record ScalingFactors(double width, double depth, double resolution) {
         return new ScalingFactors(width, depth, resolution);
     }
 
+    /** Depth alone to a nominal FLOPs ratio (FLOPs grow linearly with depth). */
+    public static ScalingFactors depthOnly(double flopsRatio) {
+        return new ScalingFactors(1, flopsRatio, 1);
+    }
+
+    /** Width alone to a nominal FLOPs ratio (FLOPs grow with the square of width). */
+    public static ScalingFactors widthOnly(double flopsRatio) {
+        return new ScalingFactors(Math.sqrt(flopsRatio), 1, 1);
+    }
+
+    /** Resolution alone to a nominal FLOPs ratio (FLOPs grow with the square of resolution). */
+    public static ScalingFactors resolutionOnly(double flopsRatio) {
+        return new ScalingFactors(1, 1, Math.sqrt(flopsRatio));
+    }
+
     /** Nominal FLOPs multiplier {@code depth * width^2 * resolution^2}. */
     public double nominalFlopsRatio() {
         return depth * width * width * resolution * resolution;

@@ -14,7 +14,22 @@ public final class ScalingRules {
     /** Official resolutions (224, 240, ..., 600) are all multiples of 4. */
     public static final int DEFAULT_RESOLUTION_DIVISOR = 4;
 
+    /** Inputs of at least this many pixels are rounded to {@link #DEFAULT_RESOLUTION_DIVISOR}. */
+    public static final int LARGE_INPUT = 64;
+
     private ScalingRules() {
+    }
+
+    /**
+     * The resolution divisor for scaling a base of this input resolution: multiples of 4 as the
+     * official family for ImageNet-sized inputs ({@value #LARGE_INPUT} px or more), every pixel for
+     * small inputs (28-32 px), where a multiple of 4 would move a scaled resolution by up to 7%.
+     */
+    public static int resolutionDivisor(int baseResolution) {
+        if (baseResolution < 1) {
+            throw new InvalidInputException("resolution: must be >= 1, got " + baseResolution);
+        }
+        return baseResolution >= LARGE_INPUT ? DEFAULT_RESOLUTION_DIVISOR : 1;
     }
 
     /**

@@ -1,0 +1,168 @@
+package org.effnas.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.effnas.InvalidInputException;
+import org.effnas.cache.ResultCache;
+import org.effnas.config.ClusterConfig;
+import org.effnas.config.ClusterMode;
+import org.effnas.config.ConfigDefaults;
+import org.effnas.config.ConfigFileOption;
+import org.effnas.config.ConfigLoader;
+import org.effnas.config.DatasetConfig;
+import org.effnas.config.EvaluatorConfig;
+import org.effnas.config.ExperimentConfig;
+import org.effnas.config.StrategyConfig;
+import org.effnas.config.TrainingConfig;
+import org.effnas.experiment.EvaluatorKind;
+import org.effnas.pipeline.LaunchOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The flags {@code effnas search} and {@code effnas grid} share: the config file, evaluator, workers,
+ * seed, data, training, cache, resume and output directory. Their defaults come from
+ * {@link ConfigDefaults} (the {@code --config} file, else a config's built-in defaults); the flags
+ * given turn the config into the one this command runs.
+ */
+public final class ExperimentFlags {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Mixin
+    ConfigFileOption config;
+
+    @Option(names = "--evaluator", paramLabel = "KIND",
+            description = "dl4j (trains each candidate) or surrogate (analytic stand-in, no training) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String evaluator;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Evaluations run at once in this JVM (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--pool", paramLabel = "KIND",
+            description = "How --workers N > 1 run: cluster (an embedded Hazelcast coordinator and N workers in "
+                    + "this JVM, the code path of a real cluster) or threads (plain local threads) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String pool;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Experiment seed: the same settings and seed give the same candidates, whichever command "
+                    + "runs them (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--ordered", negatable = true, paramLabel = "",
+            description = "Process results in submission order, so that the candidates are the same with any number "
+                    + "of workers; --no-ordered uses results as they arrive (better utilisation, timing-dependent) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean ordered;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Experiment directory (default: the config's output).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the experiment journalled in DIR (the same settings; the "
+            + "budget and workers may change).")
+    boolean resume;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache shared across experiments "
+            + "(default: ~/.cache/effnas).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the result cache.")
+    boolean noCache;
+
+    @Option(names = "--fresh", description = "Evaluate even what the cache holds (results still refresh it).")
+    boolean fresh;
+
+    @Option(names = "--simulate-seconds", defaultValue = "0", paramLabel = "X",
+            description = "Surrogate only: sleep X seconds per evaluation at the reference's MACs, proportionally "
+                    + "more or less for others (to rehearse real run times) (default: ${DEFAULT-VALUE}).")
+    double simulateSeconds;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "What --evaluator dl4j trains on: fashion-mnist, mnist, cifar10 or folder "
+                    + "(default: ${DEFAULT-VALUE}); the space's input is set to the dataset's.")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where the dataset's files are (default: ${DEFAULT-VALUE}; for fashion-mnist Debian's "
+                    + "dataset-fashion-mnist folder).")
+    Path dataDir;
+
+    @Option(names = "--epochs", paramLabel = "E",
+            description = "Proxy-training epochs per candidate (default: ${DEFAULT-VALUE}).")
+    double epochs;
+
+    @Option(names = "--subset", paramLabel = "N",
+            description = "Training images used per candidate, 0 = all (default: ${DEFAULT-VALUE}).")
+    int subset;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    /** Whether a flag was given on the command line (rather than defaulted from the config). */
+    boolean given(String flag) {
+        return command.commandLine().getParseResult().hasMatchedOption(flag);
+    }
+
+    /** The config these flags start from: the {@code --config} file, else the built-in defaults. */
+    ExperimentConfig base() {
+        return config.file() != null ? ConfigLoader.load(config.file()) : ConfigDefaults.builtIn();
+    }
+
+    /** The config with the shared flags applied: evaluator, workers, seed, order, data, training, output. */
+    ExperimentConfig apply(ExperimentConfig c) {
+        EvaluatorKind kind = EvaluatorKind.parse(evaluator);
+        if (workers < 1 || workers > 256) {
+            throw new InvalidInputException("--workers: must be in [1, 256], got " + workers);
+        }
+        if (!pool.equals("cluster") && !pool.equals("threads")) {
+            throw new InvalidInputException("--pool: unknown kind '" + pool + "', expected cluster or threads");
+        }
+        if (simulateSeconds != 0 && kind != EvaluatorKind.SURROGATE) {
+            throw new InvalidInputException("--simulate-seconds: only the surrogate simulates durations; drop it "
+                    + "or use --evaluator surrogate");
+        }
+        if (out == null) {
+            throw new InvalidInputException("--out: give the experiment directory (or a --config with an output)");
+        }
+        ClusterConfig cluster = c.cluster();
+        int localWorkers = c.evaluator().localWorkers();
+        // a config's cluster stays unless the workers are set here
+        if (cluster.mode() != ClusterMode.HAZELCAST || given("--workers") || given("--pool")) {
+            boolean embedded = workers > 1 && pool.equals("cluster");
+            cluster = new ClusterConfig(embedded ? ClusterMode.EMBEDDED : ClusterMode.LOCAL, embedded ? workers : 0,
+                    null, null, embedded ? cluster.leaseTimeout() : null, embedded ? cluster.heartbeat() : null,
+                    embedded ? cluster.maxAttempts() : null);
+            localWorkers = embedded ? 1 : workers;
+        }
+        DatasetConfig d = DatasetConfig.NAMES.contains(dataset) ? (dataset.equals(c.dataset().name()) ? c.dataset()
+                : DatasetConfig.of(dataset)) : null;
+        if (d == null) {
+            throw new InvalidInputException("--dataset: unknown dataset '" + dataset + "', expected one of "
+                    + String.join(", ", DatasetConfig.NAMES));
+        }
+        d = new DatasetConfig(d.name(), dataDir != null ? dataDir.toString() : d.path(), d.minival(), d.resolution());
+        TrainingConfig t = c.training();
+        long steps = given("--epochs") ? 0 : t.steps();
+        TrainingConfig training = new TrainingConfig(epochs, steps, subset, batchSize, t.optimizer(), t.learningRate(),
+                t.schedule(), t.warmupEpochs(), t.weightDecay(), t.labelSmoothing(), t.augment(), t.preciseBnImages());
+        StrategyConfig s = c.strategy();
+        StrategyConfig strategy = new StrategyConfig(s.name(), s.population(), s.tournament(), s.elites(), s.crossover(),
+                s.mutation(), s.randomBaseline(), ordered, s.budget());
+        return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
+                localWorkers), c.grid(), c.family(), cluster, seed, out.toString());
+    }
+
+    /** How this session runs: the directory, resume, the cache and simulated durations. */
+    LaunchOptions launch() {
+        Optional<Path> cacheDir = noCache ? Optional.empty()
+                : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
+        return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds);
+    }
+}

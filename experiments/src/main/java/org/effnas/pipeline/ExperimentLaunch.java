@@ -1,0 +1,63 @@
+package org.effnas.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+import org.effnas.config.ExperimentConfig;
+import org.effnas.experiment.EvaluatorProvider;
+import org.effnas.experiment.ExperimentEngine;
+import org.effnas.experiment.ExperimentOutcome;
+import org.effnas.experiment.ExperimentPlan;
+import org.effnas.experiment.PhaseKind;
+import org.effnas.experiment.PhaseListeners;
+import org.effnas.progress.LiveProgress;
+import org.effnas.report.ReportBuilder;
+import org.effnas.search.ProgressListener;
+import org.effnas.space.SearchSpace;
+import org.effnas.surrogate.SimulatedDuration;
+
+/**
+ * Runs the experiment a config describes through search-core's {@link ExperimentEngine}: resolves
+ * the config, plans it, starts the evaluator (reading the data before the directory is taken),
+ * prepares the directory, runs the engine with this module's table writer and model saver, and
+ * builds the report. What {@code search}, {@code grid}, {@code run}, {@code coordinator} and
+ * {@code demo} all call once they have a config.
+ */
+public final class ExperimentLaunch {
+
+    /** What a launch produced. */
+    public record Result(ExperimentPlan plan, ExperimentOutcome outcome, Path report) {
+    }
+
+    private ExperimentLaunch() {
+    }
+
+    /**
+     * @param log progress lines and messages (stderr for the CLI)
+     */
+    public static Result run(ExperimentConfig config, LaunchOptions options, PrintStream log) throws IOException {
+        SearchSpace space = SpaceSetup.of(config);
+        ExperimentConfig resolved = ConfigPlan.resolve(config, space).withOutput(options.out().toString());
+        ExperimentPlan plan = ConfigPlan.of(resolved, space, options);
+        EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, space,
+                SimulatedDuration.proportionalToMacs(options.simulateSeconds()));
+        ExperimentDirectory dir = ExperimentDirectory.prepare(options.out(), resolved, options.resume());
+        boolean terminal = LiveProgress.isTerminal();
+        PhaseListeners listeners = new PhaseListeners() {
+            @Override
+            public ProgressListener phase(PhaseKind kind, String label, IntSupplier workers) {
+                return LiveProgress.of(log, terminal, 10, label, plan.surrogate(), workers);
+            }
+
+            @Override
+            public void message(String line) {
+                log.println(line);
+                log.flush();
+            }
+        };
+        ExperimentOutcome outcome = ExperimentEngine.run(plan, evaluators, new ResultTableWriter(dir.root()),
+                BestModel.saver(resolved), listeners);
+        return new Result(plan, outcome, ReportBuilder.build(dir.root()));
+    }
+}

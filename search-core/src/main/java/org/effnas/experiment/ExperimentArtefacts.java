@@ -1,0 +1,43 @@
+package org.effnas.experiment;
+
+import java.util.List;
+import java.util.Map;
+import org.effnas.family.ScaledFamily;
+import org.effnas.grid.GridRow;
+import org.effnas.search.Observation;
+
+/**
+ * The one writer of each result table of an experiment directory ({@code candidates.csv},
+ * {@code grid.csv}, {@code family.csv}), whichever command planned the experiment. The table formats
+ * belong to the module that reports them; the engine hands it rows.
+ */
+public interface ExperimentArtefacts {
+
+    /** One search or random-baseline evaluation, in the order its run recorded it. */
+    record CandidateRow(String run, int index, double elapsedSeconds, Observation observation) {
+    }
+
+    /** One evaluation of a grid triple, beside the triple's summary over its seeds. */
+    record GridEvaluation(GridRow row, Observation observation) {
+    }
+
+    /**
+     * One evaluation of a scaled model.
+     *
+     * @param qualifiedId the candidate id qualified by the phase that evaluated it, e.g. {@code grid/c000007}
+     */
+    record FamilyEvaluation(ScaledFamily.Member member, Observation observation, String qualifiedId) {
+    }
+
+    void writeCandidates(List<CandidateRow> rows);
+
+    void writeGrid(List<GridEvaluation> rows);
+
+    void writeFamily(List<FamilyEvaluation> rows);
+
+    /**
+     * When each result of each run arrived in earlier sessions (run name -> 1-based index -> seconds),
+     * read back from the candidates table on a resume, so the timings stay continuous.
+     */
+    Map<String, Map<Integer, Double>> earlierArrivals();
+}

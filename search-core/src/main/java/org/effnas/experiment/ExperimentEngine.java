@@ -1,0 +1,272 @@
+package org.effnas.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.effnas.cache.CachingEvaluator;
+import org.effnas.cache.ResultCache;
+import org.effnas.cost.CostModel;
+import org.effnas.eval.Evaluator;
+import org.effnas.family.ScaledFamily;
+import org.effnas.grid.GridReport;
+import org.effnas.grid.GridRow;
+import org.effnas.grid.GridSearch;
+import org.effnas.notation.BlockStrings;
+import org.effnas.notation.SpecFiles;
+import org.effnas.reward.CostMetric;
+import org.effnas.reward.Reward;
+import org.effnas.search.FixedCandidates;
+import org.effnas.search.Observation;
+import org.effnas.search.Proposal;
+import org.effnas.search.RunSettings;
+import org.effnas.search.SearchBudget;
+import org.effnas.search.SearchOutcome;
+import org.effnas.spec.ArchSpec;
+import org.effnas.surrogate.SpaceReference;
+
+/**
+ * The one experiment driver: runs an {@link ExperimentPlan} phase by phase (search and its random
+ * baseline, grid around the winner, family), each with its own journal, all through one evaluator
+ * behind the cross-experiment cache, resuming every phase where it stopped. Each table goes through
+ * the {@link ExperimentArtefacts} writer as soon as its phase is done; {@code best/} and
+ * {@code family/} are written here.
+ */
+public final class ExperimentEngine {
+
+    private final ExperimentPlan plan;
+    private final ExperimentArtefacts artefacts;
+    private final BestModelSaver bestModel;
+    private final PhaseListeners listeners;
+
+    private ExperimentEngine(ExperimentPlan plan, ExperimentArtefacts artefacts, BestModelSaver bestModel,
+                             PhaseListeners listeners) {
+        this.plan = plan;
+        this.artefacts = artefacts;
+        this.bestModel = bestModel;
+        this.listeners = listeners;
+    }
+
+    /** Runs the plan to the end (or to the first phase that produced nothing for the next). */
+    public static ExperimentOutcome run(ExperimentPlan plan, EvaluatorProvider evaluators, ExperimentArtefacts artefacts,
+                                        BestModelSaver bestModel, PhaseListeners listeners) {
+        return new ExperimentEngine(plan, artefacts, bestModel, listeners).run(evaluators);
+    }
+
+    /** The experiment's id (names a cluster; the same plan always has the same id). */
+    public static String experimentId(ExperimentPlan plan) {
+        return PlanIdentity.experimentId(plan);
+    }
+
+    /** The architecture the surrogate calibrates to: the space's reference, else the grid's base. */
+    public static ArchSpec reference(ExperimentPlan plan) {
+        return plan.search().map(s -> SpaceReference.of(s.space()))
+                .orElseGet(() -> plan.grid().orElseThrow().base().orElseThrow());
+    }
+
+    private ExperimentOutcome run(EvaluatorProvider evaluators) {
+        String id = experimentId(plan);
+        listeners.message("effnas: experiment " + id + " in " + plan.out()
+                + (plan.surrogate() ? "  [SURROGATE evaluator: no network is trained]" : ""));
+        try (ExperimentEvaluator ev = evaluators.start(reference(plan), id, listeners::message)) {
+            listeners.message("effnas: evaluating with " + ev.description());
+            Evaluator shared = ev.evaluator();
+            if (plan.cacheDir().isPresent()) {
+                shared = CachingEvaluator.of(shared, ResultCache.at(plan.cacheDir().get()), ev.datasetId(), plan.fresh());
+            }
+            return phases(id, ev, shared);
+        }
+    }
+
+    private ExperimentOutcome phases(String id, ExperimentEvaluator ev, Evaluator shared) {
+        Optional<SearchOutcome> search = Optional.empty();
+        Optional<SearchOutcome> random = Optional.empty();
+        Optional<Observation> best = Optional.empty();
+        Map<String, List<Observation>> known = new LinkedHashMap<>();
+        if (plan.search().isPresent()) {
+            SearchPlan s = plan.search().get();
+            Map<String, Map<Integer, Double>> earlier = plan.resume() ? artefacts.earlierArrivals() : Map.of();
+            noteBudget(s);
+            RunSettings settings = settings(s.reward(), s.budget());
+            PhaseRunner.Result main = PhaseRunner.run(PhaseKind.SEARCH,
+                    s.strategy().create(s.space(), s.evolution(), s.reward().metric(), plan.seed()), shared,
+                    plan.journal(PhaseKind.SEARCH), PlanIdentity.header(PhaseKind.SEARCH, PlanIdentity.search(s), plan,
+                            ev.datasetId()), settings, plan.resume(), false,
+                    listeners.phase(PhaseKind.SEARCH, "search " + s.strategy().text(), ev.workers()),
+                    earlier.getOrDefault(s.strategy().text(), Map.of()));
+            List<ExperimentArtefacts.CandidateRow> rows = new ArrayList<>(main.rows(s.strategy().text()));
+            search = Optional.of(main.outcome());
+            if (s.randomBaseline()) {
+                PhaseRunner.Result r = PhaseRunner.run(PhaseKind.RANDOM,
+                        StrategyKind.RANDOM.create(s.space(), s.evolution(), s.reward().metric(), plan.seed()), shared,
+                        plan.journal(PhaseKind.RANDOM), PlanIdentity.header(PhaseKind.RANDOM, PlanIdentity.random(s),
+                                plan, ev.datasetId()), settings, plan.resume(), false,
+                        listeners.phase(PhaseKind.RANDOM, "random baseline", ev.workers()),
+                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()));
+                rows.addAll(r.rows(StrategyKind.RANDOM.text()));
+                random = Optional.of(r.outcome());
+            }
+            artefacts.writeCandidates(rows);
+            best = main.outcome().best();
+            if (best.isEmpty()) {
+                listeners.message("effnas: the search produced no successful candidate (" + main.outcome().failures()
+                        + " failed); see candidates.csv");
+                return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
+                        Optional.empty(), List.of());
+            }
+            saveBest(best.get());
+            known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+        }
+        if (plan.grid().isEmpty()) {
+            return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
+                    Optional.empty(), List.of());
+        }
+        GridPlan g = plan.grid().get();
+        ArchSpec base = g.base().isPresent() ? g.base().get() : best.orElseThrow().candidate().spec();
+        int divisor = g.divisorFor(base);
+        GridSearch grid = GridSearch.of(base, g.grid(), g.seeds(), divisor, g.singleDimension(), g.achievedTolerance());
+        List<Proposal> proposals = grid.proposals();
+        PhaseRunner.Result gridRun = PhaseRunner.run(PhaseKind.GRID, FixedCandidates.of("grid", proposals), shared,
+                plan.journal(PhaseKind.GRID), PlanIdentity.header(PhaseKind.GRID, PlanIdentity.grid(g, base, divisor),
+                        plan, ev.datasetId()), settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())),
+                plan.resume(), g.base().isEmpty(), listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of());
+        List<Observation> gridObs = gridRun.outcome().observations();
+        GridReport report = grid.report(gridObs);
+        artefacts.writeGrid(gridRows(report, gridObs));
+        known.put(PhaseKind.GRID.text(), gridObs);
+        Optional<GridRow> winner = report.winner();
+        List<ExperimentArtefacts.FamilyEvaluation> family = List.of();
+        if (winner.isEmpty()) {
+            listeners.message("effnas: every grid evaluation failed; no family (see grid.csv)");
+        } else {
+            GridRow w = winner.get();
+            listeners.message(String.format(Locale.ROOT, "effnas: grid winner alpha=%s beta=%s gamma=%s (mean top-1 "
+                            + "%.4f over %d seed(s)%s)", BlockStrings.number(w.coefficients().alpha()),
+                    BlockStrings.number(w.coefficients().beta()), BlockStrings.number(w.coefficients().gamma()),
+                    w.accuracy().mean(), w.accuracy().n(), report.winnerWithinTolerance() ? ""
+                            : "; no triple met the achieved-FLOPs tolerance, picked among all"));
+            if (plan.family().isPresent()) {
+                family = family(plan.family().get(), base, divisor, w, g.seeds(), known, shared, ev);
+            }
+        }
+        return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best,
+                Optional.of(gridRun.outcome()), Optional.of(report), family);
+    }
+
+    private List<ExperimentArtefacts.FamilyEvaluation> family(FamilyPlan f, ArchSpec base, int divisor, GridRow winner,
+                                                              int seeds, Map<String, List<Observation>> known,
+                                                              Evaluator shared, ExperimentEvaluator ev) {
+        ScaledFamily members = ScaledFamily.range(base, winner.coefficients(), f.phiMin(), f.phiMax(), divisor);
+        if (f.singleDimension()) {
+            members = members.withSingleDimension(Math.max(1, f.phiMin()), f.singleDimensionPhiMax());
+        }
+        // every evaluation of a spec, with its id qualified by the phase (journal) that holds it
+        Map<String, List<Qualified>> bySpec = new LinkedHashMap<>();
+        known.forEach((phase, list) -> list.forEach(o -> bySpec.computeIfAbsent(o.candidate().specKey(),
+                k -> new ArrayList<>()).add(new Qualified(o, phase + "/" + o.candidate().id()))));
+        List<ArchSpec> toTrain = members.members().stream().map(ScaledFamily.Member::spec)
+                .filter(s -> !bySpec.containsKey(BlockStrings.canonical(s))).distinct().toList();
+        if (!toTrain.isEmpty()) {
+            List<Proposal> proposals = Proposal.replicated(toTrain, seeds);
+            PhaseRunner.Result run = PhaseRunner.run(PhaseKind.FAMILY, FixedCandidates.of("family", proposals), shared,
+                    plan.journal(PhaseKind.FAMILY), PlanIdentity.header(PhaseKind.FAMILY,
+                            PlanIdentity.family(f, base, winner.coefficients(), seeds), plan, ev.datasetId()),
+                    settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), plan.resume(), true,
+                    listeners.phase(PhaseKind.FAMILY, "family", ev.workers()), Map.of());
+            run.outcome().observations().forEach(o -> bySpec.computeIfAbsent(o.candidate().specKey(),
+                    k -> new ArrayList<>()).add(new Qualified(o, PhaseKind.FAMILY.text() + "/" + o.candidate().id())));
+        }
+        List<ExperimentArtefacts.FamilyEvaluation> rows = new ArrayList<>();
+        Path dir = plan.out().resolve("family");
+        for (ScaledFamily.Member m : members.members()) {
+            write(dir.resolve(m.name() + ".yaml"), "# " + m.name() + ": " + m.scaling().text() + " scaling, phi "
+                    + BlockStrings.number(m.phi()) + ", width x" + BlockStrings.number(m.factors().width()) + ", depth x"
+                    + BlockStrings.number(m.factors().depth()) + ", resolution " + m.spec().resolution() + "\n"
+                    + SpecFiles.toYaml(m.spec()));
+            for (Qualified q : bySpec.getOrDefault(BlockStrings.canonical(m.spec()), List.of())) {
+                rows.add(new ExperimentArtefacts.FamilyEvaluation(m, q.observation(), q.id()));
+            }
+        }
+        artefacts.writeFamily(rows);
+        return rows;
+    }
+
+    private record Qualified(Observation observation, String id) {
+    }
+
+    /** best/: the trained model (once per winner), then the spec with the search's figures. */
+    private void saveBest(Observation best) {
+        Path dir = plan.out().resolve("best");
+        String json = SpecFiles.toJson(best.candidate().spec());
+        if (!plan.surrogate()) {
+            if (Files.isRegularFile(dir.resolve("model.zip")) && sameText(dir.resolve("spec.json"), json)) {
+                listeners.message("effnas: best/model.zip of the winner " + best.candidate().id()
+                        + " is already saved; not trained again");
+            } else {
+                listeners.message("effnas: training the winner " + best.candidate().id()
+                        + " once more to save best/model.zip ...");
+                listeners.message("effnas: " + bestModel.save(best, dir));
+            }
+        }
+        // after the model: its archive's spec.yaml is replaced by the same spec with the search's figures
+        write(dir.resolve("spec.yaml"), "# best baseline " + best.candidate().id() + ": reward " + best.rewardOrWorst()
+                + ", top-1 " + best.accuracy() + ", " + best.macs() + " MACs (" + best.result().provenance().evaluator()
+                + ")\n" + (plan.surrogate() ? "# SURROGATE: the accuracy comes from the analytic surrogate, not a "
+                + "trained network\n" : "") + SpecFiles.toYaml(best.candidate().spec()));
+        write(dir.resolve("spec.json"), json);
+    }
+
+    private void noteBudget(SearchPlan s) {
+        if (s.budget().limitsEvaluations() && s.space().size().compareTo(BigInteger.valueOf(s.budget().evaluations())) < 0) {
+            listeners.message("effnas: note: the budget (" + s.budget().evaluations() + ") exceeds the space's "
+                    + s.space().size() + " architectures; the search stops when it runs out of new ones");
+        }
+    }
+
+    private RunSettings settings(Reward reward, SearchBudget budget) {
+        return RunSettings.of(plan.training(), plan.seed(), reward, budget).withOrdered(plan.ordered());
+    }
+
+    /** The grid and family rank by accuracy alone: with w = 0 the reward is exactly the accuracy. */
+    static Reward accuracyOnly(ArchSpec base) {
+        return Reward.of(CostModel.of(base).macs(), 0, 0, CostMetric.MACS);
+    }
+
+    private static List<ExperimentArtefacts.GridEvaluation> gridRows(GridReport report, List<Observation> observations) {
+        List<ExperimentArtefacts.GridEvaluation> rows = new ArrayList<>();
+        for (GridRow row : report.rows()) {
+            String key = BlockStrings.canonical(row.spec());
+            for (Observation o : observations) {
+                if (o.candidate().specKey().equals(key)) {
+                    rows.add(new ExperimentArtefacts.GridEvaluation(row, o));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static boolean sameText(Path file, String text) {
+        try {
+            return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.effnas.experiment;
+
+/**
+ * The phases an experiment plan may hold, each with its own journal in the experiment directory,
+ * so that every phase resumes exactly where it stopped.
+ */
+public enum PhaseKind {
+    /** The baseline architecture search. */
+    SEARCH("search", "journal.jsonl"),
+    /** Random search on the same budget, for comparison with the search. */
+    RANDOM("random", "random-journal.jsonl"),
+    /** The compound-scaling coefficient grid at phi = 1. */
+    GRID("grid", "grid-journal.jsonl"),
+    /** The grid winner's family (and the single-dimension comparison). */
+    FAMILY("family", "family-journal.jsonl");
+
+    private final String text;
+    private final String journal;
+
+    PhaseKind(String text, String journal) {
+        this.text = text;
+        this.journal = journal;
+    }
+
+    /** The phase's name in journals, candidate ids ({@code grid/c000003}) and messages. */
+    public String text() {
+        return text;
+    }
+
+    /** The journal's file name inside the experiment directory. */
+    public String journal() {
+        return journal;
+    }
+}

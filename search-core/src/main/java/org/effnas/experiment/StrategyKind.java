@@ -1,0 +1,68 @@
+package org.effnas.experiment;
+
+import org.effnas.InvalidSettingException;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+import org.effnas.reward.CostMetric;
+import org.effnas.search.EvolutionSearch;
+import org.effnas.search.EvolutionSettings;
+import org.effnas.search.Nsga2Search;
+import org.effnas.search.RandomSearch;
+import org.effnas.search.SearchStrategy;
+import org.effnas.space.SearchSpace;
+
+/** How the baseline search proposes candidates. */
+public enum StrategyKind {
+    /** Steady-state regularized evolution with Jenetics operators. */
+    EVOLUTION("evolution"),
+    /** Uniform random sampling of the space. */
+    RANDOM("random"),
+    /** NSGA-II on (accuracy, cost): a Pareto front instead of one reward. */
+    NSGA2("nsga2");
+
+    private final String text;
+
+    StrategyKind(String text) {
+        this.text = text;
+    }
+
+    @JsonValue
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** Every name, for messages and config validation. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(StrategyKind::text).toList();
+    }
+
+    /**
+     * Parses a name; the caller names the setting (a flag or a config key) in its own message.
+     *
+     * @throws InvalidSettingException for an unknown name
+     */
+    public static StrategyKind parse(String name) {
+        for (StrategyKind k : values()) {
+            if (k.text.equals(name)) {
+                return k;
+            }
+        }
+        throw new InvalidSettingException("strategy", "unknown strategy '" + name + "', expected one of "
+                + String.join(", ", names()));
+    }
+
+    /** The strategy over a space, seeded by the experiment seed. */
+    public SearchStrategy create(SearchSpace space, EvolutionSettings evolution, CostMetric metric, long seed) {
+        return switch (this) {
+            case RANDOM -> RandomSearch.of(space, seed);
+            case NSGA2 -> Nsga2Search.of(space, evolution, metric, seed);
+            case EVOLUTION -> EvolutionSearch.of(space, evolution, seed);
+        };
+    }
+}
