@@ -30,21 +30,22 @@ class GridCommandTest {
     }
 
     @Test
-    void writesTheGridWithTheExactColumnsOneWinnerAndTheFamily() throws IOException {
+    void writesTheGridOneWinnerAndTrainsTheFamily() throws IOException {
         Path out = dir.resolve("grid");
         InspectCommandTest.Run r = run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.1",
                 "--seeds", "2", "--workers", "2", "--no-cache", "--family", "2", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("SURROGATE grid"), r.out());
-        List<String> lines = Files.readAllLines(out.resolve("grid.csv"));
-        assertEquals("alpha,beta,gamma,flops_ratio_nominal,flops_ratio_actual,accuracy_mean,accuracy_std,ci_low,ci_high,winner",
-                lines.get(0));
-        assertEquals(22, lines.size(), "21 feasible triples at step 0.1");
-        assertEquals(1, lines.stream().filter(l -> l.endsWith(",true")).count());
-        assertTrue(Files.exists(out.resolve("journal.jsonl")));
-        assertTrue(Files.exists(out.resolve("family").resolve("effnas-mini-phi2.yaml")));
-        assertTrue(Files.exists(out.resolve("family").resolve("effnas-mini-phi2.json")));
-        assertEquals(4, Files.readAllLines(out.resolve("family.csv")).size());
+        var grid = org.effnas.report.ResultTables.readGrid(out);
+        assertEquals(10 * 2, grid.size(), "the 10 triples nearest the constraint (the default cap), 2 seeds each");
+        assertEquals(1, grid.stream().filter(g -> g.winner()).map(g -> g.alpha() + "," + g.beta() + "," + g.gamma())
+                .distinct().count());
+        assertTrue(Files.exists(out.resolve("grid-journal.jsonl")));
+        assertTrue(Files.exists(out.resolve("family").resolve("B2.yaml")));
+        var family = org.effnas.report.ResultTables.readFamily(out);
+        assertEquals(List.of("B0", "B1", "B2", "D1", "W1", "R1"), family.stream().map(f -> f.name()).distinct().toList());
+        assertTrue(family.stream().allMatch(f -> f.m().ok()));
+        assertTrue(Files.isRegularFile(out.resolve("report.html")), "effnas report works on a grid directory");
     }
 
     @Test
@@ -52,7 +53,7 @@ class GridCommandTest {
         Path out = dir.resolve("none");
         assertBadInput(run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.5", "--max", "1.2",
                 "--tolerance", "0.01", "--no-cache", "--out", out.toString()), "--step");
-        assertFalse(Files.exists(out.resolve("journal.jsonl")));
+        assertFalse(Files.exists(out.resolve("grid-journal.jsonl")));
     }
 
     @Test
@@ -60,10 +61,10 @@ class GridCommandTest {
         Path out = dir.resolve("g");
         assertEquals(0, run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.2", "--no-cache",
                 "--out", out.toString()).exitCode());
-        byte[] before = Files.readAllBytes(out.resolve("journal.jsonl"));
+        byte[] before = Files.readAllBytes(out.resolve("grid-journal.jsonl"));
         assertBadInput(run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.1", "--no-cache",
-                "--resume", "--out", out.toString()), "another experiment");
-        assertArrayEquals(before, Files.readAllBytes(out.resolve("journal.jsonl")));
+                "--resume", "--out", out.toString()), "grid.step");
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("grid-journal.jsonl")));
         assertEquals(0, run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.2", "--no-cache",
                 "--resume", "--out", out.toString()).exitCode(), "the same grid resumes (nothing left to do)");
     }

@@ -45,10 +45,11 @@ class SearchCommandTest {
     void searchesWritesTheWinnerAndResumesToALargerBudget() throws IOException {
         InspectCommandTest.Run r = run(search("run", "--budget", "25", "--workers", "2", "--seed", "3"));
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("SURROGATE search search-"), r.out());
+        assertTrue(r.out().contains("SURROGATE search experiment-"), r.out());
         Path run = dir.resolve("run");
-        assertTrue(Files.readString(run.resolve("best.yaml")).contains("# SURROGATE"));
-        SpecFiles.read(run.resolve("best.yaml"));
+        assertTrue(Files.readString(run.resolve("best/spec.yaml")).contains("# SURROGATE"));
+        SpecFiles.read(run.resolve("best/spec.yaml"));
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), "effnas report works on a search directory");
         InspectCommandTest.Run resumed = run(search("run", "--budget", "40", "--workers", "2", "--seed", "3", "--resume"));
         assertEquals(0, resumed.exitCode(), resumed.err());
         var journal = JournalFile.read(run.resolve("journal.jsonl"), w -> { });
@@ -66,8 +67,9 @@ class SearchCommandTest {
         Path journal = dir.resolve("run").resolve("journal.jsonl");
         byte[] before = Files.readAllBytes(journal);
         assertBadInput(run(search("run", "--budget", "10")), "pass --resume");
-        assertBadInput(run(search("run", "--budget", "10", "--strategy", "random", "--resume")), "another experiment");
-        assertBadInput(run(search("run", "--budget", "10", "--seed", "2", "--resume")), "seed 1 vs 2");
+        assertBadInput(run(search("run", "--budget", "10", "--strategy", "random", "--resume")),
+                "holds a different experiment (strategy.name differ");
+        assertBadInput(run(search("run", "--budget", "10", "--seed", "2", "--resume")), "(seed differ");
         assertArrayEquals(before, Files.readAllBytes(journal));
     }
 
@@ -101,12 +103,12 @@ class SearchCommandTest {
     }
 
     @Test
-    void nsga2WritesTheParetoFront() throws IOException {
+    void nsga2RecordsEveryCandidateForTheFront() throws IOException {
         InspectCommandTest.Run r = run(search("front", "--budget", "40", "--strategy", "nsga2"));
         assertEquals(0, r.exitCode(), r.err());
-        List<String> lines = Files.readAllLines(dir.resolve("front").resolve("pareto.csv"));
-        assertEquals("candidate,top1,macs,params,latency_ms,reward,spec", lines.get(0));
-        assertTrue(lines.size() > 2);
+        List<String> lines = Files.readAllLines(dir.resolve("front").resolve("candidates.csv"));
+        assertEquals(41, lines.size());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("nsga2,")));
     }
 
     @Test
@@ -122,6 +124,7 @@ class SearchCommandTest {
         long trained = journal.stream()
                 .filter(l -> l.startsWith("{\"type\":\"result\"") && l.contains("\"evaluator\":\"dl4j\"")).count();
         assertEquals(2, trained, String.join("\n", journal));
-        assertTrue(Files.exists(dir.resolve("dl4j").resolve("best.yaml")));
+        assertTrue(Files.exists(dir.resolve("dl4j").resolve("best").resolve("spec.yaml")));
+        assertTrue(Files.exists(dir.resolve("dl4j").resolve("best").resolve("model.zip")));
     }
 }
