@@ -62,8 +62,9 @@ class CoordinatorCommandTest {
             port = s.getLocalPort();
         }
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new LineTee(original, lines), true, StandardCharsets.UTF_8));
+        // the coordinator logs on stderr, the progress channel of every command
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(new LineTee(original, lines), true, StandardCharsets.UTF_8));
         try {
             String bind = "127.0.0.1:" + port;
             CompletableFuture<Integer> coordinator = CompletableFuture.supplyAsync(() -> Effnas.execute("coordinator",
@@ -81,7 +82,7 @@ class CoordinatorCommandTest {
             assertEquals(0, worker, "the worker leaves with 0 once the experiment is over");
             assertEquals(0, coordinator.get(60, TimeUnit.SECONDS));
         } finally {
-            System.setOut(original);
+            System.setErr(original);
         }
         assertEquals(8, ResultTables.readSearch(out).size());
         assertTrue(Files.exists(out.resolve("report.html")));

@@ -115,7 +115,7 @@ class ClusterConfigTest {
     void onCoordinatorKeepsTheLeasesAndGivesALocalConfigTheDefaults() {
         ClusterConfig embedded = cluster("cluster: {mode: embedded, lease_timeout: 1m, max_attempts: 7}\n");
         ClusterConfig coordinator = embedded.onCoordinator("127.0.0.1:5702", null);
-        assertEquals("hazelcast", coordinator.mode());
+        assertEquals(ClusterMode.HAZELCAST, coordinator.mode());
         assertEquals("127.0.0.1:5702", coordinator.bind());
         assertEquals(Duration.ofMinutes(1), coordinator.leaseTimeout());
         assertEquals(Duration.ofSeconds(10), coordinator.heartbeat());

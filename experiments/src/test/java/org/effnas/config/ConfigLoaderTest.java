@@ -128,7 +128,9 @@ class ConfigLoaderTest {
         assertTrue(p.stream().anyMatch(s -> s.startsWith("dataset.path: required for the folder dataset")), p.toString());
         assertTrue(problems("dataset: mnist\n").contains("dataset.path: required to train on mnist (Debian ships no "
                 + "package for it): the folder holding its files"));
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("reward.cost: latency is measured")), p.toString());
+        assertTrue(p.stream().noneMatch(s -> s.startsWith("reward.")), "the surrogate has latencies: " + p);
+        assertTrue(problems("reward: {cost: latency}\nevaluator: dl4j\n").stream()
+                .anyMatch(s -> s.startsWith("reward.target_latency_ms: required with cost: latency")));
         assertTrue(p.stream().anyMatch(s -> s.startsWith("family.enabled: the family needs")), p.toString());
         assertTrue(p.contains("family.phi_max: must be >= family.phi_min (3), got 1"), p.toString());
         assertTrue(p.contains("cluster.embedded_workers: only applies to cluster.mode: embedded (mode is local)"), p.toString());
