@@ -3,7 +3,7 @@ package org.effnas.config;
 /**
  * The compound-scaling grid: every (alpha, beta, gamma) on a {@code step} lattice in [1, max] with
  * {@code |alpha * beta^2 * gamma^2 - 2| <= tolerance}, at most {@code maxTriples} of them (nearest to
- * the constraint first), each trained {@code seeds} times at phi = 1.
+ * the constraint first; 0 = all), each trained {@code seeds} times at phi = 1.
  *
  * @param enabled           false skips the grid (and the family, which needs its winner)
  * @param base              the network the grid scales (a built-in name or a spec file); null = the
@@ -32,7 +32,7 @@ public record GridConfig(boolean enabled, String base, double step, double toler
                 s.decimal("tolerance", d.tolerance(), 0, true, 2, false),
                 s.decimal("max", d.max(), 1, true, 4, false),
                 s.integer("seeds", d.seeds(), 1, 100),
-                s.integer("max_triples", d.maxTriples(), 1, 10_000),
+                s.integer("max_triples", d.maxTriples(), 0, 10_000),
                 s.has("resolution_divisor") ? s.integer("resolution_divisor", 1, 1, 1024) : null,
                 s.has("achieved_tolerance")
                         ? s.decimal("achieved_tolerance", 1, 0, true, Double.POSITIVE_INFINITY, false) : null);

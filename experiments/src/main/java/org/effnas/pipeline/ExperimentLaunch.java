@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.function.IntSupplier;
+import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.experiment.EvaluatorProvider;
 import org.effnas.experiment.ExperimentEngine;
@@ -39,6 +40,10 @@ public final class ExperimentLaunch {
     public static Result run(ExperimentConfig config, LaunchOptions options, PrintStream log) throws IOException {
         SearchSpace space = SpaceSetup.of(config);
         ExperimentConfig resolved = ConfigPlan.resolve(config, space).withOutput(options.out().toString());
+        // what config.yaml will hold must load again (a resume and the report read it): the config
+        // rules check settings that came from flags too
+        ConfigLoader.parse(ConfigLoader.toYaml(resolved), "the experiment's settings", Path.of("."),
+                resolved.output());
         ExperimentPlan plan = ConfigPlan.of(resolved, space, options);
         EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, space,
                 SimulatedDuration.proportionalToMacs(options.simulateSeconds()));
