@@ -70,7 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("effnas demo: Fashion-MNIST from " + dir + ", results in " + out
                 + " (about 5 minutes on 2 cores)");
         spec.commandLine().getOut().flush();
-        return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume));
+        return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume).withResumeCommand(
+                ResumeCommand.of(spec.root().commandLine().getParseResult().originalArgs())), false);
     }
 
     /** The demo experiment, with the dataset where it was found. */

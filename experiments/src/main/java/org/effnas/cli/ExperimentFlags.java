@@ -68,6 +68,10 @@ public final class ExperimentFlags {
             + "budget and workers may change).")
     boolean resume;
 
+    @Option(names = "--dry-run", description = "Print the plan (how many evaluations or trainings, how many steps "
+            + "each) and exit without running anything.")
+    boolean dryRun;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Result cache shared across experiments "
             + "(default: ~/.cache/effnas).")
     Path cache;
@@ -163,6 +167,7 @@ public final class ExperimentFlags {
     LaunchOptions launch() {
         Optional<Path> cacheDir = noCache ? Optional.empty()
                 : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
-        return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds);
+        return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds, Optional.of(ResumeCommand.of(
+                command.root().commandLine().getParseResult().originalArgs())));
     }
 }

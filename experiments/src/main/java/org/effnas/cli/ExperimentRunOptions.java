@@ -1,6 +1,7 @@
 package org.effnas.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.effnas.cache.ResultCache;
 import org.effnas.config.ConfigLoader;
@@ -27,6 +28,10 @@ public final class ExperimentRunOptions {
                     + "and cluster may change) from its journals.")
     boolean resume;
 
+    @Option(names = "--dry-run", description = "Print the plan (how many evaluations or trainings, how many steps "
+            + "each) and exit without running anything.")
+    boolean dryRun;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Result cache shared across experiments "
             + "(default: ~/.cache/effnas).")
     Path cache;
@@ -47,9 +52,9 @@ public final class ExperimentRunOptions {
         return out != null ? out : Path.of(c.output());
     }
 
-    /** How this session runs. */
-    LaunchOptions launch(ExperimentConfig c) {
+    /** How this session runs; {@code args} is the whole command line, for the hint printed when it is stopped. */
+    LaunchOptions launch(ExperimentConfig c, List<String> args) {
         Optional<Path> dir = noCache ? Optional.empty() : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
-        return new LaunchOptions(directory(c), resume, dir, fresh, 0);
+        return new LaunchOptions(directory(c), resume, dir, fresh, 0, Optional.of(ResumeCommand.of(args)));
     }
 }

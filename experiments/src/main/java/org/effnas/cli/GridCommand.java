@@ -101,6 +101,9 @@ public final class GridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (run.dryRun) {
+            return RunCommand.printPlan(command, ExperimentLaunch.plan(config(), run.launch()));
+        }
         ExperimentLaunch.Result r = ExperimentLaunch.run(config(), run.launch(), System.err);
         report(command.commandLine().getOut(), r.outcome(), r);
         return r.outcome().succeeded(r.plan()) ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;

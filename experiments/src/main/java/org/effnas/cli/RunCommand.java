@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             "Results are shared across experiments through the cache (--no-cache, --fresh)."},
         footer = {"", "Examples:",
             "  effnas run --config experiments/configs/surrogate-dry-run.yaml --out runs/dry",
+            "  effnas run --config experiments/configs/demo.yaml --dry-run",
             "  effnas run --config experiments/configs/fashion-mnist-search.yaml \\",
             "      --out runs/fm --resume",
             "", "Exit codes: 0 done, 1 the run failed, 2 bad input (config, directory)."})
@@ -36,15 +37,27 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
-        return runExperiment(spec, c, experiment.launch(c));
+        return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
+                experiment.dryRun);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */
-    static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options) throws Exception {
+    static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun)
+            throws Exception {
+        if (dryRun) {
+            return printPlan(spec, ExperimentLaunch.plan(c, options));
+        }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
         spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
                 + (r.outcome().surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
         spec.commandLine().getOut().flush();
         return r.outcome().succeeded(r.plan()) ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
+    }
+
+    /** {@code --dry-run}: the plan on stdout, nothing run or written. */
+    static int printPlan(CommandSpec spec, ExperimentLaunch.Planned p) {
+        spec.commandLine().getOut().println(p.estimate().describe(p.plan()) + "; dry run: nothing was run");
+        spec.commandLine().getOut().flush();
+        return Effnas.EXIT_OK;
     }
 }

@@ -126,6 +126,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = config();
+        if (run.dryRun) {
+            return RunCommand.printPlan(command, ExperimentLaunch.plan(c, run.launch()));
+        }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, run.launch(), System.err);
         report(command.commandLine().getOut(), r);
         return r.outcome().best().isPresent() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;

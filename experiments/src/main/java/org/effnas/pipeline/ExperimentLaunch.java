@@ -12,6 +12,7 @@ import org.effnas.experiment.ExperimentOutcome;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.PhaseKind;
 import org.effnas.experiment.PhaseListeners;
+import org.effnas.experiment.PlanEstimate;
 import org.effnas.progress.LiveProgress;
 import org.effnas.report.ReportBuilder;
 import org.effnas.search.ProgressListener;
@@ -27,6 +28,14 @@ import org.effnas.surrogate.SimulatedDuration;
  */
 public final class ExperimentLaunch {
 
+    /** A config resolved (T written in) and planned, checked by the config rules; nothing has run. */
+    public record Planned(ExperimentConfig config, SearchSpace space, ExperimentPlan plan) {
+
+        public PlanEstimate estimate() {
+            return PlanEstimate.of(plan);
+        }
+    }
+
     /** What a launch produced. */
     public record Result(ExperimentPlan plan, ExperimentOutcome outcome, Path report) {
     }
@@ -34,18 +43,25 @@ public final class ExperimentLaunch {
     private ExperimentLaunch() {
     }
 
-    /**
-     * @param log progress lines and messages (stderr for the CLI)
-     */
-    public static Result run(ExperimentConfig config, LaunchOptions options, PrintStream log) throws IOException {
+    /** Resolves, checks and plans a config (what {@code --dry-run} prints). */
+    public static Planned plan(ExperimentConfig config, LaunchOptions options) {
         SearchSpace space = SpaceSetup.of(config);
         ExperimentConfig resolved = ConfigPlan.resolve(config, space).withOutput(options.out().toString());
         // what config.yaml will hold must load again (a resume and the report read it): the config
         // rules check settings that came from flags too
         ConfigLoader.parse(ConfigLoader.toYaml(resolved), "the experiment's settings", Path.of("."),
                 resolved.output());
-        ExperimentPlan plan = ConfigPlan.of(resolved, space, options);
-        EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, space,
+        return new Planned(resolved, space, ConfigPlan.of(resolved, space, options));
+    }
+
+    /**
+     * @param log progress lines and messages (stderr for the CLI)
+     */
+    public static Result run(ExperimentConfig config, LaunchOptions options, PrintStream log) throws IOException {
+        Planned planned = plan(config, options);
+        ExperimentConfig resolved = planned.config();
+        ExperimentPlan plan = planned.plan();
+        EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, planned.space(),
                 SimulatedDuration.proportionalToMacs(options.simulateSeconds()));
         ExperimentDirectory dir = ExperimentDirectory.prepare(options.out(), resolved, options.resume());
         boolean terminal = LiveProgress.isTerminal();
@@ -61,8 +77,24 @@ public final class ExperimentLaunch {
                 log.flush();
             }
         };
-        ExperimentOutcome outcome = ExperimentEngine.run(plan, evaluators, new ResultTableWriter(dir.root()),
-                BestModel.saver(resolved), listeners);
+        // SIGINT/SIGTERM: one line saying what is kept and how to continue
+        Thread onStop = new Thread(() -> {
+            log.println("effnas: stopped; every finished evaluation is in the journals of " + dir.root()
+                    + options.resumeCommand().map(c -> "; continue with: " + c).orElse(""));
+            log.flush();
+        }, "effnas-stop-hint");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        ExperimentOutcome outcome;
+        try {
+            outcome = ExperimentEngine.run(plan, evaluators, new ResultTableWriter(dir.root()),
+                    BestModel.saver(resolved), listeners);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the stop line is printed
+            }
+        }
         return new Result(plan, outcome, ReportBuilder.build(dir.root()));
     }
 }

@@ -10,13 +10,14 @@ import org.effnas.cache.ResultCache;
  *
  * @param cacheDir        the cross-experiment result cache; empty = none
  * @param simulateSeconds surrogate only: seconds per evaluation at the reference's MACs
+ * @param resumeCommand   the command that continues this run, printed when it is stopped; empty = none
  */
 public record LaunchOptions(Path out, boolean resume, Optional<Path> cacheDir, boolean fresh,
-                            double simulateSeconds) {
+                            double simulateSeconds, Optional<String> resumeCommand) {
 
     public LaunchOptions {
-        if (cacheDir == null) {
-            throw new IllegalArgumentException("launch options: cacheDir is required (empty for none)");
+        if (cacheDir == null || resumeCommand == null) {
+            throw new IllegalArgumentException("launch options: cacheDir and resumeCommand are required (empty for none)");
         }
         if (!(simulateSeconds >= 0) || Double.isInfinite(simulateSeconds)) {
             throw new org.effnas.InvalidInputException("simulated seconds: must be a finite number >= 0, got "
@@ -26,14 +27,18 @@ public record LaunchOptions(Path out, boolean resume, Optional<Path> cacheDir, b
 
     /** A session in {@code out} with the default cache ({@link ResultCache#defaultDirectory()}). */
     public static LaunchOptions of(Path out, boolean resume) {
-        return new LaunchOptions(out, resume, Optional.of(ResultCache.defaultDirectory()), false, 0);
+        return new LaunchOptions(out, resume, Optional.of(ResultCache.defaultDirectory()), false, 0, Optional.empty());
     }
 
     public LaunchOptions withCache(Optional<Path> dir, boolean newFresh) {
-        return new LaunchOptions(out, resume, dir, newFresh, simulateSeconds);
+        return new LaunchOptions(out, resume, dir, newFresh, simulateSeconds, resumeCommand);
+    }
+
+    public LaunchOptions withResumeCommand(String command) {
+        return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds, Optional.of(command));
     }
 
     public LaunchOptions withSimulateSeconds(double seconds) {
-        return new LaunchOptions(out, resume, cacheDir, fresh, seconds);
+        return new LaunchOptions(out, resume, cacheDir, fresh, seconds, resumeCommand);
     }
 }

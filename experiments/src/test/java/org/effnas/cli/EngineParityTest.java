@@ -95,6 +95,37 @@ class EngineParityTest {
         assertFalse(Files.exists(dir.resolve("g").resolve(ResultTables.CANDIDATES)), "a grid with a base searches nothing");
     }
 
+    @Test
+    void aDryRunPrintsThePlanThatTheRunThenDoes() throws IOException {
+        Path config = config();
+        InspectCommandTest.Run dry = run("search", "--config", config.toString(), "--dry-run", "--no-cache",
+                "--out", dir.resolve("s").toString());
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("plan: 14 surrogate evaluations (search 14, grid 0, family 0)"), dry.out());
+        assertFalse(Files.exists(dir.resolve("s")), "a dry run writes nothing");
+        assertEquals(0, run("search", "--config", config.toString(), "--no-cache", "--out", dir.resolve("s").toString())
+                .exitCode());
+        assertEquals(14, ResultTables.readSearch(dir.resolve("s")).size());
+        String[] grid = {"grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.2", "--seeds", "2",
+            "--no-cache", "--out", dir.resolve("g").toString()};
+        InspectCommandTest.Run gridDry = run(java.util.stream.Stream.concat(java.util.Arrays.stream(grid),
+                java.util.stream.Stream.of("--dry-run")).toArray(String[]::new));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("plan: (\\d+) surrogate evaluations \\(search 0, "
+                + "grid (\\d+), family 0\\)").matcher(gridDry.out());
+        assertTrue(m.find(), gridDry.out());
+        assertEquals(0, run(grid).exitCode());
+        assertEquals(Integer.parseInt(m.group(2)), org.effnas.journal.JournalFile.read(
+                dir.resolve("g").resolve("grid-journal.jsonl"), w -> { }).results().size(), "every grid evaluation");
+    }
+
+    @Test
+    void theResumeHintIsTheSameCommandWithResume() {
+        assertEquals("effnas run --config 'my dir/x.yaml' --resume", ResumeCommand.of(List.of("run", "--config",
+                "my dir/x.yaml")));
+        assertEquals("effnas search --out runs/s --resume", ResumeCommand.of(List.of("search", "--out", "runs/s",
+                "--resume")));
+    }
+
     private static List<String> specs(List<SearchPoint> points) {
         return points.stream().map(p -> p.m().specKey()).toList();
     }

@@ -76,6 +76,8 @@ public final class ExperimentEngine {
         String id = experimentId(plan);
         listeners.message("effnas: experiment " + id + " in " + plan.out()
                 + (plan.surrogate() ? "  [SURROGATE evaluator: no network is trained]" : ""));
+        listeners.message(PlanEstimate.of(plan).describe(plan) + (plan.resume() ? "; a resume runs only what "
+                + "the journals lack" : ""));
         try (ExperimentEvaluator ev = evaluators.start(reference(plan), id, listeners::message)) {
             listeners.message("effnas: evaluating with " + ev.description());
             Evaluator shared = ev.evaluator();

@@ -198,6 +198,30 @@ class ExperimentEngineTest {
     }
 
     @Test
+    void theEstimateCountsWhatThePlanThenEvaluates() {
+        var base = Architectures.get("effnas-mini");
+        ExperimentPlan p = plan(dir.resolve("e"), Optional.of(search(7, true)), Optional.of(grid(Optional.empty())),
+                Optional.of(new FamilyPlan(0, 2, true, 1)), EvaluatorKind.SURROGATE, false, Optional.empty());
+        PlanEstimate e = PlanEstimate.of(p);
+        ExperimentOutcome o = ExperimentEngine.run(p, SURROGATE, new Tables(), BestModelSaver.NONE, QUIET);
+        assertEquals(7, e.search());
+        assertEquals(7, e.random());
+        assertEquals(o.search().orElseThrow().observations().size(), e.search());
+        assertEquals(o.random().orElseThrow().observations().size(), e.random());
+        assertTrue(o.gridOutcome().orElseThrow().observations().size() <= e.grid(), "around an unknown winner: at most");
+        assertEquals(1, e.family(), "B2 only: B0 from the search, B1 and D1, W1, R1 from the grid");
+        assertTrue(!e.exact());
+        ExperimentPlan g = plan(dir.resolve("f"), Optional.empty(), Optional.of(grid(Optional.of(base))), Optional.empty(),
+                EvaluatorKind.SURROGATE, false, Optional.empty());
+        PlanEstimate ge = PlanEstimate.of(g);
+        assertTrue(ge.exact());
+        assertEquals(ExperimentEngine.run(g, SURROGATE, new Tables(), BestModelSaver.NONE, QUIET).gridOutcome()
+                .orElseThrow().observations().size(), ge.grid());
+        assertEquals(1, PlanEstimate.of(plan(dir.resolve("d"), Optional.of(search(3, false)), Optional.empty(),
+                Optional.empty(), EvaluatorKind.DL4J, false, Optional.empty())).bestModel(), "a trained winner is retrained once");
+    }
+
+    @Test
     void aLatencyTargetHasNoDefaultForATrainedEvaluator() {
         var ref = SpaceReference.of(SPACE);
         assertEquals(CostModel.of(ref).macs(), RewardTargets.defaultTarget(CostMetric.MACS, ref, EvaluatorKind.DL4J));

@@ -1,0 +1,103 @@
+package org.effnas.experiment;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.effnas.eval.TrainingSettings;
+import org.effnas.grid.GridSearch;
+import org.effnas.search.SearchBudget;
+
+/**
+ * What a plan will evaluate, counted before it runs: evaluations per phase (each one a training with
+ * a trained evaluator), the winner's retraining for {@code best/model.zip}, and the optimizer steps of
+ * one training when the recipe fixes them. Counts that depend on a winner not yet known (the grid
+ * around the search winner, whose rounding may merge triples; the family, whose grid-evaluated members
+ * are reused) are upper bounds, and {@link #exact()} says so.
+ *
+ * @param stepsPerTraining optimizer steps of one training, when the recipe fixes them (steps, or
+ *                         epochs over a subset); empty when they depend on the dataset's size
+ */
+public record PlanEstimate(int search, int random, int grid, int family, int bestModel, boolean exact,
+                           OptionalLong stepsPerTraining) {
+
+    /** Every evaluation and training the plan runs, at most. */
+    public int total() {
+        return search + random + grid + family + bestModel;
+    }
+
+    /** Counts a plan from scratch (a resume runs only what its journals lack). */
+    public static PlanEstimate of(ExperimentPlan plan) {
+        int search = plan.search().map(s -> evaluations(s.budget())).orElse(0);
+        int random = plan.search().filter(SearchPlan::randomBaseline).map(s -> evaluations(s.budget())).orElse(0);
+        boolean exact = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(true);
+        int grid = 0;
+        int family = 0;
+        if (plan.grid().isPresent()) {
+            GridPlan g = plan.grid().get();
+            if (g.base().isPresent()) {
+                grid = GridSearch.of(g.base().get(), g.grid(), g.seeds(), g.divisorFor(g.base().get()),
+                        g.singleDimension(), g.achievedTolerance()).proposals().size();
+            } else {
+                // the search winner is not known yet: every triple and comparison as its own spec
+                grid = (g.grid().triples().size() + (g.singleDimension() ? 3 : 0)) * g.seeds();
+                exact = false;
+            }
+            if (plan.family().isPresent()) {
+                FamilyPlan f = plan.family().get();
+                int members = f.phiMax() - f.phiMin() + 1;
+                if (f.singleDimension()) {
+                    members += 3 * Math.max(0, f.singleDimensionPhiMax() - Math.max(1, f.phiMin()) + 1);
+                }
+                int reused = 0;
+                if (f.phiMin() == 0 && plan.search().isPresent()) {
+                    reused++; // B0 is the search winner
+                }
+                if (f.phiMin() <= 1 && f.phiMax() >= 1) {
+                    reused++; // B1 is the grid winner
+                }
+                if (f.singleDimension() && g.singleDimension() && f.phiMin() <= 1) {
+                    reused += 3; // D1, W1, R1 come from the grid
+                }
+                family = Math.max(0, members - reused) * g.seeds();
+                // the members follow the grid winner: one may round to a model already evaluated
+                exact &= family == 0;
+            }
+        }
+        int best = plan.search().isPresent() && !plan.surrogate() ? 1 : 0;
+        return new PlanEstimate(search, random, grid, family, best, exact, steps(plan.training()));
+    }
+
+    private static int evaluations(SearchBudget b) {
+        return b.limitsEvaluations() ? b.evaluations() : 0;
+    }
+
+    private static OptionalLong steps(TrainingSettings t) {
+        if (t.steps() > 0) {
+            return OptionalLong.of(t.steps());
+        }
+        if (t.subset() > 0) {
+            return OptionalLong.of((long) Math.ceil(t.epochs() * Math.ceil((double) t.subset() / t.batchSize())));
+        }
+        return OptionalLong.empty();
+    }
+
+    /** One line for the console, e.g. {@code plan: 40 evaluations (search 24, grid 13, family 3) ...}. */
+    public String describe(ExperimentPlan plan) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "effnas: plan: %s%d %s (search %d",
+                exact ? "" : "up to ", total(), plan.surrogate() ? "surrogate evaluations" : "trainings", search));
+        if (random > 0) {
+            b.append(", random baseline ").append(random);
+        }
+        b.append(", grid ").append(grid).append(", family ").append(family);
+        if (bestModel > 0) {
+            b.append(", the winner once more for best/model.zip");
+        }
+        b.append(')');
+        if (!plan.surrogate()) {
+            TrainingSettings t = plan.training();
+            b.append(stepsPerTraining.isPresent() ? ", " + stepsPerTraining.getAsLong() + " steps each"
+                    : String.format(Locale.ROOT, ", %s epoch(s) over the training split each at batch %d",
+                            org.effnas.notation.BlockStrings.number(t.epochs()), t.batchSize()));
+        }
+        return b.toString();
+    }
+}
