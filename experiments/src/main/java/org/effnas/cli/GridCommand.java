@@ -118,6 +118,12 @@ public final class GridCommand implements Callable<Integer> {
         if (family < 0 || family > 16) {
             throw new InvalidInputException("--family: phi must be in [0, 16], got " + family);
         }
+        if (seeds < 1 || seeds > 100) {
+            throw new InvalidInputException("--seeds: must be in [1, 100], got " + seeds);
+        }
+        if (maxTriples < 0) {
+            throw new InvalidInputException("--max-triples: must be >= 0 (0 = all), got " + maxTriples);
+        }
         ExperimentConfig c = run.apply(run.base());
         GridConfig grid = new GridConfig(true, base, step, tolerance, max, seeds, maxTriples, resolutionDivisor,
                 achievedTolerance);

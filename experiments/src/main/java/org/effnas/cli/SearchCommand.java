@@ -137,6 +137,9 @@ public final class SearchCommand implements Callable<Integer> {
     /** The experiment these flags describe: the search alone. */
     ExperimentConfig config() {
         ExperimentConfig base = run.apply(run.base());
+        if (budget < 1) {
+            throw new InvalidInputException("--budget: must be >= 1 evaluations, got " + budget);
+        }
         if (targetMacs != null && targetMacs < 1) {
             throw new InvalidInputException("--target-macs: must be > 0, got " + targetMacs);
         }

@@ -47,11 +47,13 @@ class CoefficientGridTest {
     }
 
     @Test
-    void noFeasibleTripleIsBadInputNamingStepToleranceAndMax() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+    void noFeasibleTripleIsBadInputNamingStepToleranceAndMaxNeutrally() {
+        // the core names the settings; the CLI says --step, a config grid.step
+        org.effnas.InvalidSettingException e = assertThrows(org.effnas.InvalidSettingException.class,
                 () -> CoefficientGrid.of(0.5, 1.2, 0.01, 0).triples());
-        assertTrue(e.getMessage().contains("--step") && e.getMessage().contains("--tolerance")
-                && e.getMessage().contains("--max"), e.getMessage());
+        assertEquals("grid step", e.setting());
+        assertTrue(e.problem().contains("finer step") && e.problem().contains("larger tolerance")
+                && e.problem().contains("larger max") && !e.getMessage().contains("--"), e.getMessage());
         assertThrows(InvalidInputException.class, () -> CoefficientGrid.of(0, 2, 0.1, 0));
         assertThrows(InvalidInputException.class, () -> CoefficientGrid.of(0.05, 0.5, 0.1, 0));
         assertThrows(InvalidInputException.class, () -> CoefficientGrid.of(0.05, 2, -1, 0));
