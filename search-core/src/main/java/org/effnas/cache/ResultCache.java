@@ -1,5 +1,6 @@
 package org.effnas.cache;
 
+import org.effnas.InvalidSettingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.effnas.InvalidInputException;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.EvalResult;
 
@@ -37,7 +37,7 @@ public final class ResultCache {
     /** A cache in this directory (created on first store). */
     public static ResultCache at(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new InvalidInputException("--cache " + dir + ": not a directory; give a directory path");
+            throw new InvalidSettingException("cache directory", dir + " is not a directory; give a directory path");
         }
         return new ResultCache(dir);
     }
@@ -87,7 +87,7 @@ public final class ResultCache {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("result cache " + dir + ": cannot write (" + e.getMessage()
-                    + "); use --cache DIR to choose another directory", e);
+                    + "); choose another cache directory", e);
         }
         shard(shardName).put(hash, result);
     }

@@ -1,5 +1,6 @@
 package org.effnas.reward;
 
+import org.effnas.InvalidSettingException;
 import java.util.OptionalDouble;
 import org.effnas.InvalidInputException;
 import org.effnas.eval.EvalResult;
@@ -22,12 +23,10 @@ public record Reward(double target, double below, double above, CostMetric metri
 
     public Reward {
         if (!(target > 0) || Double.isInfinite(target)) {
-            throw new InvalidInputException("reward target T (--target-macs): must be a positive number, got "
-                    + target);
+            throw new InvalidSettingException("reward target", "must be a positive number, got " + target);
         }
         if (!Double.isFinite(below) || !Double.isFinite(above)) {
-            throw new InvalidInputException("reward exponent w (--w): must be a finite number, got "
-                    + below + " / " + above);
+            throw new InvalidSettingException("reward exponent", "must be a finite number, got " + below + " / " + above);
         }
         if (metric == null) {
             throw new InvalidInputException("reward.cost: is missing, expected macs or latency");

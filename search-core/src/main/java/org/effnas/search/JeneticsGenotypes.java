@@ -31,7 +31,7 @@ final class JeneticsGenotypes {
             if (lcm > MAX_RANGE) {
                 throw new InvalidInputException("search space " + space.name() + ": the numbers of choices per "
                         + "decision have a least common multiple over 2^30; the evolutionary strategies cannot encode "
-                        + "it (use --strategy random or fewer distinct choice counts)");
+                        + "it (use the random strategy or fewer distinct choice counts)");
             }
         }
         this.range = (int) lcm;

@@ -37,7 +37,7 @@ public record Proposal(ArchSpec spec, int replicate) {
      */
     public static List<Proposal> replicated(List<ArchSpec> specs, int seeds) {
         if (seeds < 1) {
-            throw new org.effnas.InvalidInputException("--seeds: must be >= 1, got " + seeds);
+            throw new org.effnas.InvalidSettingException("grid seeds", "must be >= 1, got " + seeds);
         }
         Map<String, ArchSpec> distinct = new LinkedHashMap<>();
         specs.forEach(s -> distinct.putIfAbsent(BlockStrings.canonical(s), s));

@@ -1,5 +1,6 @@
 package org.effnas.surrogate;
 
+import org.effnas.InvalidSettingException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.effnas.InvalidInputException;
@@ -20,7 +21,7 @@ public record SimulatedDuration(Mode mode, double seconds, double maxSeconds) {
 
     public SimulatedDuration {
         if (!(seconds >= 0) || !(maxSeconds >= seconds) || Double.isInfinite(maxSeconds)) {
-            throw new InvalidInputException("--simulate-seconds: must be a finite number >= 0, got " + seconds
+            throw new InvalidSettingException("simulated seconds", "must be a finite number >= 0, got " + seconds
                     + (mode == Mode.LOG_UNIFORM ? " .. " + maxSeconds : ""));
         }
     }

@@ -84,7 +84,7 @@ public final class ScalingRules {
         long rounded = Math.round(scaled / divisor) * divisor;
         if (rounded < divisor) {
             throw new InvalidInputException("resolution: " + base + " x " + multiplier + " = " + scaled
-                    + " rounds to 0 at divisor " + divisor + "; use a smaller --resolution-divisor"
+                    + " rounds to 0 at divisor " + divisor + "; use a smaller resolution divisor"
                     + " or a larger multiplier");
         }
         if (rounded > Integer.MAX_VALUE) {

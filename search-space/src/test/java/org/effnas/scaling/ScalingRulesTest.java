@@ -58,7 +58,7 @@ class ScalingRulesTest {
         InvalidInputException ex = assertThrows(InvalidInputException.class,
                 () -> ScalingRules.roundResolution(28, 1.0, 64));
         assertTrue(ex.getMessage().startsWith("resolution:"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("--resolution-divisor"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("a smaller resolution divisor") && !ex.getMessage().contains("--"), ex.getMessage());
     }
 
     @Test
