@@ -36,8 +36,8 @@ public final class ExperimentFlags {
     ConfigFileOption config;
 
     @Option(names = "--evaluator", paramLabel = "KIND",
-            description = "dl4j (trains each candidate) or surrogate (analytic stand-in, no training) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "dl4j (trains each candidate), surrogate (analytic stand-in, no training) or command "
+                    + "(the config's own trainer, with --config) (default: ${DEFAULT-VALUE}).")
     String evaluator;
 
     @Option(names = "--workers", paramLabel = "N",
@@ -159,8 +159,13 @@ public final class ExperimentFlags {
         StrategyConfig s = c.strategy();
         StrategyConfig strategy = new StrategyConfig(s.name(), s.population(), s.tournament(), s.elites(), s.crossover(),
                 s.mutation(), s.randomBaseline(), ordered, s.budget());
+        if (kind == EvaluatorKind.COMMAND && !c.evaluator().isCommand()) {
+            throw new InvalidInputException("--evaluator command: the trainer's argv comes from a config "
+                    + "(evaluator.command, docs/experiments.md); pass --config FILE");
+        }
         return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
-                localWorkers), c.grid(), c.family(), cluster, seed, out.toString());
+                localWorkers, kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null), c.grid(), c.family(),
+                cluster, seed, out.toString());
     }
 
     /** How this session runs: the directory, resume, the cache and simulated durations. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.eval.EvalJson;
 import org.effnas.experiment.BestModelSaver;
+import org.effnas.experiment.EvaluatorKind;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
@@ -21,7 +22,8 @@ final class BestModel {
 
     /** The engine's "save best model" step for a DL4J experiment of this config. */
     static BestModelSaver saver(ExperimentConfig c) {
-        if (c.evaluator().surrogate()) {
+        if (c.evaluator().kind() != EvaluatorKind.DL4J) {
+            // the surrogate trains nothing; a command's trainer keeps its own checkpoints
             return BestModelSaver.NONE;
         }
         return (best, dir) -> {

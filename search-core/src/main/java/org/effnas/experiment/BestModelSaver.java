@@ -5,8 +5,8 @@ import org.effnas.search.Observation;
 
 /**
  * Saves the trained network of the search winner into {@code best/} (workers ship results, not
- * weights, so the module that trains does it). The engine calls it once per winner: not for the
- * surrogate, and not again on a resume that finds the winner's model already saved.
+ * weights, so the module that trains does it). The engine calls it once per winner: never for
+ * {@link #NONE}, and not again on a resume that finds the winner's model already saved.
  */
 @FunctionalInterface
 public interface BestModelSaver {

@@ -208,7 +208,7 @@ public final class ExperimentEngine {
     private void saveBest(Observation best) {
         Path dir = plan.out().resolve("best");
         String json = SpecFiles.toJson(best.candidate().spec());
-        if (!plan.surrogate()) {
+        if (bestModel != BestModelSaver.NONE) {
             if (Files.isRegularFile(dir.resolve("model.zip")) && sameText(dir.resolve("spec.json"), json)) {
                 listeners.message("effnas: best/model.zip of the winner " + best.candidate().id()
                         + " is already saved; not trained again");

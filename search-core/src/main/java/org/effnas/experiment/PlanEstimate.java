@@ -62,7 +62,7 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
                 exact &= family == 0;
             }
         }
-        int best = plan.search().isPresent() && !plan.surrogate() ? 1 : 0;
+        int best = plan.search().isPresent() && plan.evaluator() == EvaluatorKind.DL4J ? 1 : 0;
         return new PlanEstimate(search, random, grid, family, best, exact, steps(plan.training()));
     }
 
