@@ -55,10 +55,12 @@ public final class ExperimentFlags {
                     + "runs them (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--ordered", negatable = true, paramLabel = "",
+    // a boolean flag with arity 0..1: given alone it means true whatever the default (picocli would
+    // otherwise flip a default of true to false)
+    @Option(names = "--ordered", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
             description = "Process results in submission order, so that the candidates are the same with any number "
-                    + "of workers; --no-ordered uses results as they arrive (better utilisation, timing-dependent) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "of workers; --ordered=false uses results as they arrive (better utilisation, "
+                    + "timing-dependent) (default: ${DEFAULT-VALUE}).")
     boolean ordered;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Experiment directory (default: the config's output).")

@@ -92,7 +92,8 @@ public final class GridCommand implements Callable<Integer> {
                     + "such rule, as in the paper). Small bases round a nominal 2x to 3x and more; e.g. 0.25.")
     Double achievedTolerance;
 
-    @Option(names = "--no-single-dimension", description = "Skip the depth/width/resolution-only comparison.")
+    @Option(names = "--no-single-dimension", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Skip the depth/width/resolution-only comparison (default: ${DEFAULT-VALUE}).")
     boolean noSingleDimension;
 
     @Option(names = "--family", paramLabel = "N",

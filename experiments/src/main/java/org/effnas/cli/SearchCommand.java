@@ -92,7 +92,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--w", paramLabel = "W", description = "Soft-constraint exponent (default: ${DEFAULT-VALUE}).")
     double w;
 
-    @Option(names = "--hard", description = "Hard constraint: w = 0 at or under T, -1 above.")
+    @Option(names = "--hard", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Hard constraint: w = 0 at or under T, -1 above (default: ${DEFAULT-VALUE}).")
     boolean hard;
 
     @Option(names = "--cost", paramLabel = "METRIC", description = "macs, or latency (MnasNet form: DL4J measures "
@@ -119,8 +120,9 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Probability that a child is recombined from two parents (default: ${DEFAULT-VALUE}).")
     double crossover;
 
-    @Option(names = "--random-baseline", description = "Also run random search on the same budget "
-            + "(DIR/random-journal.jsonl), for comparison.")
+    @Option(names = "--random-baseline", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Also run random search on the same budget (DIR/random-journal.jsonl), for comparison "
+                    + "(default: ${DEFAULT-VALUE}).")
     boolean randomBaseline;
 
     @Override

@@ -119,6 +119,20 @@ class EngineParityTest {
     }
 
     @Test
+    void aBooleanFlagMeansTrueWhateverTheConfigSays() throws IOException {
+        Path config = dir.resolve("hard.yaml");
+        Files.writeString(config, "reward: {mode: hard}\nstrategy: {ordered: false, budget: {evaluations: 2}}\n"
+                + "evaluator: surrogate\n");
+        assertEquals(0, run("search", "--config", config.toString(), "--hard", "--ordered", "--no-cache",
+                "--out", dir.resolve("h").toString()).exitCode());
+        String yaml = Files.readString(dir.resolve("h").resolve("config.yaml"));
+        assertTrue(yaml.contains("mode: hard") && yaml.contains("ordered: true"), yaml);
+        assertEquals(0, run("search", "--config", config.toString(), "--ordered=false", "--no-cache",
+                "--out", dir.resolve("u").toString()).exitCode());
+        assertTrue(Files.readString(dir.resolve("u").resolve("config.yaml")).contains("ordered: false"));
+    }
+
+    @Test
     void theResumeHintIsTheSameCommandWithResume() {
         assertEquals("effnas run --config 'my dir/x.yaml' --resume", ResumeCommand.of(List.of("run", "--config",
                 "my dir/x.yaml")));
