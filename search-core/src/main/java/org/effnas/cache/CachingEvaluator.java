@@ -38,6 +38,11 @@ public final class CachingEvaluator implements Evaluator {
 
     @Override
     public CompletableFuture<EvalResult> submit(Candidate candidate) {
+        if (candidate.fidelity() != null) {
+            // A rung continues (and writes) a checkpoint of this experiment: a cached number would leave
+            // the next promotion nothing to resume from, so rungs always run.
+            return delegate.submit(candidate);
+        }
         CacheKey key = CacheKey.of(candidate, dataset, delegate.kind());
         if (!fresh) {
             var hit = cache.lookup(key);

@@ -111,7 +111,31 @@ public final class EvalJson {
         n.put("seed", c.seed());
         n.set("training", training(c.training()));
         n.set("spec", spec(c.spec()));
+        if (c.fidelity() != null) {
+            n.set("fidelity", fidelity(c.fidelity()));
+        }
         return n;
+    }
+
+    public static ObjectNode fidelity(Fidelity f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("base_id", f.baseId());
+        n.put("bracket", f.bracket());
+        n.put("rung", f.rung());
+        n.put("steps", f.steps());
+        n.put("from_steps", f.fromSteps());
+        if (f.resumeFrom() != null) {
+            n.put("resume_from", f.resumeFrom());
+        }
+        n.put("checkpoint", f.checkpoint());
+        return n;
+    }
+
+    public static Fidelity fidelity(JsonNode n, String where) {
+        Fields f = new Fields(n, where + " fidelity");
+        String resume = n.hasNonNull("resume_from") ? f.text("resume_from") : null;
+        return new Fidelity(f.text("base_id"), (int) f.integer("bracket"), (int) f.integer("rung"),
+                f.integer("steps"), f.integer("from_steps"), resume, f.text("checkpoint"));
     }
 
     /** Reads a candidate and checks that its spec still has the canonical form it was recorded with. */
@@ -119,7 +143,9 @@ public final class EvalJson {
         Fields f = new Fields(n, where + " candidate");
         String id = f.text("id");
         ArchSpec spec = SpecFiles.parseJson(f.node("spec").toString(), where + " candidate " + id);
-        Candidate c = Candidate.of(id, spec, training(f.node("training"), where), f.integer("seed"));
+        // absent for candidates without a rung (fifo, and journals written before schedulers existed)
+        Fidelity fidelity = n.hasNonNull("fidelity") ? fidelity(n.get("fidelity"), where + " candidate " + id) : null;
+        Candidate c = Candidate.of(id, spec, training(f.node("training"), where), f.integer("seed"), fidelity);
         String key = f.text("spec_key");
         if (!key.equals(c.specKey())) {
             throw new InvalidInputException(where + ": candidate " + id + " spec does not match its spec_key ("

@@ -82,6 +82,16 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
                 preciseBnImages);
     }
 
+    /**
+     * The same recipe over exactly {@code newSteps} optimizer steps (its warm-up and decay span them):
+     * what every rung of a multi-fidelity schedule trains a prefix of.
+     */
+    public TrainingSettings withSteps(long newSteps) {
+        return new TrainingSettings(epochs, newSteps, subset, batchSize, optimizer, learningRate,
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
+                preciseBnImages);
+    }
+
     public TrainingSettings withSubset(int newSubset) {
         return new TrainingSettings(epochs, steps, newSubset, batchSize, optimizer, learningRate,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,

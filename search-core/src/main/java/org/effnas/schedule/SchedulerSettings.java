@@ -1,0 +1,82 @@
+package org.effnas.schedule;
+
+import org.effnas.InvalidInputException;
+
+/**
+ * The {@code scheduler} section: which scheduler and its rung ladder.
+ *
+ * @param name     fifo, asha or hyperband
+ * @param minSteps training steps of the lowest rung (asha, hyperband); 0 for fifo
+ * @param maxSteps training steps of the top rung, and the length of the learning-rate schedule of every
+ *                 run; for fifo 0 means "as the training recipe says" (no rungs at all)
+ * @param eta      reduction factor: rung k trains {@code min_steps * eta^k} steps and keeps the top 1/eta
+ * @param brackets hyperband brackets (bracket s starts its candidates at rung s); 1 for fifo and asha
+ */
+public record SchedulerSettings(SchedulerName name, long minSteps, long maxSteps, int eta, int brackets) {
+
+    public SchedulerSettings {
+        if (name == null) {
+            throw new InvalidInputException("scheduler.name: required (fifo, asha or hyperband)");
+        }
+        if (maxSteps < 0) {
+            throw new InvalidInputException("scheduler.max_steps: must be >= 0, got " + maxSteps);
+        }
+        if (name == SchedulerName.FIFO) {
+            if (brackets != 1) {
+                throw new InvalidInputException("scheduler.brackets: fifo has exactly 1, got " + brackets);
+            }
+        } else {
+            if (minSteps < 1) {
+                throw new InvalidInputException("scheduler.min_steps: must be >= 1 for " + name.id() + ", got "
+                        + minSteps);
+            }
+            if (maxSteps <= minSteps) {
+                throw new InvalidInputException("scheduler.max_steps: must be above scheduler.min_steps ("
+                        + minSteps + ") for " + name.id() + ", got " + maxSteps);
+            }
+            if (eta < 2) {
+                throw new InvalidInputException("scheduler.eta: must be >= 2, got " + eta);
+            }
+            if (brackets < 1) {
+                throw new InvalidInputException("scheduler.brackets: must be >= 1, got " + brackets);
+            }
+            if (name == SchedulerName.ASHA && brackets != 1) {
+                throw new InvalidInputException("scheduler.brackets: asha has exactly 1 (use hyperband for more), got "
+                        + brackets);
+            }
+            int rungs = RungLadder.of(minSteps, maxSteps, eta).rungs();
+            if (brackets > rungs - 1) {
+                throw new InvalidInputException("scheduler.brackets: at most " + (rungs - 1) + " for "
+                        + rungs + " rungs from " + minSteps + " to " + maxSteps + " steps with eta " + eta
+                        + " (a bracket must start below the top rung), got " + brackets);
+            }
+        }
+    }
+
+    /** Today's behaviour: every candidate trains the recipe's budget once. */
+    public static SchedulerSettings fifo() {
+        return new SchedulerSettings(SchedulerName.FIFO, 0, 0, 3, 1);
+    }
+
+    /** Every candidate trains {@code maxSteps} steps once, as one rung (comparable to ASHA's top rung). */
+    public static SchedulerSettings fifo(long maxSteps) {
+        return new SchedulerSettings(SchedulerName.FIFO, 0, maxSteps, 3, 1);
+    }
+
+    public static SchedulerSettings asha(long minSteps, long maxSteps, int eta) {
+        return new SchedulerSettings(SchedulerName.ASHA, minSteps, maxSteps, eta, 1);
+    }
+
+    public static SchedulerSettings hyperband(long minSteps, long maxSteps, int eta, int brackets) {
+        return new SchedulerSettings(SchedulerName.HYPERBAND, minSteps, maxSteps, eta, brackets);
+    }
+
+    public static SchedulerSettings of(SchedulerName name, long minSteps, long maxSteps, int eta, int brackets) {
+        return new SchedulerSettings(name, minSteps, maxSteps, eta, brackets);
+    }
+
+    /** The rung ladder (one rung at {@code max_steps} for fifo). */
+    public RungLadder ladder() {
+        return name == SchedulerName.FIFO ? RungLadder.single(maxSteps) : RungLadder.of(minSteps, maxSteps, eta);
+    }
+}
