@@ -20,6 +20,11 @@ import org.effnas.version.CodeVersion;
  * spec and the candidate seed; latency is a simple analytic estimate. Every result says so:
  * provenance evaluator {@code surrogate}, worker id {@code surrogate/<worker>}. It exists to exercise
  * searches, grids, the scheduler and the cluster fast and reproducibly.
+ *
+ * <p>A candidate with a rung ({@link org.effnas.eval.Fidelity}) is scored on the {@link LearningCurve}
+ * at that rung's steps, with noise that is half shared by every rung of the candidate and half drawn
+ * per rung, and a simulated duration proportional to the steps this rung adds (continued training).
+ * A candidate without a rung is scored as fully trained, as before.
  */
 public final class SurrogateEvaluator implements BlockingEvaluator {
 
@@ -30,6 +35,7 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
     public static final double DEFAULT_NOISE = 0.002;
 
     private final SurrogateModel model;
+    private final LearningCurve curve;
     private final long referenceMacs;
     private final double noise;
     private final double failureRate;
@@ -44,6 +50,7 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
             throw new InvalidInputException("surrogate failure rate: must be in [0, 1), got " + failureRate);
         }
         this.model = model;
+        this.curve = new LearningCurve(model);
         this.referenceMacs = referenceMacs;
         this.noise = noise;
         this.failureRate = failureRate;
@@ -73,6 +80,11 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
         return model;
     }
 
+    /** The accuracy-against-steps model rung evaluations are scored on. */
+    public LearningCurve curve() {
+        return curve;
+    }
+
     /**
      * What stands for the dataset in provenance and cache keys: the model version, the reference and
      * the noise level, e.g. {@code surrogate-v1(ref=3fa2c0d19b7e,noise=0.002)}.
@@ -98,6 +110,9 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
         Provenance prov = Provenance.of(KIND, c.seed(), c.training(), datasetId(), "", CodeVersion.current());
         Cost cost = CostModel.of(c.spec());
         double sleep = duration.secondsFor(key, c.seed(), cost.macs(), referenceMacs);
+        if (c.fidelity() != null && c.training().steps() > 0) {
+            sleep *= (double) c.fidelity().incrementalSteps() / c.training().steps();
+        }
         if (sleep > 0) {
             try {
                 Thread.sleep((long) (sleep * 1000), (int) ((sleep * 1e9) % 1_000_000));
@@ -113,7 +128,14 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
         SplittableRandom rng = new SplittableRandom(
                 UUID.nameUUIDFromBytes((key + "#noise#" + c.seed()).getBytes(StandardCharsets.UTF_8))
                         .getLeastSignificantBits());
-        double acc = model.accuracy(c.spec()) + noise * rng.nextGaussian();
+        double acc;
+        if (c.fidelity() == null) {
+            acc = model.accuracy(c.spec()) + noise * rng.nextGaussian();
+        } else {
+            double perRung = LearningCurve.gaussian(key + "#noise#" + c.seed() + "#steps#" + c.fidelity().steps());
+            acc = curve.accuracy(c.spec(), c.fidelity().steps())
+                    + noise * Math.sqrt(0.5) * (rng.nextGaussian() + perRung);
+        }
         acc = Math.max(0, Math.min(1, acc));
         return new EvalResult(c.id(), key, acc, Double.NaN, Double.NaN, cost.params(), cost.macs(),
                 latencyMs(cost), Double.NaN, elapsed(t0), who, null, prov);
