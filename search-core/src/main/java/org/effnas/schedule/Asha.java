@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.effnas.eval.Fidelity;
 
 /**
  * Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter
@@ -135,21 +136,28 @@ public final class Asha implements Scheduler {
         Set<String> keep = new HashSet<>();
         long bound = 0; // an upper bound on the results rung k will ever hold
         for (int k = startRung; k < ladder.top(); k++) {
-            long n = results.getOrDefault(k, List.of()).size();
-            bound = k == startRung ? saturatedAdd(n, futureEvaluations) : Math.min(bound, saturatedAdd(n, futureEvaluations));
+            if (k == startRung) {
+                // every result the first rung will hold: those in, those in flight, those not yet proposed
+                bound = saturatedAdd(results.getOrDefault(k, List.of()).size(), futureEvaluations);
+            } // above it, results only come by promotion: at most floor(bound / eta) of the rung below
             long mayPromote = bound / settings.eta();
             // ranks only get worse as results arrive, so a candidate below the final quota never rises to it
             List<RungResult> ranked = ranked(k);
             Set<String> done = promoted.getOrDefault(k, Set.of());
+            final int rung = k;
             Set<String> arrivedAbove = new HashSet<>();
             results.getOrDefault(k + 1, List.of()).forEach(r -> arrivedAbove.add(r.baseId()));
-            for (int i = 0; i < ranked.size() && i < mayPromote; i++) {
-                RungResult r = ranked.get(i);
-                // a promotion whose next rung is recorded has a newer checkpoint; until then it resumes from this one
-                if (!(done.contains(r.baseId()) && arrivedAbove.contains(r.baseId()))) {
-                    keep.add(r.checkpoint());
+            if (mayPromote > done.size()) { // once the quota is spent, no one else leaves this rung
+                for (int i = 0; i < ranked.size() && i < mayPromote; i++) {
+                    keep.add(ranked.get(i).checkpoint());
                 }
             }
+            for (String id : done) {
+                // a promotion resumes from this rung's checkpoint until its next rung is recorded, whatever its rank now
+                keep.add(Fidelity.idOf(id, rung));
+            }
+            // a promotion whose next rung is recorded has a newer checkpoint
+            arrivedAbove.forEach(id -> keep.remove(Fidelity.idOf(id, rung)));
             bound = bound / settings.eta();
         }
         ranked(ladder.top()).stream().findFirst().ifPresent(r -> keep.add(r.checkpoint()));

@@ -86,6 +86,15 @@ final class Breeder<C extends Comparable<? super C>> {
         }
     }
 
+    /** The Jenetics genotype of a spec; empty for a spec outside the space. */
+    Optional<io.jenetics.Genotype<IntegerGene>> jeneticsGenotype(ArchSpec spec) {
+        try {
+            return Optional.of(codec.toJenetics(space.encode(spec)));
+        } catch (InvalidInputException notInSpace) {
+            return Optional.empty();
+        }
+    }
+
     /** Runs a Jenetics call with this breeder's random stream. */
     <T> T withRandom(java.util.function.Supplier<T> call) {
         return RandomRegistry.with(rng, r -> call.get());

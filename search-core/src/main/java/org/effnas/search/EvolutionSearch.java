@@ -20,14 +20,18 @@ import org.effnas.space.SearchSpace;
  * population; once it is full, the oldest individual that is not among the {@code elites} best leaves
  * (regularised evolution, as in AmoebaNet, with elitism). The first {@code population} proposals are
  * random.
+ *
+ * <p>Under a multi-fidelity scheduler the fitness is {@link RungFitness}: higher rungs first, the
+ * reward within a rung. A later rung of a candidate already in the population replaces its fitness
+ * (keeping its age) instead of adding a second individual.
  */
 public final class EvolutionSearch implements SearchStrategy {
 
     private final EvolutionSettings settings;
-    private final Breeder<Double> breeder;
-    private final TournamentSelector<IntegerGene, Double> selector;
+    private final Breeder<RungFitness> breeder;
+    private final TournamentSelector<IntegerGene, RungFitness> selector;
     /** Oldest first; an individual's generation is its arrival number. */
-    private final List<Phenotype<IntegerGene, Double>> population = new ArrayList<>();
+    private final List<Phenotype<IntegerGene, RungFitness>> population = new ArrayList<>();
     private long arrivals;
 
     private EvolutionSearch(SearchSpace space, EvolutionSettings settings, long seed) {
@@ -55,7 +59,11 @@ public final class EvolutionSearch implements SearchStrategy {
         if (!o.rewarded()) {
             return;
         }
-        breeder.individual(o.candidate().spec(), arrivals, o.reward().getAsDouble()).ifPresent(p -> {
+        RungFitness fitness = new RungFitness(o.rung(), o.reward().getAsDouble());
+        if (o.candidate().fidelity() != null && replaceLowerRung(o, fitness)) {
+            return;
+        }
+        breeder.individual(o.candidate().spec(), arrivals, fitness).ifPresent(p -> {
             arrivals++;
             population.add(p);
             if (population.size() > settings.population()) {
@@ -64,13 +72,31 @@ public final class EvolutionSearch implements SearchStrategy {
         });
     }
 
-    private void removeOldestNonElite() {
-        List<Phenotype<IntegerGene, Double>> ranked = new ArrayList<>(population);
-        ranked.sort(Comparator.comparing((Phenotype<IntegerGene, Double> p) -> p.fitness()).reversed()
-                .thenComparingLong(Phenotype::generation));
-        List<Phenotype<IntegerGene, Double>> elites = ranked.subList(0, settings.elites());
+    /** A later rung of an individual in the population: its fitness moves up, its age stays. */
+    private boolean replaceLowerRung(Observation o, RungFitness fitness) {
+        Optional<io.jenetics.Genotype<IntegerGene>> g = breeder.jeneticsGenotype(o.candidate().spec());
+        if (g.isEmpty()) {
+            return false;
+        }
         for (int i = 0; i < population.size(); i++) {
-            Phenotype<IntegerGene, Double> p = population.get(i);
+            Phenotype<IntegerGene, RungFitness> p = population.get(i);
+            if (p.genotype().equals(g.get())) {
+                if (fitness.rung() >= p.fitness().rung()) {
+                    population.set(i, Phenotype.of(p.genotype(), p.generation(), fitness));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void removeOldestNonElite() {
+        List<Phenotype<IntegerGene, RungFitness>> ranked = new ArrayList<>(population);
+        ranked.sort(Comparator.comparing((Phenotype<IntegerGene, RungFitness> p) -> p.fitness()).reversed()
+                .thenComparingLong(Phenotype::generation));
+        List<Phenotype<IntegerGene, RungFitness>> elites = ranked.subList(0, settings.elites());
+        for (int i = 0; i < population.size(); i++) {
+            Phenotype<IntegerGene, RungFitness> p = population.get(i);
             if (elites.stream().noneMatch(e -> e == p)) {
                 population.remove(i);
                 return;

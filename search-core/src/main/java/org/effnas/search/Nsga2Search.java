@@ -1,5 +1,6 @@
 package org.effnas.search;
 
+import io.jenetics.Genotype;
 import io.jenetics.IntegerGene;
 import io.jenetics.Optimize;
 import io.jenetics.Phenotype;
@@ -8,6 +9,8 @@ import io.jenetics.ext.moea.UFTournamentSelector;
 import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.ISeq;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.effnas.reward.CostMetric;
@@ -19,6 +22,10 @@ import org.effnas.space.SearchSpace;
  * {@link UFTournamentSelector}; children are bred like {@link EvolutionSearch}'s; when the population
  * overflows, Jenetics' {@link NSGA2Selector} keeps the best by non-domination rank and crowding
  * distance. The run reports the Pareto front of everything evaluated ({@link AccuracyCostFront}).
+ *
+ * <p>Under a multi-fidelity scheduler each individual carries the objectives of the highest rung it
+ * reached: a later rung replaces the objectives of the individual in the population (its age kept)
+ * instead of adding a second point for the same architecture.
  */
 public final class Nsga2Search implements SearchStrategy {
 
@@ -29,6 +36,8 @@ public final class Nsga2Search implements SearchStrategy {
     private final NSGA2Selector<IntegerGene, Vec<double[]>> survival = NSGA2Selector.ofVec();
     private List<Phenotype<IntegerGene, Vec<double[]>>> population = new ArrayList<>();
     private long arrivals;
+    /** The rung each individual's objectives were measured at (multi-fidelity only). */
+    private final Map<Genotype<IntegerGene>, Integer> rungs = new HashMap<>();
 
     private Nsga2Search(SearchSpace space, EvolutionSettings settings, CostMetric cost, long seed) {
         this.settings = settings;
@@ -56,6 +65,9 @@ public final class Nsga2Search implements SearchStrategy {
         if (!o.result().ok() || !Double.isFinite(o.accuracy()) || !Double.isFinite(c)) {
             return;
         }
+        if (o.candidate().fidelity() != null && replaceLowerRung(o, Vec.of(o.accuracy(), -c))) {
+            return;
+        }
         breeder.individual(o.candidate().spec(), arrivals, Vec.of(o.accuracy(), -c)).ifPresent(p -> {
             arrivals++;
             population.add(p);
@@ -64,6 +76,26 @@ public final class Nsga2Search implements SearchStrategy {
                 population = new ArrayList<>(breeder.withRandom(
                         () -> survival.select(pop, settings.population(), Optimize.MAXIMUM)).asList());
             }
+            rungs.put(p.genotype(), o.rung());
         });
+    }
+
+    /** A later rung of an individual in the population: the highest rung's objectives replace its own. */
+    private boolean replaceLowerRung(Observation o, Vec<double[]> objectives) {
+        Optional<Genotype<IntegerGene>> g = breeder.jeneticsGenotype(o.candidate().spec());
+        if (g.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < population.size(); i++) {
+            Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
+            if (p.genotype().equals(g.get())) {
+                if (o.rung() >= rungs.getOrDefault(p.genotype(), 0)) {
+                    population.set(i, Phenotype.of(p.genotype(), p.generation(), objectives));
+                    rungs.put(p.genotype(), o.rung());
+                }
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,6 +28,11 @@ public record Observation(Candidate candidate, EvalResult result, OptionalDouble
         return result.macs();
     }
 
+    /** The rung of a multi-fidelity schedule this result was measured at; 0 without one. */
+    public int rung() {
+        return candidate.fidelity() == null ? 0 : candidate.fidelity().rung();
+    }
+
     /** The reward, or negative infinity for a failure (sorts failures last). */
     public double rewardOrWorst() {
         return reward.orElse(Double.NEGATIVE_INFINITY);

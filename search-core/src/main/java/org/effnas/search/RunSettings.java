@@ -41,6 +41,10 @@ public record RunSettings(TrainingSettings training, long seed, Reward reward, S
         return new RunSettings(training, seed, reward, budget, false, DEFAULT_MAX_DUPLICATE_DRAWS, -1);
     }
 
+    public RunSettings withTraining(TrainingSettings newTraining) {
+        return new RunSettings(newTraining, seed, reward, budget, ordered, maxDuplicateDraws, prefetch);
+    }
+
     public RunSettings withOrdered(boolean newOrdered) {
         return new RunSettings(training, seed, reward, budget, newOrdered, maxDuplicateDraws, prefetch);
     }

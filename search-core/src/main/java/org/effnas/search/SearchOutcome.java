@@ -21,10 +21,13 @@ public record SearchOutcome(List<Observation> observations, StopReason stopReaso
         observations = List.copyOf(observations);
     }
 
-    /** The observation with the highest reward (ties: earlier first). */
+    /**
+     * The observation with the highest reward at the highest rung reached (ties: earlier first): under
+     * a multi-fidelity scheduler, rewards of different rungs are not comparable (docs/search.md).
+     */
     public Optional<Observation> best() {
         return observations.stream().filter(Observation::rewarded)
-                .max(Comparator.comparingDouble(Observation::rewardOrWorst)
+                .max(Comparator.comparingInt(Observation::rung).thenComparingDouble(Observation::rewardOrWorst)
                         .thenComparing(Comparator.comparing((Observation o) -> o.candidate().id()).reversed()));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,15 @@ import java.util.concurrent.TimeUnit;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Evaluator;
+import org.effnas.eval.Fidelity;
 import org.effnas.journal.JournalEvent;
 import org.effnas.journal.ResultStore;
+import org.effnas.schedule.CheckpointRelease;
+import org.effnas.schedule.Promotion;
+import org.effnas.schedule.RungResult;
+import org.effnas.schedule.RungStart;
+import org.effnas.schedule.Scheduler;
+import org.effnas.schedule.SchedulerSettings;
 
 /**
  * The asynchronous steady-state loop: keeps {@link Evaluator#capacity()} evaluations in flight,
@@ -38,6 +46,16 @@ import org.effnas.journal.ResultStore;
  * default asynchronous mode it also depends on which results arrive first, and the runner queues a
  * few candidates beyond the capacity ({@link RunSettings#prefetch()}) so that no worker waits for the
  * search thread.
+ *
+ * <p>Multi-fidelity: a {@link Scheduler} decides each evaluation's step budget. Whenever a slot is
+ * free the runner first asks it for a promotion (a candidate that earned its next rung, continued
+ * from its checkpoint), and only otherwise proposes a new candidate, which starts at the scheduler's
+ * first rung. Each (candidate, rung) is a journal entry of its own, id {@code c000042@r1} carrying its
+ * {@link Fidelity}, so the journal's exactly-once rule covers every rung; the evaluation budget counts
+ * new candidates, and promotions already earned still run after it is spent. On resume the journal's
+ * starts, promotions and rung results rebuild the scheduler. Checkpoints no promotion can need are
+ * released to a {@link CheckpointRelease}. The default scheduler ({@code fifo}, no rungs) leaves all
+ * of this out: candidates and journals are exactly as without schedulers.
  */
 public final class SearchRunner {
 
@@ -49,6 +67,13 @@ public final class SearchRunner {
     private final ResultStore store;
     private final RunSettings settings;
     private final ProgressListener listener;
+    // multi-fidelity (org.effnas.schedule)
+    private final Scheduler scheduler;
+    private final CheckpointRelease checkpoints;
+    private final Set<String> checkpointsWritten = new LinkedHashSet<>();
+    private final Set<String> checkpointsReleased = new HashSet<>();
+    /** New candidates submitted (promotions not counted): what the evaluation budget limits. */
+    private int freshSubmitted;
 
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Candidate> candidates = new HashMap<>();
@@ -65,17 +90,33 @@ public final class SearchRunner {
     private long startNanos;
 
     private SearchRunner(SearchStrategy strategy, Evaluator evaluator, ResultStore store, RunSettings settings,
-                         ProgressListener listener) {
+                         ProgressListener listener, Scheduler scheduler, CheckpointRelease checkpoints) {
         this.strategy = strategy;
         this.evaluator = evaluator;
         this.store = store;
         this.settings = settings;
         this.listener = listener;
+        this.scheduler = scheduler;
+        this.checkpoints = checkpoints;
     }
 
+    /** A runner with the default scheduler: fifo, every candidate trains the recipe once. */
     public static SearchRunner of(SearchStrategy strategy, Evaluator evaluator, ResultStore store,
                                   RunSettings settings, ProgressListener listener) {
-        return new SearchRunner(strategy, evaluator, store, settings, listener);
+        return of(strategy, evaluator, store, settings, listener, Scheduler.of(SchedulerSettings.fifo()),
+                CheckpointRelease.none());
+    }
+
+    /**
+     * A runner under a multi-fidelity scheduler; with rungs, every candidate trains a prefix of one run
+     * of {@code scheduler.settings().maxSteps()} steps (the recipe's warm-up and decay span them).
+     */
+    public static SearchRunner of(SearchStrategy strategy, Evaluator evaluator, ResultStore store,
+                                  RunSettings settings, ProgressListener listener, Scheduler scheduler,
+                                  CheckpointRelease checkpoints) {
+        RunSettings s = scheduler.usesRungs()
+                ? settings.withTraining(settings.training().withSteps(scheduler.settings().maxSteps())) : settings;
+        return new SearchRunner(strategy, evaluator, store, s, listener, scheduler, checkpoints);
     }
 
     /**
@@ -95,6 +136,7 @@ public final class SearchRunner {
         if (!inFlight.isEmpty()) {
             listener.message("effnas: re-issuing " + inFlight.size() + " candidate(s) that had no result");
         }
+        releaseCheckpoints(); // what a crashed session left behind and no promotion can need
         fill();
         while (!inFlight.isEmpty()) {
             awaitCompletions();
@@ -114,8 +156,19 @@ public final class SearchRunner {
         for (JournalEvent e : store.events()) {
             if (e instanceof JournalEvent.Submitted s) {
                 Candidate c = s.candidate();
+                Fidelity f = c.fidelity();
+                if (f != null && !f.startsFresh()) {
+                    scheduler.promoted(f.baseId(), f.rung()); // a promotion: no proposal behind it
+                    candidates.put(c.id(), c);
+                    submitted++;
+                    continue;
+                }
+                freshSubmitted++;
+                if (f != null) {
+                    scheduler.started(f.baseId(), f.bracket());
+                }
                 if (lockstep) {
-                    Optional<Candidate> regenerated = nextFresh(c.id());
+                    Optional<Candidate> regenerated = nextFresh(f == null ? c.id() : f.baseId());
                     if (regenerated.isEmpty() || !key(regenerated.get()).equals(key(c))) {
                         lockstep = false;
                         listener.message("effnas: warning: the journal's candidate " + c.id() + " is not what this "
@@ -137,18 +190,33 @@ public final class SearchRunner {
         }
     }
 
-    /** Submits new candidates while there is a free slot and budget left. */
+    /**
+     * Fills free slots: promotions the scheduler grants first (also once the proposal budget is spent),
+     * then new candidates while there is budget left.
+     */
     private void fill() {
-        while (stopReason == null && inFlight.size() < settings.inFlightTarget(evaluator.capacity())) {
-            if (store.submittedCount() >= settings.budget().evaluations()) {
+        while (inFlight.size() < settings.inFlightTarget(evaluator.capacity())) {
+            boolean late = settings.budget().wallTime() != null
+                    && elapsed() >= settings.budget().wallTime().toNanos() / 1e9;
+            if (late) {
+                if (stopReason == null && freshSubmitted < settings.budget().evaluations()) {
+                    stopReason = StopReason.WALL_TIME;
+                }
+                return;
+            }
+            Optional<Promotion> promotion = scheduler.promotion();
+            if (promotion.isPresent()) {
+                launchPromotion(promotion.get());
+                continue;
+            }
+            if (stopReason != null) {
+                return;
+            }
+            if (freshSubmitted >= settings.budget().evaluations()) {
                 stopReason = StopReason.BUDGET;
                 return;
             }
-            if (settings.budget().wallTime() != null && elapsed() >= settings.budget().wallTime().toNanos() / 1e9) {
-                stopReason = StopReason.WALL_TIME;
-                return;
-            }
-            Optional<Candidate> next = nextFresh(String.format("c%06d", store.submittedCount() + 1));
+            Optional<Candidate> next = nextFresh(String.format("c%06d", freshSubmitted + 1));
             if (next.isEmpty()) {
                 if (stopReason == StopReason.DUPLICATES) {
                     listener.message("effnas: " + StopReason.DUPLICATES.description() + " ("
@@ -157,10 +225,56 @@ public final class SearchRunner {
                 return;
             }
             Candidate c = next.get();
+            if (scheduler.usesRungs()) {
+                RungStart start = scheduler.nextStart();
+                c = c.atRung(Fidelity.idOf(c.id(), start.rung()),
+                        Fidelity.start(c.id(), start.bracket(), start.rung(), start.steps()));
+                scheduler.started(c.fidelity().baseId(), start.bracket());
+            }
             seen.add(key(c));
             candidates.put(c.id(), c);
             store.submitted(c);
+            freshSubmitted++;
             launch(c);
+        }
+    }
+
+    /** Submits a promoted candidate's next rung, continuing from its last rung's checkpoint. */
+    private void launchPromotion(Promotion p) {
+        Candidate from = candidates.get(Fidelity.idOf(p.baseId(), p.fromRung()));
+        if (from == null) {
+            throw new IllegalStateException("scheduler promoted " + p.baseId() + " from rung " + p.fromRung()
+                    + ", which this run never submitted");
+        }
+        Candidate c = from.atRung(Fidelity.idOf(p.baseId(), p.toRung()), p.fidelity());
+        candidates.put(c.id(), c);
+        store.submitted(c);
+        launch(c);
+    }
+
+    /**
+     * Releases the checkpoints no promotion can need any more: not among the scheduler's keep set
+     * (given how many results may still enter the ladder) and not the source of a rung in flight.
+     */
+    private void releaseCheckpoints() {
+        if (!scheduler.usesRungs() || checkpointsWritten.isEmpty()) {
+            return;
+        }
+        long future = inFlight.size();
+        if (stopReason == null) {
+            future = settings.budget().limitsEvaluations()
+                    ? future + Math.max(0, settings.budget().evaluations() - freshSubmitted) : Long.MAX_VALUE;
+        }
+        Set<String> keep = new HashSet<>(scheduler.checkpointsToKeep(future));
+        for (Candidate c : inFlight.values()) {
+            if (c.fidelity() != null && c.fidelity().resumeFrom() != null) {
+                keep.add(c.fidelity().resumeFrom());
+            }
+        }
+        for (String id : checkpointsWritten) {
+            if (!keep.contains(id) && checkpointsReleased.add(id)) {
+                checkpoints.release(id);
+            }
         }
     }
 
@@ -234,6 +348,7 @@ public final class SearchRunner {
                     cached++;
                 }
                 observe(c.candidate(), c.result());
+                releaseCheckpoints();
                 listener.progress(progress());
             }
             if (settings.ordered()) {
@@ -247,10 +362,18 @@ public final class SearchRunner {
         observations.add(o);
         if (!o.rewarded()) {
             failures++;
-        } else if (best == null || o.reward().getAsDouble() > best.reward().getAsDouble()) {
+        } else if (best == null || o.rung() > best.rung()
+                || (o.rung() == best.rung() && o.reward().getAsDouble() > best.reward().getAsDouble())) {
             best = o;
         }
         strategy.observe(o);
+        if (c.fidelity() != null) {
+            scheduler.recorded(RungResult.of(c.fidelity(), o.rewardOrWorst() == Double.NEGATIVE_INFINITY
+                    ? Double.NaN : o.rewardOrWorst()));
+            if (r.ok()) {
+                checkpointsWritten.add(c.fidelity().checkpoint());
+            }
+        }
     }
 
     private SearchProgress progress() {

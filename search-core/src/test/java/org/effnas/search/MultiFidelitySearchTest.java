@@ -1,0 +1,149 @@
+package org.effnas.search;
+
+import static org.effnas.search.SearchFixtures.SPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalResult;
+import org.effnas.eval.Evaluator;
+import org.effnas.eval.Fidelity;
+import org.effnas.eval.InlineEvaluator;
+import org.effnas.journal.InMemoryResultStore;
+import org.effnas.journal.JournalFile;
+import org.effnas.journal.ResultStore;
+import org.effnas.schedule.CheckpointRelease;
+import org.effnas.schedule.Scheduler;
+import org.effnas.schedule.SchedulerSettings;
+import org.effnas.surrogate.SurrogateEvaluator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MultiFidelitySearchTest {
+
+    static final SchedulerSettings ASHA = SchedulerSettings.asha(30, 810, 3);
+    static final SurrogateEvaluator SURROGATE = SurrogateEvaluator.of(SearchFixtures.REFERENCE);
+
+    @TempDir
+    Path dir;
+
+    static Evaluator inline() {
+        return InlineEvaluator.of(SURROGATE, "surrogate");
+    }
+
+    static SearchOutcome run(SearchStrategy strategy, Evaluator e, ResultStore store, SchedulerSettings s,
+                             int budget, long seed, CheckpointRelease release) {
+        return SearchRunner.of(strategy, e, store, SearchFixtures.settings(seed, budget).withOrdered(true),
+                ProgressListener.none(), Scheduler.of(s), release).run();
+    }
+
+    @Test
+    void everyRungIsOneJournalEntryAndPromotionsContinueTheirLastRung() {
+        InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 1));
+        SearchOutcome o = run(RandomSearch.of(SPACE, 1), inline(), store, ASHA, 81, 1, CheckpointRelease.none());
+        Map<Integer, Integer> perRung = new HashMap<>();
+        Set<String> pairs = new HashSet<>();
+        for (Candidate c : store.candidates()) {
+            Fidelity f = c.fidelity();
+            assertEquals(Fidelity.idOf(f.baseId(), f.rung()), c.id());
+            assertEquals(810, c.training().steps(), "the schedule spans max_steps on every rung");
+            assertTrue(pairs.add(f.baseId() + "/" + f.rung()), "each (candidate, rung) once");
+            assertEquals(ASHA.ladder().stepsAt(f.rung()), f.steps());
+            if (f.rung() > 0) {
+                assertEquals(Fidelity.idOf(f.baseId(), f.rung() - 1), f.resumeFrom());
+                assertEquals(ASHA.ladder().stepsAt(f.rung() - 1), f.fromSteps());
+                assertTrue(store.result(f.resumeFrom()).isPresent(), "promoted only after its rung was recorded");
+            }
+            perRung.merge(f.rung(), 1, Integer::sum);
+        }
+        assertEquals(Map.of(0, 81, 1, 27, 2, 9, 3, 3), perRung, "exactly the top third climbs each rung");
+        assertEquals(store.candidates().size(), store.results().size());
+        assertEquals(3, o.best().orElseThrow().rung(), "the winner is decided at the top rung");
+        assertEquals(StopReason.BUDGET, o.stopReason());
+    }
+
+    @Test
+    void fifoWithoutRungsLeavesCandidatesAsTheyWere() {
+        InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 2));
+        run(RandomSearch.of(SPACE, 2), inline(), store, SchedulerSettings.fifo(), 10, 2, CheckpointRelease.none());
+        assertTrue(store.candidates().stream().allMatch(c -> c.fidelity() == null && c.id().matches("c\\d{6}")));
+    }
+
+    @Test
+    void resumingAfterACrashRestoresTheSchedulerAndRecordsEveryRungOnce() throws Exception {
+        List<String> uninterrupted;
+        try (JournalFile j = JournalFile.open(dir.resolve("a.jsonl"), SearchFixtures.header("evolution", 3), false,
+                w -> { })) {
+            run(evolution(3), inline(), j, ASHA, 40, 3, CheckpointRelease.none());
+            uninterrupted = SearchFixtures.keys(j.candidates());
+        }
+        Path journal = dir.resolve("b.jsonl");
+        try (JournalFile j = JournalFile.open(journal, SearchFixtures.header("evolution", 3), false, w -> { })) {
+            Evaluator dying = new SearchRunnerTest.CrashingEvaluator(inline(), 45);
+            assertThrows(EvaluatorBrokeDownException.class,
+                    () -> run(evolution(3), dying, j, ASHA, 40, 3, CheckpointRelease.none()));
+            assertTrue(j.candidates().stream().anyMatch(c -> c.fidelity().rung() > 0), "crashed after promotions");
+        }
+        try (JournalFile j = JournalFile.open(journal, SearchFixtures.header("evolution", 3), true, w -> { })) {
+            run(evolution(3), inline(), j, ASHA, 40, 3, CheckpointRelease.none());
+            assertEquals(uninterrupted, SearchFixtures.keys(j.candidates()));
+            assertEquals(j.candidates().size(), j.results().size());
+            assertEquals(j.results().size(), j.results().stream().map(EvalResult::candidateId).distinct().count());
+        }
+    }
+
+    @Test
+    void releasesOnlyCheckpointsNoPromotionCanNeedAndKeepsTheWinner() {
+        InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 4));
+        List<String> released = new ArrayList<>();
+        Set<String> resumedAfterRelease = new HashSet<>();
+        CheckpointRelease release = id -> {
+            assertFalse(released.contains(id), "released twice: " + id);
+            released.add(id);
+        };
+        Evaluator watching = new Evaluator() {
+            final Evaluator inner = inline();
+
+            @Override
+            public java.util.concurrent.CompletableFuture<EvalResult> submit(Candidate c) {
+                if (c.fidelity().resumeFrom() != null && released.contains(c.fidelity().resumeFrom())) {
+                    resumedAfterRelease.add(c.id());
+                }
+                return inner.submit(c);
+            }
+
+            @Override
+            public int capacity() {
+                return 1;
+            }
+
+            @Override
+            public String kind() {
+                return "surrogate";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SearchOutcome o = run(RandomSearch.of(SPACE, 4), watching, store, ASHA, 81, 4, release);
+        assertTrue(resumedAfterRelease.isEmpty(), "resumed from a released checkpoint: " + resumedAfterRelease);
+        Set<String> kept = new HashSet<>(store.candidates().stream().map(Candidate::id).toList());
+        kept.removeAll(released);
+        assertEquals(Set.of(o.best().orElseThrow().candidate().id()), kept,
+                "once the budget is spent only the winner's top-rung checkpoint is left");
+    }
+
+    static EvolutionSearch evolution(long seed) {
+        return EvolutionSearch.of(SPACE, EvolutionSettings.of(8, 3, 1, 0.5, 0.15), seed);
+    }
+}
