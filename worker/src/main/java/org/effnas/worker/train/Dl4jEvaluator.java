@@ -11,6 +11,7 @@ import org.effnas.data.SplitName;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
+import org.effnas.eval.Fidelity;
 import org.effnas.eval.Provenance;
 import org.effnas.spec.ArchSpec;
 import org.effnas.version.CodeVersion;
@@ -19,12 +20,19 @@ import org.effnas.worker.net.GraphOptions;
 import org.effnas.worker.net.GraphTranslator;
 import org.effnas.worker.net.PreciseBatchNorm;
 import org.effnas.worker.net.TrainableParams;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a candidate with DL4J on real data and measures it: the reward evaluator of a search and
  * the engine of {@code effnas train}. One instance per device; the {@link SplitDataset} (and its
  * float cache) may be shared by several. Weight init and the training data order both follow the
  * candidate's seed.
+ *
+ * <p>A candidate with a rung ({@link Fidelity}) trains steps {@code fromSteps .. steps} of one run of
+ * {@code training.steps} steps: from scratch, or continuing the checkpoint of its previous rung
+ * (weights, updater state, schedule position, random-generator state, data order), and writes its own
+ * checkpoint to the {@link CheckpointStore} given by {@link #withCheckpoints}. Precise BN and the
+ * evaluation then run on a copy, so the checkpoint is exactly the state the next rung continues.
  */
 public final class Dl4jEvaluator implements BlockingEvaluator {
 
@@ -33,6 +41,7 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
 
     private final SplitDataset data;
     private final Options options;
+    private final CheckpointStore checkpoints;
 
     /**
      * How results are measured.
@@ -57,9 +66,19 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
     }
 
     public Dl4jEvaluator(SplitDataset data, Options options) {
+        this(data, options, null);
+    }
+
+    private Dl4jEvaluator(SplitDataset data, Options options, CheckpointStore checkpoints) {
         NativeBackend.prepare();
         this.data = Objects.requireNonNull(data, "data");
         this.options = Objects.requireNonNull(options, "options");
+        this.checkpoints = checkpoints;
+    }
+
+    /** The same evaluator, reading and writing the checkpoints of rung evaluations in {@code store}. */
+    public Dl4jEvaluator withCheckpoints(CheckpointStore store) {
+        return new Dl4jEvaluator(data, options, Objects.requireNonNull(store, "store"));
     }
 
     @Override
@@ -77,6 +96,9 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
         if (mismatch != null) {
             return new Dl4jRun(EvalResult.failed(candidate, mismatch, seconds(start), workerId, provenance),
                     null, null, null, null);
+        }
+        if (candidate.fidelity() != null) {
+            return runRung(candidate, workerId, provenance, start);
         }
         ComputationGraph net = null;
         TrainingOutcome outcome = null;
@@ -103,6 +125,65 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
                     speed == null ? Double.NaN : speed.latencyMs(), outcome.imagesPerSecond(), seconds(start),
                     workerId, null, provenance);
             return new Dl4jRun(result, net, outcome, accuracy, speed);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Dl4jRun(EvalResult.failed(candidate, reason, seconds(start), workerId, provenance),
+                    net, outcome, null, null);
+        }
+    }
+
+    /** One rung of a multi-fidelity schedule: continue (or start) the run, checkpoint it, measure a copy. */
+    private Dl4jRun runRung(Candidate candidate, String workerId, Provenance provenance, long start) {
+        Fidelity f = candidate.fidelity();
+        ArchSpec spec = candidate.spec();
+        if (checkpoints == null) {
+            return new Dl4jRun(EvalResult.failed(candidate, "rung " + f.rung() + " needs a checkpoint store, and "
+                    + "this evaluator has none", seconds(start), workerId, provenance), null, null, null, null);
+        }
+        ComputationGraph net = null;
+        TrainingOutcome outcome = null;
+        try {
+            InMemoryImageIterator train = data.trainIterator(spec.resolution(), candidate.training().batchSize(),
+                    Augmentation.forTraining(data.source().kind(), candidate.training().augment()), candidate.seed());
+            TrainingPlan plan = TrainingPlan.of(candidate.training(), train.numExamples());
+            if (f.steps() > plan.totalSteps()) {
+                throw new IllegalArgumentException("rung " + f.rung() + " ends at step " + f.steps()
+                        + ", beyond the run's " + plan.totalSteps());
+            }
+            if (f.startsFresh()) {
+                net = GraphTranslator.build(spec, GraphOptions.of(candidate.seed(), plan.updater(),
+                        candidate.training().weightDecay()));
+                Nd4j.getRandom().setSeed(candidate.seed());
+            } else {
+                TrainingCheckpoint from = checkpoints.load(f.resumeFrom());
+                if (!from.specKey().equals(candidate.specKey()) || from.seed() != candidate.seed()
+                        || from.steps() != f.fromSteps()) {
+                    throw new IllegalStateException("checkpoint " + f.resumeFrom() + " holds " + from.specKey()
+                            + " seed " + from.seed() + " at step " + from.steps() + ", not this candidate at step "
+                            + f.fromSteps());
+                }
+                net = from.network();
+                Nd4j.getRandom().setStates(from.rootState(), from.nodeState());
+            }
+            outcome = Trainer.train(net, train, plan, f.fromSteps(), f.steps(), options.progress());
+            if (!outcome.ok()) {
+                return new Dl4jRun(EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance),
+                        net, outcome, null, null);
+            }
+            checkpoints.save(new TrainingCheckpoint(f.checkpoint(), candidate.specKey(), candidate.seed(), f.steps(),
+                    Nd4j.getRandom().rootState(), Nd4j.getRandom().nodeState(), net));
+            // precise BN rewrites the running statistics: on a copy, so the checkpoint continues unchanged
+            ComputationGraph measured = net.clone();
+            PreciseBatchNorm.recompute(measured, data.evalIterator(SplitName.TRAIN, spec.resolution(), EVAL_BATCH),
+                    candidate.training().preciseBnImages());
+            Accuracy accuracy = Accuracy.of(measured, data.evalIterator(options.split(), spec.resolution(), EVAL_BATCH));
+            InferenceSpeed speed = options.measureSpeed()
+                    ? InferenceSpeed.measure(measured, spec.inChannels(), spec.resolution()) : null;
+            EvalResult result = new EvalResult(candidate.id(), candidate.specKey(), accuracy.top1(), accuracy.top5(),
+                    accuracy.loss(), TrainableParams.trainableParams(measured), CostModel.of(spec).macs(),
+                    speed == null ? Double.NaN : speed.latencyMs(), outcome.imagesPerSecond(), seconds(start),
+                    workerId, null, provenance);
+            return new Dl4jRun(result, measured, outcome, accuracy, speed);
         } catch (OutOfMemoryError | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             return new Dl4jRun(EvalResult.failed(candidate, reason, seconds(start), workerId, provenance),

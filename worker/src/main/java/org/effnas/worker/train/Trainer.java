@@ -23,14 +23,38 @@ public final class Trainer {
      */
     public static TrainingOutcome train(ComputationGraph net, DataSetIterator train, TrainingPlan plan,
                                         TrainingProgress.Listener progress) {
+        return train(net, train, plan, 0, plan.totalSteps(), progress);
+    }
+
+    /**
+     * Runs steps {@code fromStep .. toStep - 1} (0-based) of the plan: one rung of a multi-fidelity
+     * schedule, continuing a run that already did {@code fromStep} steps. {@code train} must be fresh
+     * (at its first batch); it is first advanced past the {@code fromStep} batches the earlier steps
+     * consumed, by drawing them again (the order and augmentation of an epoch depend only on the seed
+     * and the epoch, so this replays the exact stream). The learning rate follows the network's
+     * iteration count, which a restored checkpoint carries.
+     */
+    public static TrainingOutcome train(ComputationGraph net, DataSetIterator train, TrainingPlan plan,
+                                        long fromStep, long toStep, TrainingProgress.Listener progress) {
+        if (fromStep < 0 || toStep <= fromStep || toStep > plan.totalSteps()) {
+            throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " are outside the plan's "
+                    + plan.totalSteps());
+        }
         double smoothing = plan.settings().labelSmoothing();
+        int epoch = 0;
+        for (long skipped = 0; skipped < fromStep; skipped++) {
+            if (!train.hasNext()) {
+                train.reset();
+                epoch++;
+            }
+            train.next();
+        }
         long start = System.nanoTime();
         long lastReport = start;
         long images = 0;
-        long step = 0;
-        int epoch = 0;
+        long step = fromStep;
         double loss = Double.NaN;
-        while (step < plan.totalSteps()) {
+        while (step < toStep) {
             if (!train.hasNext()) {
                 train.reset();
                 epoch++;
@@ -46,19 +70,19 @@ public final class Trainer {
             images += batch.numExamples();
             if (!Double.isFinite(loss)) {
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new TrainingOutcome(step, images, seconds, images / seconds, loss,
+                return new TrainingOutcome(step - fromStep, images, seconds, images / seconds, loss,
                         "diverged: training loss is " + loss + " at step " + step + " of " + plan.totalSteps());
             }
             long now = System.nanoTime();
-            if (now - lastReport >= PROGRESS_INTERVAL_NANOS || step == plan.totalSteps()) {
+            if (now - lastReport >= PROGRESS_INTERVAL_NANOS || step == toStep) {
                 double seconds = (now - start) / 1e9;
                 double rate = images / seconds;
-                double eta = (plan.totalSteps() - step) * (seconds / step);
-                progress.update(new TrainingProgress(epoch, step, plan.totalSteps(), loss, rate, eta));
+                double eta = (toStep - step) * (seconds / (step - fromStep));
+                progress.update(new TrainingProgress(epoch, step, toStep, loss, rate, eta));
                 lastReport = now;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new TrainingOutcome(step, images, seconds, images / seconds, loss, null);
+        return new TrainingOutcome(step - fromStep, images, seconds, images / seconds, loss, null);
     }
 }
