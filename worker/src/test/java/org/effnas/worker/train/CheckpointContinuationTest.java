@@ -36,8 +36,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class CheckpointContinuationTest {
 
-    static final int N = 20;
-    static final int M = 20;
+    static final int N = 15;
+    static final int M = 15;
     private static SplitDataset data;
 
     @TempDir

@@ -1,0 +1,77 @@
+package org.effnas.trust;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.effnas.eval.Fidelity;
+import org.effnas.search.Observation;
+
+/**
+ * The trust figures of a multi-fidelity run, for free from its rung results: the rank agreement of
+ * top-1 between each pair of consecutive rungs among the candidates that reached both, the agreement of
+ * every rung with the top one, and the noise floor of one evaluation where an architecture was run with
+ * several seeds at the same rung.
+ *
+ * @param consecutive agreement of rung k with rung k+1, by k
+ * @param againstTop  agreement of rung k with the highest rung reached, by k
+ * @param noise       spread of top-1 over seeds (unknown without replicates)
+ * @param topRung     the highest rung with results
+ */
+public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> againstTop, NoiseFloor noise,
+                        int topRung) {
+
+    /** From a run's observations (those without a rung count as rung 0). */
+    public static RungTrust of(List<Observation> observations) {
+        Map<Integer, Map<String, Double>> byRung = new TreeMap<>();
+        Map<String, List<Double>> replicates = new HashMap<>();
+        for (Observation o : observations) {
+            if (!o.result().ok() || !Double.isFinite(o.accuracy())) {
+                continue;
+            }
+            Fidelity f = o.candidate().fidelity();
+            String base = f == null ? o.candidate().id() : f.baseId();
+            byRung.computeIfAbsent(o.rung(), k -> new HashMap<>()).put(base, o.accuracy());
+            replicates.computeIfAbsent(o.rung() + "#" + o.candidate().specKey(), k -> new ArrayList<>())
+                    .add(o.accuracy());
+        }
+        List<Integer> rungs = new ArrayList<>(byRung.keySet());
+        List<RankAgreement> consecutive = new ArrayList<>();
+        List<RankAgreement> againstTop = new ArrayList<>();
+        int top = rungs.isEmpty() ? 0 : rungs.get(rungs.size() - 1);
+        for (int i = 0; i + 1 < rungs.size(); i++) {
+            int a = rungs.get(i);
+            int b = rungs.get(i + 1);
+            consecutive.add(RankAgreement.between(a, byRung.get(a), b, byRung.get(b)));
+            againstTop.add(RankAgreement.between(a, byRung.get(a), top, byRung.get(top)));
+        }
+        return new RungTrust(consecutive, againstTop, NoiseFloor.of(replicates.values()), top);
+    }
+
+    /** One plain sentence on how far the final ranking can be trusted. */
+    public String sentence() {
+        if (consecutive.isEmpty()) {
+            return "Only one rung was measured, so nothing shows how far these rankings would hold with longer "
+                    + "training" + noiseClause() + ".";
+        }
+        RankAgreement last = consecutive.get(consecutive.size() - 1);
+        if (!last.kendall().known()) {
+            return "Too few candidates reached the top two rungs (" + last.common() + ") to measure whether the "
+                    + "ranking still changes there" + noiseClause() + ".";
+        }
+        double low = last.kendall().low();
+        String verdict = low >= 0.6 ? "the ranking has settled: the order of the top candidates is trustworthy"
+                : low >= 0.2 ? "the ranking is still moving: trust the group of leaders, not their exact order"
+                : "the ranking is not settled: the winner could change with more training";
+        return String.format(Locale.ROOT, "Between rungs %d and %d, Kendall tau is %s over %d candidates, so %s%s.",
+                last.fromRung(), last.toRung(), last.kendall(), last.common(), verdict, noiseClause());
+    }
+
+    private String noiseClause() {
+        return noise.known() ? String.format(Locale.ROOT,
+                "; one evaluation varies by %.3f top-1 (standard deviation over seeds), so smaller gaps are noise",
+                noise.standardDeviation()) : "";
+    }
+}
