@@ -2,7 +2,10 @@ package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import com.hazelcast.nio.serialization.FieldKind;
 import org.effnas.eval.Candidate;
+import org.effnas.eval.EvalJson;
+import org.effnas.eval.Fidelity;
 import org.effnas.eval.TrainingSettings;
 
 /**
@@ -15,9 +18,12 @@ import org.effnas.eval.TrainingSettings;
  * @param specText    the spec's canonical line ({@link SpecText})
  * @param training    the training recipe
  * @param seed        the candidate's seed
+ * @param fidelity    the rung of a multi-fidelity schedule, or null; on the wire a nullable string
+ *                    field {@code fidelity} holding its JSON form (data, parsed and validated like a
+ *                    journal's), absent in messages of senders that predate it
  */
 public record TaskMessage(String leaseId, String candidateId, int attempt, String specText,
-                          TrainingSettings training, long seed) {
+                          TrainingSettings training, long seed, Fidelity fidelity) {
 
     /** Compact type name: part of the wire format, never rename. */
     public static final String TYPE = "effnas.Task";
@@ -34,14 +40,20 @@ public record TaskMessage(String leaseId, String candidateId, int attempt, Strin
         }
     }
 
+    /** A task without a rung. */
+    public TaskMessage(String leaseId, String candidateId, int attempt, String specText,
+                       TrainingSettings training, long seed) {
+        this(leaseId, candidateId, attempt, specText, training, seed, null);
+    }
+
     public static TaskMessage of(String leaseId, Candidate candidate, int attempt) {
         return new TaskMessage(leaseId, candidate.id(), attempt, SpecText.format(candidate.spec()),
-                candidate.training(), candidate.seed());
+                candidate.training(), candidate.seed(), candidate.fidelity());
     }
 
     /** The candidate this task evaluates (parses the spec text; bad text is an InvalidInputException). */
     public Candidate candidate() {
-        return Candidate.of(candidateId, SpecText.parse(specText), training, seed);
+        return Candidate.of(candidateId, SpecText.parse(specText), training, seed, fidelity);
     }
 
     /** Explicit Compact serializer: the field names below are the schema. */
@@ -52,9 +64,10 @@ public record TaskMessage(String leaseId, String candidateId, int attempt, Strin
 
         @Override
         public TaskMessage read(CompactReader in) {
+            String fidelityJson = in.getFieldKind("fidelity") == FieldKind.STRING ? in.readString("fidelity") : null;
             return new TaskMessage(in.readString("leaseId"), in.readString("candidateId"),
                     in.readInt32("attempt"), in.readString("specText"), in.readCompact("training"),
-                    in.readInt64("seed"));
+                    in.readInt64("seed"), fidelityJson == null ? null : fidelity(fidelityJson));
         }
 
         @Override
@@ -65,6 +78,15 @@ public record TaskMessage(String leaseId, String candidateId, int attempt, Strin
             out.writeString("specText", t.specText());
             out.writeCompact("training", t.training());
             out.writeInt64("seed", t.seed());
+            out.writeString("fidelity", t.fidelity() == null ? null : EvalJson.fidelity(t.fidelity()).toString());
+        }
+
+        private static Fidelity fidelity(String json) {
+            try {
+                return EvalJson.fidelity(EvalJson.MAPPER.readTree(json), "task");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new org.effnas.InvalidInputException("task: field 'fidelity' is not JSON: " + e.getOriginalMessage());
+            }
         }
     }
 }

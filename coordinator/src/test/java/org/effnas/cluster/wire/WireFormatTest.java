@@ -90,6 +90,19 @@ class WireFormatTest {
     }
 
     @Test
+    void aRungTaskKeepsItsFidelityAcrossTheCluster() {
+        Candidate c = Candidate.of("c7@r1", specs().findFirst().orElseThrow(), TrainingSettings.defaults().withSteps(810),
+                5, org.effnas.eval.Fidelity.promotion("c7", 0, 0, 30, 1, 90));
+        TaskMessage task = TaskMessage.of("run-2", c, 1);
+        IMap<String, Object> map = member.getMap("roundtrip-rung");
+        map.set("task", task);
+        TaskMessage back = (TaskMessage) map.get("task");
+        assertEquals(task, back);
+        assertEquals(c, back.candidate());
+        assertEquals("c7@r0", back.candidate().fidelity().resumeFrom());
+    }
+
+    @Test
     void controlRecordsRoundTrip() {
         IMap<String, Object> map = member.getMap("control-roundtrip");
         WorkerHeartbeat hb = new WorkerHeartbeat("h:1", "uuid", "h", 1, "gpu:0,1", 2, "dl4j", List.of("a-1", "a-2"),
