@@ -1,0 +1,35 @@
+package org.effnas.config;
+
+import java.util.Arrays;
+import java.util.List;
+import org.effnas.InvalidInputException;
+import org.effnas.schedule.SchedulerName;
+import org.effnas.schedule.SchedulerSettings;
+
+/**
+ * The {@code scheduler} section: {@code {name, min_steps, max_steps, eta, brackets}} (docs/search.md,
+ * "Multi-fidelity"). Absent: fifo, every candidate trains the training recipe once.
+ */
+public record SchedulerConfig(SchedulerSettings settings) {
+
+    static final List<String> NAMES = Arrays.stream(SchedulerName.values()).map(SchedulerName::id).toList();
+
+    static SchedulerConfig read(ConfigSection s) {
+        SchedulerName name = SchedulerName.parse(s.choice("name", "fifo", NAMES), s.path() + ".name");
+        boolean rungs = name != SchedulerName.FIFO;
+        long min = s.count("min_steps", rungs ? 30 : 0, 0, 100_000_000);
+        long max = s.count("max_steps", rungs ? 810 : 0, 0, 100_000_000);
+        int eta = s.integer("eta", 3, 2, 1000);
+        int brackets = s.integer("brackets", name == SchedulerName.HYPERBAND ? 2 : 1, 1, 100);
+        try {
+            return new SchedulerConfig(SchedulerSettings.of(name, min, max, eta, brackets));
+        } catch (InvalidInputException e) {
+            // "scheduler.<key>: text" from the settings' own validation, reported against this section's key
+            String m = e.getMessage();
+            int colon = m.indexOf(": ");
+            String key = m.startsWith("scheduler.") && colon > 0 ? m.substring("scheduler.".length(), colon) : "name";
+            s.problem(key, colon > 0 ? m.substring(colon + 2) : m);
+            return new SchedulerConfig(SchedulerSettings.fifo());
+        }
+    }
+}
