@@ -29,6 +29,21 @@ class EvalJsonTest {
     }
 
     @Test
+    void aRungCandidateRoundTripsWithItsFidelityAndBadFidelityIsNamed() {
+        Candidate c = Candidate.of("c000003@r2", Architectures.get("effnas-mini"), TrainingSettings.defaults().withSteps(810),
+                7, Fidelity.promotion("c000003", 1, 1, 90, 2, 270));
+        ObjectNode n = EvalJson.candidate(c);
+        assertEquals("c000003@r1", n.get("fidelity").get("resume_from").asText());
+        assertEquals(c, EvalJson.candidate(n, "test"));
+        ((ObjectNode) n.get("fidelity")).put("from_steps", 300);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvalJson.candidate(n, "j.jsonl line 4"));
+        assertTrue(e.getMessage().contains("from_steps"), e.getMessage());
+        ((ObjectNode) n.get("fidelity")).remove("checkpoint");
+        e = assertThrows(InvalidInputException.class, () -> EvalJson.candidate(n, "j.jsonl line 4"));
+        assertTrue(e.getMessage().contains("'checkpoint' is missing"), e.getMessage());
+    }
+
+    @Test
     void resultRoundTripsWithNanMetricsAsNull() {
         Provenance p = Provenance.of("dl4j", 3, TrainingSettings.defaults(), "fashion-mnist/minival", "ab12", "0.1+x");
         EvalResult r = new EvalResult("c1", "key", 0.875, Double.NaN, 0.41, 1234, 5678, Double.NaN, 950.5, 12.5,

@@ -72,6 +72,30 @@ class MultiFidelitySearchTest {
     }
 
     @Test
+    void hyperbandStartsBracketsAtTheirOwnRungsAndPromotesWithinThem() {
+        InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 5));
+        SchedulerSettings hb = SchedulerSettings.hyperband(30, 810, 3, 3);
+        SearchOutcome o = run(RandomSearch.of(SPACE, 5), inline(), store, hb, 54, 5, CheckpointRelease.none());
+        Set<String> pairs = new HashSet<>();
+        for (Candidate c : store.candidates()) {
+            Fidelity f = c.fidelity();
+            assertTrue(pairs.add(f.baseId() + "/" + f.rung()));
+            if (f.startsFresh()) {
+                assertEquals(f.bracket(), f.rung(), "bracket s starts at rung s");
+            } else {
+                assertEquals(f.bracket(), store.candidates().stream()
+                        .filter(x -> x.id().equals(f.resumeFrom())).findFirst().orElseThrow().fidelity().bracket());
+            }
+        }
+        // 18 candidates per bracket: bracket 0 promotes 6, 2, 0 (2 / 3 rounds down); bracket 1: 6, 2; bracket 2: 6
+        Map<Integer, Integer> promotions = new HashMap<>();
+        store.candidates().stream().filter(c -> !c.fidelity().startsFresh())
+                .forEach(c -> promotions.merge(c.fidelity().bracket(), 1, Integer::sum));
+        assertEquals(Map.of(0, 8, 1, 8, 2, 6), promotions);
+        assertEquals(3, o.best().orElseThrow().rung());
+    }
+
+    @Test
     void fifoWithoutRungsLeavesCandidatesAsTheyWere() {
         InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 2));
         run(RandomSearch.of(SPACE, 2), inline(), store, SchedulerSettings.fifo(), 10, 2, CheckpointRelease.none());
