@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 WorkerCommand.class,
                 TrainCommand.class,
                 BenchCommand.class,
+                FidelityCommand.class,
         })
 public final class Effnas implements Runnable {
 

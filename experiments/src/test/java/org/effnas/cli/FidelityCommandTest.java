@@ -1,0 +1,49 @@
+package org.effnas.cli;
+
+import static org.effnas.cli.InspectCommandTest.assertBadInput;
+import static org.effnas.cli.InspectCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.effnas.eval.EvalJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FidelityCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSurrogateStudyPrintsEachRungAgainstTheTopAndWritesIt() throws Exception {
+        Path out = dir.resolve("study");
+        InspectCommandTest.Run r = run("fidelity", "--evaluator", "surrogate", "--architectures", "12", "--out",
+                out.toString());
+        assertEquals(Effnas.EXIT_OK, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("SURROGATE rank agreement of each rung with the top rung (810 steps)"), r.out());
+        assertTrue(r.out().contains("Kendall tau"), r.out());
+        JsonNode json = EvalJson.MAPPER.readTree(Files.readString(out.resolve("fidelity.json")));
+        assertEquals(3, json.get("against_top").size());
+        assertEquals(12, json.get("against_top").get(0).get("candidates").asInt());
+        assertEquals(30, json.get("against_top").get(0).get("steps").asInt());
+        assertTrue(Files.readAllLines(out.resolve("journal.jsonl")).size() == 1 + 2 * 12 * 4, "4 rungs of 12, each "
+                + "submitted and recorded once, after the header");
+        // a finished study resumes to the same figures without evaluating anything again
+        InspectCommandTest.Run again = run("fidelity", "--evaluator", "surrogate", "--architectures", "12", "--out",
+                out.toString(), "--resume");
+        assertEquals(Effnas.EXIT_OK, again.exitCode(), again.err());
+        assertEquals(r.out(), again.out());
+    }
+
+    @Test
+    void badSettingsAreOneLineNamingTheOption() {
+        assertBadInput(run("fidelity", "--evaluator", "surrogate", "--min-steps", "100", "--max-steps", "50",
+                "--out", dir.toString()), "scheduler.max_steps");
+        assertBadInput(run("fidelity", "--evaluator", "gpu", "--out", dir.toString()), "--evaluator");
+        assertBadInput(run("fidelity", "--evaluator", "surrogate", "--architectures", "2", "--out", dir.toString()),
+                "--architectures");
+    }
+}
