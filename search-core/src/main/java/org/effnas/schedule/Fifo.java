@@ -3,6 +3,7 @@ package org.effnas.schedule;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.effnas.InvalidInputException;
 
 /**
  * First in, first out: every candidate trains the same budget once and nothing is promoted (the
@@ -44,8 +45,8 @@ public final class Fifo implements Scheduler {
 
     @Override
     public void promoted(String baseId, int toRung) {
-        throw new IllegalStateException("fifo never promotes; the journal's promotion of " + baseId
-                + " was written under another scheduler");
+        throw new InvalidInputException("scheduler.name: the journal promotes " + baseId + " to rung " + toRung
+                + ", so it was written under asha or hyperband; resume it with the same scheduler settings");
     }
 
     @Override
