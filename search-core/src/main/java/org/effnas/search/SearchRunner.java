@@ -343,7 +343,9 @@ public final class SearchRunner {
                         c.error());
             }
             if (store.recorded(c.result())) {
-                doneThisSession++;
+                if (startsFresh(c.candidate())) {
+                    doneThisSession++;
+                }
                 if (c.result().provenance() != null && c.result().provenance().cached()) {
                     cached++;
                 }
@@ -377,7 +379,8 @@ public final class SearchRunner {
     }
 
     private SearchProgress progress() {
-        int done = observations.size();
+        // against the budget of new candidates: a promotion's result is not one more candidate done
+        int done = (int) observations.stream().filter(o -> startsFresh(o.candidate())).count();
         int total = settings.budget().limitsEvaluations() ? settings.budget().evaluations() : -1;
         double elapsed = elapsed();
         double eta = Double.NaN;
@@ -386,6 +389,10 @@ public final class SearchRunner {
         }
         return new SearchProgress(done, total, inFlight.size(), failures, cached, Optional.ofNullable(best),
                 elapsed, eta);
+    }
+
+    private static boolean startsFresh(Candidate c) {
+        return c.fidelity() == null || c.fidelity().startsFresh();
     }
 
     private double elapsed() {
