@@ -156,7 +156,8 @@ public final class FidelityCommand implements Callable<Integer> {
                 .put("max_steps", maxSteps).put("eta", eta);
         config.set("training", EvalJson.training(training));
         RunSettings settings = RunSettings.of(training, seed,
-                Reward.soft(CostModel.of(SpaceReference.of(s)).macs(), -0.07), SearchBudget.evaluations(architectures))
+                Reward.of(CostModel.of(SpaceReference.of(s)).macs(), Reward.DEFAULT_W, Reward.DEFAULT_W,
+                        org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(architectures))
                 .withOrdered(workers == 1);
         err.println("effnas fidelity: " + architectures + " random " + s.name() + " architectures through rungs "
                 + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + dataset));

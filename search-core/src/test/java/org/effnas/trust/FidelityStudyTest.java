@@ -33,7 +33,7 @@ class FidelityStudyTest {
         SearchSpace space = SearchSpaces.builtin("mnasnet-small");
         ArchSpec ref = SpaceReference.of(space);
         RunSettings settings = RunSettings.of(TrainingSettings.defaults(), 3,
-                Reward.soft(CostModel.of(ref).macs(), -0.07), SearchBudget.evaluations(24)).withOrdered(true);
+                Reward.of(CostModel.of(ref).macs(), -0.07, -0.07, org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(24)).withOrdered(true);
         InMemoryResultStore store = InMemoryResultStore.of(JournalHeader.of("fidelity",
                 EvalJson.MAPPER.createObjectNode().put("space", space.name()), 3));
         List<String> released = new ArrayList<>();

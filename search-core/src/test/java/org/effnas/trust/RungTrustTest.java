@@ -33,7 +33,7 @@ class RungTrustTest {
         SearchSpace space = SearchSpaces.builtin("mnasnet-small");
         ArchSpec ref = SpaceReference.of(space);
         RunSettings settings = RunSettings.of(TrainingSettings.defaults(), 7,
-                Reward.soft(CostModel.of(ref).macs(), -0.07), SearchBudget.evaluations(81)).withOrdered(true);
+                Reward.of(CostModel.of(ref).macs(), -0.07, -0.07, org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(81)).withOrdered(true);
         InMemoryResultStore store = InMemoryResultStore.of(JournalHeader.of("search",
                 EvalJson.MAPPER.createObjectNode().put("strategy", "random"), 7));
         SearchOutcome o = SearchRunner.of(RandomSearch.of(space, 7), InlineEvaluator.of(SurrogateEvaluator.of(ref),
