@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.effnas.worker.net.GraphTranslator;
+import org.effnas.worker.batchnorm.BatchNormActivation;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -84,7 +84,7 @@ public final class NativeBackend {
         return "backend=" + env.getProperty("backend") + " onednn=" + oneDnnActive()
                 + " omp.threads=" + env.get("omp.threads") + " blas=" + env.get("blas.vendor")
                 + " helpers=" + !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
-                + " omp.wait=" + waitPolicy + " bn.kernels=" + GraphTranslator.batchNormArithmetic()
+                + " omp.wait=" + waitPolicy + " bn.kernels=" + BatchNormActivation.kernelArithmetic()
                 + " malloc=" + mallocInUse();
     }
 

@@ -49,7 +49,8 @@ public final class StackSampler implements AutoCloseable {
             String c = f.getClassName();
             String m = f.getMethodName();
             if (layer.equals("other") && (c.startsWith("org.deeplearning4j.nn.layers.")
-                    || c.startsWith("org.deeplearning4j.nn.graph.vertex.impl.") || c.startsWith("org.effnas.worker.net."))
+                    || c.startsWith("org.deeplearning4j.nn.graph.vertex.impl.") || c.startsWith("org.effnas.worker.graph.")
+                    || c.startsWith("org.effnas.worker.batchnorm."))
                     && !c.endsWith("LayerVertex")) {
                 layer = c.substring(c.lastIndexOf('.') + 1).replaceAll("\\$.*", "");
             }

@@ -9,9 +9,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.effnas.cost.CostModel;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
-import org.effnas.worker.net.GraphOptions;
-import org.effnas.worker.net.GraphTranslator;
-import org.effnas.worker.net.TrainableParams;
+import org.effnas.worker.graph.GraphOptions;
+import org.effnas.worker.graph.GraphTranslator;
+import org.effnas.worker.graph.TrainableParams;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 

@@ -16,10 +16,10 @@ import org.effnas.eval.Provenance;
 import org.effnas.spec.ArchSpec;
 import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
-import org.effnas.worker.net.GraphOptions;
-import org.effnas.worker.net.GraphTranslator;
-import org.effnas.worker.net.PreciseBatchNorm;
-import org.effnas.worker.net.TrainableParams;
+import org.effnas.worker.batchnorm.PreciseBatchNorm;
+import org.effnas.worker.graph.GraphOptions;
+import org.effnas.worker.graph.GraphTranslator;
+import org.effnas.worker.graph.TrainableParams;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,6 +22,7 @@ import org.effnas.space.SearchSpace;
 import org.effnas.space.SearchSpaces;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.batchnorm.BatchNormActivation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -91,7 +92,7 @@ class GraphTranslatorTest {
         // DL4J's own count also has the running mean and variance of every batch norm
         long bnStatistics = 0;
         for (Layer l : net.getLayers()) {
-            if (l instanceof BatchNormActivationLayer) {
+            if (l.conf().getLayer() instanceof BatchNormActivation) {
                 bnStatistics += 2 * l.getParam("mean").length();
             }
         }

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;

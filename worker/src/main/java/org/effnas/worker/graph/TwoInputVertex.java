@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.graph;
 
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.graph;
 
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -22,6 +22,7 @@ import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
 import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.batchnorm.BatchNormActivation;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,14 +72,6 @@ public final class GraphTranslator {
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(spec.resolution(), spec.resolution(), spec.inChannels()));
-    }
-
-    /**
-     * The arithmetic the batch-norm layers' Java kernels run in this JVM: "vector" and a lane count
-     * (started with {@code --add-modules jdk.incubator.vector}) or "scalar".
-     */
-    public static String batchNormArithmetic() {
-        return BatchNormForward.kernels();
     }
 
     /** The graph configuration of a spec (not initialised: no parameters allocated). */

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 /** {@link RowKernels} in plain Java loops, for JVMs without the Vector API module; also the vector kernels' tails. */
 final class ScalarRowKernels implements RowKernels {

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,8 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.effnas.notation.BlockStrings;
 import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;
+import org.effnas.worker.graph.GraphOptions;
+import org.effnas.worker.graph.GraphTranslator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -16,35 +16,21 @@ import org.nd4j.linalg.activations.impl.ActivationSwish;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runtime side of {@link BatchNormActivation}. For swish, ReLU and identity on dense float maps
  * both directions run in Java two-sweep kernels: forward {@link BatchNormForward} (batch or running
  * statistics, then normalise and activate), backward {@link BatchNormBackward} (the activation
- * derivative and the batch-norm gradient). Other activations and layouts compose ND4J ops: batch
- * mean, centred sum of squares, ND4J's {@code batchnorm} op and the activation.
+ * derivative and the batch-norm gradient). Other activations and layouts compose ND4J ops
+ * ({@link ComposedBatchNorm}). A training forward pass keeps what backprop needs in
+ * {@link SavedForBackprop}.
  */
 final class BatchNormActivationLayer extends BatchNormalization {
 
-    private static final int[] CHANNEL = {1};
-    private static final int[] ALL_BUT_CHANNEL = {0, 2, 3};
-
     private final boolean swish;
     private final boolean identity;
-    // Saved by a training forward pass for backprop (they live in the activations workspace)
-    private INDArray batchMean;
-    private INDArray batchVar;
-    private INDArray invStd;
-    private INDArray preActivation;
-    private INDArray sigmoid;
-    private INDArray output;
+    private final SavedForBackprop saved = new SavedForBackprop();
     private boolean fusedForward;
     /** Set while {@link PreciseBatchNorm} measures population statistics; null otherwise. */
     private PopulationStatistics population;
@@ -62,8 +48,8 @@ final class BatchNormActivationLayer extends BatchNormalization {
         return null;
     }
 
-    private org.effnas.worker.net.BatchNormActivation bnConf() {
-        return (org.effnas.worker.net.BatchNormActivation) conf.getLayer();
+    BatchNormActivation bnConf() {
+        return (BatchNormActivation) conf.getLayer();
     }
 
     @Override
@@ -79,7 +65,8 @@ final class BatchNormActivationLayer extends BatchNormalization {
         }
         BatchNormBackward.Activation kernel = kernelActivation();
         fusedForward = kernel != null && BatchNormForward.supports(x);
-        return fusedForward ? activateFused(kernel, x, training, workspaceMgr) : activateComposed(x, training, workspaceMgr);
+        return fusedForward ? activateFused(kernel, x, training, workspaceMgr)
+                : ComposedBatchNorm.forward(this, kernel, x, training, population, saved, workspaceMgr);
     }
 
     /** The activation as the Java kernels know it, or null if they do not handle it. */
@@ -111,9 +98,9 @@ final class BatchNormActivationLayer extends BatchNormalization {
             BatchNormForward.withBatchStatistics(kernel, x, gamma, beta, bnConf().getEps(), mean, var,
                     invStdValues, sig, out);
             if (training) {
-                batchMean = channelVector(workspaceMgr, toFloats(mean));
-                batchVar = channelVector(workspaceMgr, toFloats(var));
-                invStd = channelVector(workspaceMgr, invStdValues);
+                saved.batchMean = channelVector(workspaceMgr, toFloats(mean));
+                saved.batchVar = channelVector(workspaceMgr, toFloats(var));
+                saved.invStd = channelVector(workspaceMgr, invStdValues);
             } else {
                 population.add(mean, var, x.length() / channels);
             }
@@ -129,9 +116,9 @@ final class BatchNormActivationLayer extends BatchNormalization {
                     gamma, beta, null, out);
         }
         // the kernels' activations differentiate from the saved output and sigmoid, never from z
-        preActivation = null;
-        sigmoid = sig;
-        output = training ? out : null;
+        saved.preActivation = null;
+        saved.sigmoid = sig;
+        saved.output = training ? out : null;
         return out;
     }
 
@@ -150,77 +137,14 @@ final class BatchNormActivationLayer extends BatchNormalization {
         return v;
     }
 
-    /** Forward composed from ND4J ops: any activation, any array layout. */
-    private INDArray activateComposed(INDArray x, boolean training, LayerWorkspaceMgr workspaceMgr) {
-        double eps = bnConf().getEps();
-        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
-        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
-        INDArray mean;
-        INDArray var;
-        boolean batchStatistics = training || population != null;
-        // z (BN output before the activation) is only kept for backprop by the generic path; swish
-        // and ReLU differentiate from what they store, so their z is scratch (saves a map per layer)
-        boolean keepZ = training && !swish && !(bnConf().getActivationFn() instanceof ActivationReLU);
-        ArrayType zType = identity || keepZ ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM;
-        if (batchStatistics) {
-            long m = x.length() / x.size(1);
-            mean = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
-            var = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
-            try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.FF_WORKING_MEM)) {
-                mean.assign(x.mean(ALL_BUT_CHANNEL));
-                INDArray centred = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-                Nd4j.getExecutioner().exec(new BroadcastSubOp(x, mean, centred, CHANNEL));
-                INDArray norm = centred.norm2(ALL_BUT_CHANNEL);
-                var.assign(norm.muli(norm).divi(m));
-            }
-            if (training) {
-                batchMean = mean;
-                batchVar = var;
-                invStd = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.size(1));
-                invStd.assign(org.nd4j.linalg.ops.transforms.Transforms.pow(var.add(eps), -0.5, false));
-            } else {
-                population.add(mean.toDoubleVector(), var.toDoubleVector(), m);
-            }
-        } else {
-            mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
-            var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
-        }
-        INDArray z = workspaceMgr.createUninitialized(zType, x.dataType(), x.shape(), 'c');
-        Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-                .addInputs(x, mean, var, gamma, beta)
-                .addOutputs(z)
-                .addIntegerArguments(1, 1, 1)
-                .addFloatingPointArguments(eps)
-                .build());
-        INDArray out;
-        if (identity) {
-            out = z;
-        } else if (swish) {
-            INDArray s = workspaceMgr.createUninitialized(training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM,
-                    x.dataType(), x.shape(), 'c');
-            Nd4j.getExecutioner().exec(new Sigmoid(z, s));
-            out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
-            Nd4j.getExecutioner().exec(new MulOp(z, s, out));
-            sigmoid = training ? s : null;
-        } else {
-            out = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
-            bnConf().getActivationFn().getActivation(out, training);
-        }
-        preActivation = keepZ ? z : null;
-        output = training ? out : null;
-        return out;
-    }
-
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        if (batchMean == null) {
+        if (saved.batchMean == null) {
             throw new IllegalStateException(layerId() + ": backprop without a training forward pass");
         }
         INDArray x = input.ordering() == 'c' ? input : input.dup('c');
         INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
-        OpExecutioner exec = Nd4j.getExecutioner();
-        long m = x.length() / x.size(1);
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
         try (MemoryWorkspace ignored = workspaceMgr.notifyScopeBorrowed(ArrayType.BP_WORKING_MEM)) {
             INDArray e = BatchNormBackward.supports(epsilon) ? epsilon : epsilon.dup('c');
@@ -228,31 +152,18 @@ final class BatchNormActivationLayer extends BatchNormalization {
             BatchNormBackward.Activation kernel = kernelActivation();
             INDArray dGamma;
             INDArray dBeta;
-            if (kernel != null && BatchNormBackward.supports(dx, sigmoid, output)) {
+            if (kernel != null && BatchNormBackward.supports(dx, saved.sigmoid, saved.output)) {
                 int c = (int) x.size(1);
                 float[] dg = new float[c];
                 float[] db = new float[c];
-                BatchNormBackward.run(kernel, xIn, e, sigmoid, output, dx, batchMean.toFloatVector(),
-                        invStd.toFloatVector(), gamma.toFloatVector(), dg, db);
+                BatchNormBackward.run(kernel, xIn, e, saved.sigmoid, saved.output, dx, saved.batchMean.toFloatVector(),
+                        saved.invStd.toFloatVector(), gamma.toFloatVector(), dg, db);
                 dGamma = Nd4j.createFromArray(dg);
                 dBeta = Nd4j.createFromArray(db);
             } else {
-                INDArray dz = activationGradient(e);
-                INDArray xHat = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-                exec.exec(new BroadcastSubOp(x, batchMean, xHat, CHANNEL));
-                exec.exec(new BroadcastMulOp(xHat, invStd, xHat, CHANNEL));
-                dBeta = dz.sum(ALL_BUT_CHANNEL);
-                INDArray product = Nd4j.createUninitialized(x.dataType(), x.shape(), 'c');
-                exec.exec(new MulOp(dz, xHat, product));
-                dGamma = product.sum(ALL_BUT_CHANNEL);
-                // dx = a*dz - a*dBeta/m - xHat * a*dGamma/m with a = gamma * invStd
-                INDArray a = gamma.reshape(invStd.shape()).mul(invStd);
-                INDArray shift = a.mul(dBeta).divi(m);
-                INDArray slope = a.mul(dGamma).divi(m);
-                exec.exec(new BroadcastMulOp(dz, a, dx, CHANNEL));
-                exec.exec(new BroadcastSubOp(dx, shift, dx, CHANNEL));
-                exec.exec(new BroadcastMulOp(xHat, slope, xHat, CHANNEL));
-                dx.subi(xHat);
+                GammaBetaGradients grads = ComposedBatchNorm.backward(this, kernel, x, e, saved, dx);
+                dGamma = grads.gamma();
+                dBeta = grads.beta();
             }
 
             double decay = bnConf().getDecay();
@@ -267,8 +178,8 @@ final class BatchNormActivationLayer extends BatchNormalization {
             double rate = runningStatisticsRate(decay, getIterationCount());
             INDArray globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
             INDArray globalVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
-            meanView.assign(globalMean.sub(batchMean.reshape(globalMean.shape())).muli(rate));
-            varView.assign(globalVar.sub(batchVar.reshape(globalVar.shape())).muli(rate));
+            meanView.assign(globalMean.sub(saved.batchMean.reshape(globalMean.shape())).muli(rate));
+            varView.assign(globalVar.sub(saved.batchVar.reshape(globalVar.shape())).muli(rate));
         }
         Gradient g = new DefaultGradient();
         g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, gradientViews.get(BatchNormalizationParamInitializer.GAMMA));
@@ -276,7 +187,7 @@ final class BatchNormActivationLayer extends BatchNormalization {
         g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN));
         g.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR));
         INDArray epsOut = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx);
-        clearSaved();
+        saved.clear();
         return new Pair<>(g, epsOut);
     }
 
@@ -291,26 +202,6 @@ final class BatchNormActivationLayer extends BatchNormalization {
      */
     static double runningStatisticsRate(double decay, long iteration) {
         return (1 - decay) / (1 - Math.pow(decay, iteration + 1));
-    }
-
-    /** dL/dz from dL/dy, in the current (working-memory) workspace. */
-    private INDArray activationGradient(INDArray epsilon) {
-        if (identity) {
-            return epsilon;
-        }
-        if (swish) {
-            // swish'(z) = s + y - y*s with s = sigmoid(z), y = z*s
-            INDArray t = Nd4j.createUninitialized(epsilon.dataType(), epsilon.shape(), 'c');
-            Nd4j.getExecutioner().exec(new MulOp(output, sigmoid, t));
-            t.rsubi(output).addi(sigmoid).muli(epsilon);
-            return t;
-        }
-        if (bnConf().getActivationFn() instanceof ActivationReLU) {
-            // z itself is not kept for ReLU: relu'(z) = 1 exactly where the output is positive
-            return epsilon.mul(org.nd4j.linalg.ops.transforms.Transforms.step(output, true));
-        }
-        INDArray z = preActivation.dup();
-        return bnConf().getActivationFn().backprop(z, epsilon).getFirst();
     }
 
     /** Starts measuring population statistics: inference passes normalise with batch statistics and record them. */
@@ -335,18 +226,9 @@ final class BatchNormActivationLayer extends BatchNormalization {
         return p.count();
     }
 
-    private void clearSaved() {
-        batchMean = null;
-        batchVar = null;
-        invStd = null;
-        preActivation = null;
-        sigmoid = null;
-        output = null;
-    }
-
     @Override
     public void clear() {
         super.clear();
-        clearSaved();
+        saved.clear();
     }
 }

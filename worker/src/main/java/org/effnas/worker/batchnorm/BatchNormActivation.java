@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import java.util.Collection;
 import java.util.Map;
@@ -42,6 +42,14 @@ public class BatchNormActivation extends BatchNormalization {
         setUseLogStd(false);
         setCnn2DFormat(CNN2DFormat.NCHW);
         setActivationFn(activation == null ? new ActivationIdentity() : activation);
+    }
+
+    /**
+     * The arithmetic this layer's Java kernels run in this JVM: "vector" and a lane count
+     * (started with {@code --add-modules jdk.incubator.vector}) or "scalar".
+     */
+    public static String kernelArithmetic() {
+        return BatchNormForward.kernels();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.graph;
 
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;

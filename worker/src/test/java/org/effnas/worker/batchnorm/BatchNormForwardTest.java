@@ -1,9 +1,9 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.effnas.worker.net.BatchNormActivationTest.assertClose;
+import static org.effnas.worker.batchnorm.BatchNormActivationTest.assertClose;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 /**
  * Per-channel mean and (biased) variance of everything a batch-norm layer saw over several

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.batchnorm;
 
 /**
  * The arithmetic of the batch-norm kernels ({@link BatchNormForward}, {@link BatchNormBackward}) on

@@ -1,4 +1,4 @@
-package org.effnas.worker.net;
+package org.effnas.worker.graph;
 
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
