@@ -13,6 +13,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.effnas.InvalidInputException;
 import org.effnas.eval.EvalJson;
 import org.effnas.schedule.CheckpointRelease;
+import org.effnas.worker.graph.SavedClassNames;
 
 /**
  * Checkpoints of multi-fidelity runs in one directory, normally {@code <experiment>/checkpoints}
@@ -79,6 +80,7 @@ public final class CheckpointStore implements CheckpointRelease {
         }
         try {
             JsonNode n = EvalJson.MAPPER.readTree(Files.readString(json));
+            SavedClassNames.register();
             ComputationGraph net = ModelSerializer.restoreComputationGraph(zip.toFile(), true);
             return new TrainingCheckpoint(n.path("id").asText(), n.path("spec_key").asText(), n.path("seed").asLong(),
                     n.path("steps").asLong(), n.path("rng_root_state").asLong(), n.path("rng_node_state").asLong(), net);

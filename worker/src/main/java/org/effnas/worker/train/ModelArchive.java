@@ -12,6 +12,7 @@ import org.effnas.InvalidInputException;
 import org.effnas.eval.EvalJson;
 import org.effnas.notation.SpecFiles;
 import org.effnas.spec.ArchSpec;
+import org.effnas.worker.graph.SavedClassNames;
 
 /**
  * A trained network on disk: {@value #MODEL} (DL4J's ModelSerializer format, without optimizer
@@ -46,6 +47,7 @@ public final class ModelArchive {
             throw new InvalidInputException(file + ": no saved model there; pass the --out folder of `effnas train`");
         }
         try {
+            SavedClassNames.register();
             return ModelSerializer.restoreComputationGraph(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file + ": not a readable DL4J model (" + e.getMessage()
