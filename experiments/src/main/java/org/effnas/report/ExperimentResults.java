@@ -4,18 +4,28 @@ import java.util.List;
 
 /**
  * Everything the report draws: the searches' candidates, the grid and the family, with the target
- * T of the reward. Read from an experiment directory by {@link ResultTables#read}.
+ * T of the reward and the number of images each accuracy was measured on.
  *
  * @param title      headline, e.g. {@code fashion-mnist / mnasnet-small / evolution}
  * @param targetMacs the reward's T in multiply-adds (0 when unknown)
+ * @param evalImages images of the evaluation split (minival) behind each accuracy; 0 when unknown
  */
-public record ExperimentResults(String title, long targetMacs, List<SearchPoint> search, List<GridPoint> grid,
-                                List<FamilyPoint> family) {
+public record ExperimentResults(String title, long targetMacs, int evalImages, List<SearchPoint> search,
+                                List<GridPoint> grid, List<FamilyPoint> family) {
 
     public ExperimentResults {
         search = List.copyOf(search);
         grid = List.copyOf(grid);
         family = List.copyOf(family);
+        if (evalImages < 0) {
+            throw new IllegalArgumentException("evalImages must be >= 0, got " + evalImages);
+        }
+    }
+
+    /** Results whose evaluation count is unknown. */
+    public ExperimentResults(String title, long targetMacs, List<SearchPoint> search, List<GridPoint> grid,
+                             List<FamilyPoint> family) {
+        this(title, targetMacs, 0, search, grid, family);
     }
 
     /** Whether any number came from the surrogate evaluator: then every title says SURROGATE. */

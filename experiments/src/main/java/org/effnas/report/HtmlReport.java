@@ -8,36 +8,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.effnas.report.chart.Axis;
-import org.effnas.report.chart.Chart;
+import org.effnas.report.chart.ReportChart;
+import org.effnas.report.statistics.AccuracyInterval;
+import org.effnas.report.statistics.IntervalMethod;
 
 /**
- * Writes the self-contained {@code report.html}: inline CSS, charts as base64 PNG data URIs, the
- * tables of top candidates, grid and family, and the provenance of every number. Nothing is loaded
- * from the network. When any result came from the surrogate, a banner and every chart and table
- * title say SURROGATE.
+ * Writes the self-contained {@code report.html}, results first: the summary (what won, by how much,
+ * how sure, what to use next), the charts as inline SVG, the tables, the method notes, the settings,
+ * what the directory holds and the provenance of every number. Nothing is loaded from the network.
+ * When any result came from the surrogate, a banner and every chart and table title say SURROGATE;
+ * a run still in progress is marked PARTIAL.
+ *
+ * <p>The summary's figures carry {@code data-check}, {@code data-value} and {@code data-format}
+ * attributes, so {@link ReportCheck} can compare them with the files they come from.
  */
 public final class HtmlReport {
+
+    /** A chart and its inline SVG. */
+    public record Figure(ReportChart chart, String svg, List<ReportChart.LegendEntry> legend) {
+    }
 
     private static final int TOP_CANDIDATES = 15;
 
     private static final String CSS = """
             body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0;background:#f6f7f9;color:#222}
-            main{max-width:1040px;margin:0 auto;padding:24px 32px 48px;background:#fff}
+            main{max-width:1040px;margin:0 auto;padding:24px 32px 48px;background:#fff;overflow-wrap:anywhere}
             h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;margin:36px 0 10px;border-bottom:2px solid #e3e3e3;padding-bottom:4px}
+            h3{font-size:16px;margin:20px 0 6px}
             .sub{color:#555;margin:0 0 16px}
             .surrogate{background:#b00020;color:#fff;font-weight:bold;padding:12px 16px;border-radius:6px;margin:12px 0}
-            .facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;font-size:14px}
-            .facts dt{color:#555}.facts dd{margin:0}
-            figure{margin:16px 0}figure img{max-width:100%;border:1px solid #ddd}
+            .partial{background:#8a5a00;color:#fff;font-weight:bold;padding:12px 16px;border-radius:6px;margin:12px 0}
+            .headline{font-size:16px;line-height:1.5;margin:6px 0}
+            .noise{background:#fff4d6;border-left:4px solid #e69f00;padding:2px 8px}
+            .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px;font-size:14px}
+            .facts dt{color:#555}.facts dd{margin:0;min-width:0}
+            figure{margin:16px 0}figure svg{display:block;width:100%;height:auto;border:1px solid #ddd}
             figcaption{font-size:13px;color:#555;margin-top:4px}
-            table{border-collapse:collapse;font-size:13px;width:100%;margin:8px 0}
+            .chart-title{font-weight:bold;font-size:16px;margin:0 0 4px}
+            ul.legend{list-style:none;padding:0;margin:4px 0;font-size:13px;display:flex;flex-wrap:wrap;gap:4px 18px}
+            .swatch{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:2px}
+            table{border-collapse:collapse;font-size:13px;width:100%;margin:8px 0;table-layout:auto}
             th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:right;vertical-align:top}
-            th{background:#f0f2f5;position:sticky;top:0;white-space:nowrap}
-            td.l,th.l{text-align:left}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all;max-width:360px}
+            th{background:#f0f2f5}
+            td.l,th.l{text-align:left}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all}
             tr.win td{background:#fff4d6;font-weight:bold}
             .fail{color:#b00020}
-            code{font-family:'DejaVu Sans Mono',monospace;font-size:12px}
+            code{font-family:'DejaVu Sans Mono',monospace;font-size:12px;word-break:break-all;white-space:pre-wrap}
             footer{margin-top:32px;font-size:12px;color:#777}
             """;
 
@@ -45,10 +61,12 @@ public final class HtmlReport {
     }
 
     /**
-     * @param facts  the experiment's settings to show at the top (label to value, in order)
-     * @param charts each chart with its PNG bytes, in display order
+     * @param facts    the experiment's settings (label to value, in order); empty when unknown
+     * @param figures  the charts in display order
+     * @param softMode the reward is soft (then it can exceed the accuracy below T)
      */
-    public static String render(ExperimentResults r, Map<String, String> facts, Map<Chart, byte[]> charts) {
+    public static String render(ExperimentResults r, ReportSummary summary, Map<String, String> facts,
+                                List<Figure> figures, boolean softMode) {
         boolean s = r.surrogate();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -62,36 +80,135 @@ public final class HtmlReport {
                     .append("surrogate evaluator, not from training networks. They exercise the pipeline; they say nothing ")
                     .append("about real accuracy.</div>\n");
         }
-        b.append("<dl class=\"facts\">");
-        for (Map.Entry<String, String> f : facts.entrySet()) {
-            b.append("<dt>").append(esc(f.getKey())).append("</dt><dd>").append(esc(f.getValue())).append("</dd>");
+        DirectoryContents contents = summary.contents();
+        if (contents.partial()) {
+            b.append("<div class=\"partial\" id=\"partial\">PARTIAL: the experiment is still running or was interrupted; ")
+                    .append(contents.phasesDone()).append("/").append(contents.phases().size()).append(" phases done (")
+                    .append(esc(String.join("; ", contents.phases().stream().map(DirectoryContents.Phase::text).toList())))
+                    .append("). Rebuild this report with <code>effnas report DIR</code> later.</div>\n");
         }
-        b.append("</dl>\n");
-        if (r.isEmpty()) {
-            b.append("<p>No results yet: the experiment has not finished any evaluation.</p>\n");
-        }
-        if (!charts.isEmpty()) {
+        summary(b, r, summary, s);
+        if (!figures.isEmpty()) {
             b.append("<h2>").append(esc(title("Charts", s))).append("</h2>\n");
-            for (Map.Entry<Chart, byte[]> c : charts.entrySet()) {
-                b.append("<figure><img alt=\"").append(esc(c.getKey().title())).append("\" src=\"")
-                        .append(Chart.dataUri(c.getValue())).append("\"><figcaption>").append(esc(c.getKey().title()))
-                        .append(" (also <code>").append(esc(c.getKey().name())).append(".png</code>)</figcaption></figure>\n");
+            for (Figure f : figures) {
+                b.append("<figure class=\"chart\" data-chart=\"").append(esc(f.chart().name())).append("\">")
+                        .append("<div class=\"chart-title\">").append(esc(f.chart().title())).append("</div>")
+                        .append(f.svg());
+                if (!f.legend().isEmpty()) {
+                    b.append("<ul class=\"legend\">");
+                    for (ReportChart.LegendEntry e : f.legend()) {
+                        b.append("<li><span class=\"swatch\" style=\"background:").append(hex(e.colour()))
+                                .append("\"></span>").append(esc(e.label())).append("</li>");
+                    }
+                    b.append("</ul>");
+                }
+                b.append("<figcaption>").append(esc(f.chart().caption()))
+                        .append(" (also <code>").append(esc(f.chart().name())).append(".png</code>)</figcaption></figure>\n");
             }
         }
         if (!r.search().isEmpty()) {
             topCandidates(b, r, s);
         }
         if (!r.grid().isEmpty()) {
-            grid(b, r, s);
+            grid(b, r, summary, s);
         }
-        if (!r.family().isEmpty()) {
-            family(b, r, s);
+        methods(b, r, softMode);
+        if (!facts.isEmpty()) {
+            b.append("<h2>Settings</h2>\n<dl class=\"facts\">");
+            for (Map.Entry<String, String> f : facts.entrySet()) {
+                b.append("<dt>").append(esc(f.getKey())).append("</dt><dd>").append(esc(f.getValue())).append("</dd>");
+            }
+            b.append("</dl>\n");
         }
+        directory(b, contents);
         provenance(b, r, s);
-        b.append("<footer>Written by effnas. Files beside this report: config.yaml, journal.jsonl, candidates.csv, ")
-                .append("grid.csv, family.csv, best/, family/ and the charts as PNG.</footer>\n");
+        b.append("<footer>Written by effnas; rebuild with <code>effnas report DIR</code>.</footer>\n");
         b.append("</main></body></html>\n");
         return b.toString();
+    }
+
+    private static void summary(StringBuilder b, ExperimentResults r, ReportSummary summary, boolean s) {
+        b.append("<section id=\"summary\"><h2>").append(esc(title("Summary", s))).append("</h2>\n");
+        if (r.isEmpty()) {
+            b.append("<p>No results yet: the experiment has not finished any evaluation.</p>\n");
+        }
+        summary.baseline().ifPresent(base -> {
+            b.append("<p class=\"headline\" id=\"summary-baseline\"><b>Winning baseline</b> <code>")
+                    .append(esc(base.candidateId())).append("</code> (").append(esc(base.run())).append("): top-1 ")
+                    .append(checked("baseline.top1", base.accuracy().mean(), "percent2")).append(" ")
+                    .append(esc(interval(base.accuracy()))).append(", ")
+                    .append(checked("baseline.macs", base.macs(), "count")).append(" MACs, ")
+                    .append(checked("baseline.params", base.params(), "count")).append(" params, latency ")
+                    .append(checked("baseline.latency_ms", base.latencyMs(), "ms"));
+            if (Double.isFinite(base.reward())) {
+                b.append(", reward ").append(esc(NumberText.fixed(base.reward(), 4)));
+            }
+            b.append(". <span class=\"sub\">Figures from <code>").append(esc(base.source())).append("</code>");
+            if (base.source().equals(ReportSummary.BEST_METRICS)) {
+                b.append(" (the winner trained once more for best/model.zip); in the search it scored ")
+                        .append(esc(NumberText.percent2(base.searched().mean())));
+            }
+            b.append(".</span></p>\n");
+        });
+        summary.grid().ifPresent(g -> {
+            GridTriple w = g.winner();
+            b.append("<p class=\"headline\" id=\"summary-grid\"><b>Grid winner</b> ").append(esc(w.label()))
+                    .append(": mean top-1 ").append(checked("grid.winner.top1", w.accuracy().mean(), "percent2"))
+                    .append(" ").append(esc(interval(w.accuracy()))).append(", ")
+                    .append(esc(NumberText.macs(w.macs()))).append(" MACs");
+            if (g.runnerUp() != null) {
+                GridTriple u = g.runnerUp();
+                b.append("; margin over the runner-up ").append(esc(u.label())).append(" (")
+                        .append(esc(NumberText.percent2(u.accuracy().mean()))).append("): ")
+                        .append(esc(String.format(Locale.ROOT, "%+.2f", g.margin() * 100))).append(" points");
+                if (g.withinNoise()) {
+                    b.append(" <span class=\"noise\" id=\"within-noise\">within noise: the 95% intervals overlap")
+                            .append(g.exactTie() ? "; equal means, chosen by fewer MACs" : "").append("</span>");
+                }
+            }
+            b.append(".</p>\n");
+        });
+        if (!summary.family().isEmpty()) {
+            family(b, summary.family(), r, s);
+        }
+        if (!summary.nextSteps().isEmpty()) {
+            b.append("<h3>Files to use next</h3>\n<table><tr><th class=\"l\">file</th><th class=\"l\">what</th>")
+                    .append("<th class=\"l\">command</th></tr>\n");
+            for (ReportSummary.NextStep n : summary.nextSteps()) {
+                b.append("<tr><td class=\"l\"><code>").append(esc(n.file())).append("</code></td>").append(tdl(n.what()))
+                        .append("<td class=\"l\">").append(n.command().isEmpty() ? "" : "<code>" + esc(n.command()) + "</code>")
+                        .append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    /** A figure the content check compares with its source file: raw value in data-value, shown formatted. */
+    private static String checked(String key, double value, String format) {
+        return "<span data-check=\"" + key + "\" data-value=\"" + (Double.isNaN(value) ? "NaN" : Measurement.num(value))
+                + "\" data-format=\"" + format + "\">" + esc(format(value, format)) + "</span>";
+    }
+
+    /** How {@link #checked} shows a value; {@link ReportCheck} formats the file's value the same way. */
+    static String format(double value, String format) {
+        if (Double.isNaN(value)) {
+            return "not measured";
+        }
+        return switch (format) {
+            case "percent2" -> NumberText.percent2(value);
+            case "count" -> String.format(Locale.ROOT, "%,d", Math.round(value));
+            case "ms" -> String.format(Locale.ROOT, "%.2f ms", value);
+            default -> throw new IllegalArgumentException("unknown format " + format);
+        };
+    }
+
+    private static String interval(AccuracyInterval a) {
+        if (!a.measured()) {
+            return "";
+        }
+        String ci = a.hasInterval() ? String.format(Locale.ROOT, "95%% CI %.1f-%.1f%%, ", a.low() * 100, a.high() * 100) : "";
+        return "(" + ci + a.countText() + ")";
     }
 
     private static String title(String t, boolean surrogate) {
@@ -100,22 +217,27 @@ public final class HtmlReport {
 
     private static void topCandidates(StringBuilder b, ExperimentResults r, boolean s) {
         List<SearchPoint> ranked = new ArrayList<>(r.search().stream().filter(p -> p.m().ok()).toList());
-        ranked.sort(Comparator.comparingDouble(SearchPoint::reward).reversed());
+        ranked.sort(Comparator.comparingDouble((SearchPoint p) -> Double.isFinite(p.reward()) ? -p.reward() : 0)
+                .thenComparingDouble(p -> -p.m().top1()));
         long failed = r.search().stream().filter(p -> !p.m().ok()).count();
         b.append("<h2>").append(esc(title("Top candidates by reward", s))).append("</h2>\n<p class=\"sub\">")
                 .append(r.search().size()).append(" evaluated (").append(failed).append(" failed) in ")
                 .append(esc(String.join(", ", r.runs()))).append("; top ").append(Math.min(TOP_CANDIDATES, ranked.size()))
-                .append(" shown, all in <code>candidates.csv</code>.</p>\n");
+                .append(" shown, all in <code>candidates.csv</code>. Each top-1 is one evaluation on ")
+                .append(r.evalImages() > 0 ? "n = " + r.evalImages() + " minival images" : "an unknown number of images")
+                .append(".</p>\n");
         b.append("<table><tr><th>#</th><th class=\"l\">id</th><th class=\"l\">run</th><th>reward</th><th>top-1</th>")
-                .append("<th>MACs</th><th>params</th><th>wall s</th><th class=\"l\">worker</th><th>seed</th>")
+                .append("<th>95% CI</th><th>MACs</th><th>params</th><th>wall s</th><th class=\"l\">worker</th><th>seed</th>")
                 .append("<th class=\"l\">blocks (full spec in candidates.csv)</th></tr>\n");
         for (int i = 0; i < Math.min(TOP_CANDIDATES, ranked.size()); i++) {
             SearchPoint p = ranked.get(i);
+            AccuracyInterval a = AccuracyInterval.of(List.of(p.m().top1()), r.evalImages());
             b.append(i == 0 ? "<tr class=\"win\">" : "<tr>").append(td(Integer.toString(i + 1)))
-                    .append(tdl(p.m().candidateId())).append(tdl(p.run())).append(td(fixed(p.reward(), 4)))
-                    .append(td(pct(p.m().top1()))).append(td(Axis.macs(p.m().macs())))
-                    .append(td(Axis.macs(p.m().params()))).append(td(fixed(p.m().wallSeconds(), 1)))
-                    .append(tdl(p.m().workerId())).append(td(Long.toString(p.m().seed())))
+                    .append(tdl(p.m().candidateId())).append(tdl(p.run())).append(td(NumberText.fixed(p.reward(), 4)))
+                    .append(td(NumberText.percent2(p.m().top1()))).append(td(ci(a)))
+                    .append(td(NumberText.macs(p.m().macs()))).append(td(NumberText.macs(p.m().params())))
+                    .append(td(NumberText.fixed(p.m().wallSeconds(), 1))).append(tdl(p.m().workerId()))
+                    .append(td(Long.toString(p.m().seed())))
                     .append("<td class=\"spec\">").append(esc(blocks(p.m().specKey()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -129,50 +251,84 @@ public final class HtmlReport {
         }
     }
 
-    private static void grid(StringBuilder b, ExperimentResults r, boolean s) {
-        Map<String, List<GridPoint>> byTriple = new LinkedHashMap<>();
-        for (GridPoint p : r.grid()) {
-            byTriple.computeIfAbsent(Axis.plain(p.alpha()) + "/" + Axis.plain(p.beta()) + "/" + Axis.plain(p.gamma()),
-                    k -> new ArrayList<>()).add(p);
-        }
-        List<List<GridPoint>> triples = new ArrayList<>(byTriple.values());
-        triples.sort(Comparator.comparingDouble((List<GridPoint> t) -> nanLow(t.get(0).meanTop1())).reversed());
+    private static String ci(AccuracyInterval a) {
+        return a.hasInterval() ? String.format(Locale.ROOT, "%.1f-%.1f%%", a.low() * 100, a.high() * 100) : "-";
+    }
+
+    private static void grid(StringBuilder b, ExperimentResults r, ReportSummary summary, boolean s) {
+        List<GridTriple> triples = GridTriple.of(r.grid(), r.evalImages());
+        GridOutcome outcome = summary.grid().orElse(null);
         b.append("<h2>").append(esc(title("Compound-scaling grid", s))).append("</h2>\n<p class=\"sub\">")
                 .append(triples.size()).append(" triples at phi = 1 with alpha &middot; beta&sup2; &middot; gamma&sup2; near 2, ")
-                .append("ranked by mean minival top-1; every run in <code>grid.csv</code>.</p>\n");
+                .append("one row per triple (its seeds folded into the mean), best first; every evaluation in ")
+                .append("<code>grid.csv</code>. ").append(esc(GridTriple.TIE_BREAK)).append("</p>\n");
         b.append("<table><tr><th>alpha</th><th>beta</th><th>gamma</th><th>&alpha;&beta;&sup2;&gamma;&sup2;</th>")
-                .append("<th>runs</th><th>mean top-1</th><th>95% CI</th><th>MACs</th><th class=\"l\">workers</th></tr>\n");
-        for (List<GridPoint> t : triples) {
-            GridPoint p = t.get(0);
-            long ok = t.stream().filter(q -> q.m().ok()).count();
-            Set<String> workers = new LinkedHashSet<>();
-            t.forEach(q -> workers.add(q.m().workerId()));
-            b.append(p.winner() ? "<tr class=\"win\">" : "<tr>").append(td(Axis.plain(p.alpha())))
-                    .append(td(Axis.plain(p.beta()))).append(td(Axis.plain(p.gamma())))
-                    .append(td(fixed(p.alpha() * p.beta() * p.beta() * p.gamma() * p.gamma(), 3)))
-                    .append(td(ok + "/" + t.size())).append(td(pct(p.meanTop1())))
-                    .append(td(Double.isNaN(p.ciLow()) ? "-" : pct(p.ciLow()) + " - " + pct(p.ciHigh())))
-                    .append(td(Axis.macs(p.m().macs()))).append(tdl(String.join(", ", workers)
-                            + (p.winner() ? "  (winner)" : ""))).append("</tr>\n");
+                .append("<th>seeds ok/run</th><th>n</th><th>mean top-1</th><th>95% CI</th><th>MACs</th>")
+                .append("<th class=\"l\">vs winner</th><th class=\"l\">workers</th></tr>\n");
+        for (GridTriple t : triples) {
+            boolean win = outcome != null && t == outcome.winner();
+            String vs = win ? "winner" : outcome != null && outcome.tiedWithWinner(t) ? "within noise" : "";
+            b.append(win ? "<tr class=\"win\">" : "<tr>").append(td(NumberText.plain(t.alpha())))
+                    .append(td(NumberText.plain(t.beta()))).append(td(NumberText.plain(t.gamma())))
+                    .append(td(NumberText.fixed(t.flopsRatio(), 3)))
+                    .append(td((t.runs() - t.failed()) + "/" + t.runs()))
+                    .append(td(r.evalImages() > 0 ? Integer.toString(r.evalImages()) : "?"))
+                    .append(td(NumberText.percent2(t.accuracy().mean()))).append(td(ci(t.accuracy())))
+                    .append(td(NumberText.macs(t.macs()))).append(tdl(vs))
+                    .append(tdl(String.join(", ", t.workers()))).append("</tr>\n");
         }
         b.append("</table>\n");
     }
 
-    private static void family(StringBuilder b, ExperimentResults r, boolean s) {
-        b.append("<h2>").append(esc(title("Scaled family", s))).append("</h2>\n<p class=\"sub\">")
-                .append("Compound members and single-dimension comparisons; specs of every member in <code>family/</code>.</p>\n");
-        b.append("<table><tr><th class=\"l\">model</th><th class=\"l\">scaling</th><th>phi</th><th>width</th>")
-                .append("<th>depth</th><th>resolution</th><th>top-1</th><th>MACs</th><th>params</th><th>wall s</th>")
-                .append("<th class=\"l\">worker</th></tr>\n");
-        for (FamilyPoint p : r.family()) {
-            b.append(p.scaling().equals(FamilyPoint.COMPOUND) ? "<tr class=\"win\">" : "<tr>").append(tdl(p.name()))
-                    .append(tdl(p.scaling())).append(td(Axis.plain(p.phi()))).append(td(fixed(p.width(), 3)))
-                    .append(td(fixed(p.depth(), 3))).append(td(Integer.toString(p.resolution())))
-                    .append(td(p.m().ok() ? pct(p.m().top1()) : "failed")).append(td(Axis.macs(p.m().macs())))
-                    .append(td(Axis.macs(p.m().params()))).append(td(fixed(p.m().wallSeconds(), 1)))
-                    .append(tdl(p.m().workerId())).append("</tr>\n");
+    private static void family(StringBuilder b, List<ModelRow> rows, ExperimentResults r, boolean s) {
+        b.append("<h3>").append(esc(title("Scaled family", s))).append("</h3>\n<p class=\"sub\">")
+                .append("One row per model, its seeds folded into the mean; compound members (B) and single-dimension ")
+                .append("comparisons (W width, D depth, R resolution); specs of every model in <code>family/</code>.</p>\n");
+        b.append("<table id=\"family-table\"><tr><th class=\"l\">model</th><th class=\"l\">scaling</th><th>phi</th>")
+                .append("<th>width</th><th>depth</th><th>resolution</th><th>seeds</th><th>n</th><th>mean top-1</th>")
+                .append("<th>95% CI</th><th>MACs</th><th>params</th><th>latency ms</th></tr>\n");
+        for (ModelRow m : rows) {
+            b.append(m.compound() ? "<tr class=\"win\">" : "<tr>").append(tdl(m.name())).append(tdl(m.scaling()))
+                    .append(td(NumberText.plain(m.phi()))).append(td(NumberText.fixed(m.width(), 3)))
+                    .append(td(NumberText.fixed(m.depth(), 3))).append(td(Integer.toString(m.resolution())))
+                    .append(td(m.accuracy().seeds() + (m.failed() > 0 ? " (+" + m.failed() + " failed)" : "")))
+                    .append(td(r.evalImages() > 0 ? Integer.toString(r.evalImages()) : "?"))
+                    .append(td(m.accuracy().measured() ? NumberText.percent2(m.accuracy().mean()) : "failed"))
+                    .append(td(ci(m.accuracy()))).append(td(NumberText.macs(m.macs())))
+                    .append(td(NumberText.macs(m.params()))).append(td(NumberText.fixed(m.latencyMs(), 2)))
+                    .append("</tr>\n");
         }
         b.append("</table>\n");
+    }
+
+    private static void methods(StringBuilder b, ExperimentResults r, boolean softMode) {
+        b.append("<h2>Method notes</h2>\n<ul id=\"method-notes\">\n");
+        b.append("<li>Every accuracy is top-1 on the minival split (held out of the training images, never the test ")
+                .append("set): ").append(r.evalImages() > 0 ? "n = " + r.evalImages() + " images per evaluation, so one image is "
+                        + NumberText.fixed(100.0 / r.evalImages(), 2) + " points"
+                        : "the number of images n is unknown (no readable dataset in config.yaml)").append(".</li>\n");
+        b.append("<li>Intervals are 95% and never leave [0, 100%]. One evaluation: ")
+                .append(esc(IntervalMethod.WILSON.description())).append(". Several seeds: ")
+                .append(esc(IntervalMethod.T_CLIPPED.description())).append(". Computed with Apache Commons Math.</li>\n");
+        b.append("<li>Two results are <i>within noise</i> when their intervals overlap. ").append(esc(GridTriple.TIE_BREAK))
+                .append("</li>\n");
+        b.append("<li>The reward is ACC &times; (cost / T)<sup>w</sup>. ")
+                .append(softMode ? "In this soft mode w is negative, so a model cheaper than T scores a reward above its "
+                        + "accuracy, even above 1." : "In soft mode a model cheaper than T scores a reward above its "
+                        + "accuracy; in hard mode the reward is the accuracy at or under T.")
+                .append("</li>\n");
+        b.append("<li>Accuracy axes stop at 100%. Charts are drawn with XChart; each is inline SVG here and a PNG beside ")
+                .append("this file.</li>\n</ul>\n");
+    }
+
+    private static void directory(StringBuilder b, DirectoryContents c) {
+        b.append("<h2>What this directory holds</h2>\n<dl class=\"facts\">");
+        for (DirectoryContents.Entry e : c.files()) {
+            b.append("<dt><code>").append(esc(e.name())).append("</code></dt><dd>").append(esc(e.description())).append("</dd>");
+        }
+        b.append("</dl>\n<p class=\"sub\">Phases: ").append(esc(c.phases().isEmpty() ? "none"
+                : String.join("; ", c.phases().stream().map(DirectoryContents.Phase::text).toList())))
+                .append(c.configKnown() ? "" : " (no config.yaml: the planned phases and settings are unknown)").append(".</p>\n");
     }
 
     private static void provenance(StringBuilder b, ExperimentResults r, boolean s) {
@@ -216,8 +372,8 @@ public final class HtmlReport {
         return specKey.substring(from + 7, to).replace(",", ", ");
     }
 
-    private static double nanLow(double v) {
-        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    private static String hex(java.awt.Color c) {
+        return c == null ? "#888888" : String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static String td(String v) {
@@ -226,14 +382,6 @@ public final class HtmlReport {
 
     private static String tdl(String v) {
         return "<td class=\"l\">" + esc(v) + "</td>";
-    }
-
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", v * 100);
-    }
-
-    private static String fixed(double v, int decimals) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** HTML-escapes text. */

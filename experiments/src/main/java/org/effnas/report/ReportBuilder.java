@@ -11,12 +11,14 @@ import org.effnas.InvalidInputException;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.config.Quantities;
-import org.effnas.report.chart.Chart;
+import org.effnas.report.chart.InlineSvg;
+import org.effnas.report.chart.ReportChart;
 
 /**
  * (Re)builds {@code report.html} and the chart PNGs of an experiment directory from the files in it
- * ({@code config.yaml} and the CSV tables), so a report can be made again at any time, also while
- * a run is still going or after it was interrupted.
+ * ({@code config.yaml} when there is one, the CSV tables and journals, {@code best/metrics.json}),
+ * so a report can be made again at any time, also while a run is still going or after it was
+ * interrupted, and for the output of {@code effnas search} and {@code grid} as well as {@code run}.
  */
 public final class ReportBuilder {
 
@@ -29,34 +31,70 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /** Builds the report of the experiment in {@code dir}; returns the path of report.html. */
+    /**
+     * Builds the report of the experiment in {@code dir}: the output directory of {@code effnas run},
+     * {@code search} or {@code grid}, finished, running or interrupted. Returns the path of report.html.
+     */
     public static Path build(Path dir) throws IOException {
-        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
-            throw new InvalidInputException(dir + ": not an experiment directory (no " + CONFIG
-                    + "); give the --out directory of an 'effnas run'");
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir + ": no such directory; give the --out directory of effnas run, "
+                    + "search or grid");
         }
-        ExperimentConfig config = ConfigLoader.load(dir.resolve(CONFIG));
+        ExperimentConfig config = Files.isRegularFile(dir.resolve(CONFIG)) ? ConfigLoader.load(dir.resolve(CONFIG)) : null;
         List<SearchPoint> search = ResultTables.readSearch(dir);
-        if (search.isEmpty() && config.searches()) {
-            // the search is still running (or was interrupted): what its journals hold so far
-            search = new ArrayList<>(JournalRows.read(dir.resolve(SEARCH_JOURNAL), config.strategy().name().text(),
-                    config.reward().reward()));
-            search.addAll(JournalRows.read(dir.resolve(RANDOM_JOURNAL), "random", config.reward().reward()));
+        if (search.isEmpty()) {
+            // the search is still running (or was interrupted, or only its journal was written)
+            search = new ArrayList<>(searchJournal(dir, config));
         }
-        ExperimentResults results = new ExperimentResults(title(config), config.reward().targetMacs() == null ? 0 : config.reward().targetMacs(), search,
-                ResultTables.readGrid(dir), ResultTables.readFamily(dir));
-        return write(dir, results, facts(config));
+        List<GridPoint> grid = ResultTables.readGrid(dir);
+        List<FamilyPoint> family = ResultTables.readFamily(dir);
+        if (config == null && search.isEmpty() && grid.isEmpty() && family.isEmpty()) {
+            throw new InvalidInputException(dir + ": holds no effnas results (no " + CONFIG + ", "
+                    + ResultTables.CANDIDATES + ", " + ResultTables.GRID + ", " + ResultTables.FAMILY + " or "
+                    + SEARCH_JOURNAL + "); give the --out directory of effnas run, search or grid");
+        }
+        ExperimentResults results = new ExperimentResults(config == null ? dir.getFileName() + " (no " + CONFIG + ")"
+                : title(config), config == null || config.reward().targetMacs() == null ? 0 : config.reward().targetMacs(),
+                config == null ? 0 : EvaluationImages.of(config.dataset()), search, grid, family);
+        return write(dir, config, results, config == null ? Map.of() : facts(config));
     }
 
-    /** Draws the charts, writes them as PNG beside report.html and writes the report. */
-    public static Path write(Path dir, ExperimentResults results, Map<String, String> facts) throws IOException {
-        Map<Chart, byte[]> charts = new LinkedHashMap<>();
-        for (Chart c : ReportCharts.of(results)) {
-            charts.put(c, c.writePng(dir));
+    private static List<SearchPoint> searchJournal(Path dir, ExperimentConfig config) {
+        if (config != null) {
+            if (!config.searches()) {
+                return List.of(); // a grid-only plan: its journal holds grid evaluations, in grid.csv
+            }
+            List<SearchPoint> rows = new ArrayList<>(JournalRows.read(dir.resolve(SEARCH_JOURNAL),
+                    config.strategy().name().text(), config.reward().reward()));
+            rows.addAll(JournalRows.read(dir.resolve(RANDOM_JOURNAL), "random", config.reward().reward()));
+            return rows;
         }
+        var store = JournalRows.store(dir.resolve(SEARCH_JOURNAL));
+        if (store == null || "grid".equals(store.header().kind())) {
+            return List.of(); // a grid journal's rows are in grid.csv
+        }
+        return JournalRows.read(dir.resolve(SEARCH_JOURNAL), "search", null);
+    }
+
+    /** Writes the report of {@code results} for a directory without a config (tests, other tools). */
+    public static Path write(Path dir, ExperimentResults results, Map<String, String> facts) throws IOException {
+        return write(dir, null, results, facts);
+    }
+
+    /** Draws the charts, writes them as PNG beside report.html and writes the report (charts inline as SVG). */
+    static Path write(Path dir, ExperimentConfig config, ExperimentResults results, Map<String, String> facts)
+            throws IOException {
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        for (ReportChart c : ReportCharts.of(results)) {
+            Files.write(dir.resolve(c.name() + ".png"), c.png());
+            figures.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
+        }
+        DirectoryContents contents = DirectoryContents.of(dir, config, results);
+        ReportSummary summary = ReportSummary.of(dir, config, results, contents);
         Path report = dir.resolve(REPORT);
         Path tmp = dir.resolve(REPORT + ".tmp");
-        Files.writeString(tmp, HtmlReport.render(results, facts, charts));
+        Files.writeString(tmp, HtmlReport.render(results, summary, facts, figures,
+                config != null && config.reward().mode().equals("soft")));
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return report;

@@ -1,40 +1,39 @@
 package org.effnas.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.effnas.report.chart.Axis;
-import org.effnas.report.chart.Chart;
-import org.effnas.report.chart.HeatmapChart;
-import org.effnas.report.chart.Palette;
-import org.effnas.report.chart.Point;
-import org.effnas.report.chart.ReferenceLine;
-import org.effnas.report.chart.Series;
-import org.effnas.report.chart.XYChart;
+import org.effnas.report.chart.AccuracyMacsChart;
+import org.effnas.report.chart.BestRewardChart;
+import org.effnas.report.chart.Dot;
+import org.effnas.report.chart.GridHeatmapChart;
+import org.effnas.report.chart.ReportChart;
+import org.effnas.report.chart.ScalingCurvesChart;
 
 /**
  * The report's charts, made from an experiment's results: accuracy vs multiply-adds with the Pareto
  * front and T, best reward over evaluations and over time per search run, the alpha/beta/gamma grid
- * as heatmaps, and the family against single-dimension scaling. A chart with nothing to draw is left
- * out.
+ * as a heatmap, and the family against single-dimension scaling. A chart with nothing to draw is
+ * left out.
  */
 public final class ReportCharts {
-
-    private static final Color[] RUN_COLOURS = {Palette.BLUE, Palette.PURPLE, Palette.SKY, Palette.ORANGE};
 
     private ReportCharts() {
     }
 
-    public static List<Chart> of(ExperimentResults r) {
-        List<Chart> charts = new ArrayList<>();
+    public static List<ReportChart> of(ExperimentResults r) {
+        List<ReportChart> charts = new ArrayList<>();
         List<SearchPoint> ok = r.search().stream().filter(p -> p.m().ok() && p.m().macs() > 0).toList();
         if (!ok.isEmpty()) {
             charts.add(accuracyVsMacs(r, ok));
-            charts.add(bestReward(r, false));
-            charts.add(bestReward(r, true));
+            if (ok.stream().anyMatch(p -> Double.isFinite(p.reward()))) {
+                charts.add(bestReward(r, false));
+                if (ok.stream().anyMatch(p -> Double.isFinite(p.elapsedSeconds()))) {
+                    charts.add(bestReward(r, true));
+                }
+            }
         }
         if (r.grid().stream().anyMatch(p -> p.m().ok())) {
             charts.add(gridHeatmap(r));
@@ -50,171 +49,90 @@ public final class ReportCharts {
         return surrogate ? "SURROGATE - " + title : title;
     }
 
-    private static Color runColour(List<String> runs, String run) {
-        return run.equals("random") && runs.size() > 1 ? Palette.GREY : RUN_COLOURS[Math.max(0, runs.indexOf(run)) % RUN_COLOURS.length];
+    static AccuracyMacsChart accuracyVsMacs(ExperimentResults r, List<SearchPoint> ok) {
+        Map<String, List<Dot>> runs = new LinkedHashMap<>();
+        for (String run : r.runs()) {
+            runs.put(run, ok.stream().filter(p -> p.run().equals(run))
+                    .map(p -> new Dot(p.m().macs(), p.m().top1(), p.m().candidateId())).toList());
+        }
+        Dot best = ok.stream().filter(p -> Double.isFinite(p.reward())).max(Comparator.comparingDouble(SearchPoint::reward))
+                .map(p -> new Dot(p.m().macs(), p.m().top1(), p.m().candidateId())).orElse(null);
+        return AccuracyMacsChart.of(titled("Accuracy vs multiply-adds", r.surrogate()),
+                "Every searched candidate's minival top-1 (n = " + images(r) + " images each) against its multiply-adds; "
+                        + "the Pareto front joins the candidates no other beats on both; the dashed line is the "
+                        + "reward's target T; " + r.title(),
+                runs, best, r.targetMacs());
     }
 
-    static Chart accuracyVsMacs(ExperimentResults r, List<SearchPoint> ok) {
-        List<String> runs = r.runs();
-        List<Series> series = new ArrayList<>();
-        for (String run : runs) {
-            List<Point> pts = ok.stream().filter(p -> p.run().equals(run))
-                    .map(p -> Point.of(p.m().macs(), p.m().top1())).toList();
-            series.add(Series.of(run + " candidates", runColour(runs, run), pts,
-                    run.equals("random") && runs.size() > 1 ? Series.Style.HOLLOW_MARKERS : Series.Style.MARKERS));
-        }
-        List<Point> front = paretoFront(ok);
-        series.add(Series.of("Pareto front", Palette.VERMILION, front, Series.Style.LINE));
-        SearchPoint best = ok.stream().filter(p -> Double.isFinite(p.reward()))
-                .max(Comparator.comparingDouble(SearchPoint::reward)).orElse(null);
-        if (best != null) {
-            series.add(Series.of("best reward (" + best.m().candidateId() + ")", Palette.INK,
-                    List.of(Point.of(best.m().macs(), best.m().top1())), Series.Style.HIGHLIGHT));
-        }
-        double minX = ok.stream().mapToDouble(p -> p.m().macs()).min().orElse(1);
-        double maxX = ok.stream().mapToDouble(p -> p.m().macs()).max().orElse(1);
-        List<ReferenceLine> lines = new ArrayList<>();
-        if (r.targetMacs() > 0) {
-            lines.add(ReferenceLine.atX(r.targetMacs(), "target T = " + Axis.macs(r.targetMacs()), Palette.GREEN));
-            minX = Math.min(minX, r.targetMacs());
-            maxX = Math.max(maxX, r.targetMacs());
-        }
-        double minY = ok.stream().mapToDouble(p -> p.m().top1()).min().orElse(0);
-        double maxY = ok.stream().mapToDouble(p -> p.m().top1()).max().orElse(1);
-        return XYChart.of("accuracy-vs-macs", titled("Accuracy vs multiply-adds of every candidate", r.surrogate()),
-                r.title() + " - " + ok.size() + " evaluated, " + (r.search().size() - ok.size()) + " failed",
-                r.surrogate(),
-                Axis.logarithmic("multiply-adds per image", minX, maxX, Axis::macs),
-                Axis.linear("minival top-1 accuracy", minY, maxY, Axis::percent), series, lines);
-    }
-
-    /** The non-dominated candidates (no other has at least their accuracy at no more MACs), by MACs. */
-    static List<Point> paretoFront(List<SearchPoint> ok) {
-        List<SearchPoint> sorted = new ArrayList<>(ok);
-        sorted.sort(Comparator.comparingLong((SearchPoint p) -> p.m().macs())
-                .thenComparing(Comparator.comparingDouble((SearchPoint p) -> p.m().top1()).reversed()));
-        List<Point> front = new ArrayList<>();
-        double best = Double.NEGATIVE_INFINITY;
-        for (SearchPoint p : sorted) {
-            if (p.m().top1() > best) {
-                front.add(Point.of(p.m().macs(), p.m().top1()));
-                best = p.m().top1();
-            }
-        }
-        return front;
-    }
-
-    static Chart bestReward(ExperimentResults r, boolean overTime) {
-        List<String> runs = r.runs();
+    static BestRewardChart bestReward(ExperimentResults r, boolean overTime) {
         double longest = r.search().stream().mapToDouble(SearchPoint::elapsedSeconds).filter(Double::isFinite)
                 .max().orElse(0);
         // Short (surrogate) runs read better in seconds, real ones in minutes.
         double unit = overTime && longest >= 120 ? 60 : 1;
-        List<Series> series = new ArrayList<>();
-        double maxX = 0;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (String run : runs) {
+        Map<String, List<BestRewardChart.Step>> runs = new LinkedHashMap<>();
+        for (String run : r.runs()) {
             List<SearchPoint> pts = r.search().stream().filter(p -> p.run().equals(run))
                     .filter(p -> !overTime || Double.isFinite(p.elapsedSeconds()))
                     .sorted(Comparator.comparingDouble(p -> overTime ? p.elapsedSeconds() : p.index())).toList();
-            List<Point> line = new ArrayList<>();
+            List<BestRewardChart.Step> line = new ArrayList<>();
             double best = Double.NEGATIVE_INFINITY;
             for (SearchPoint p : pts) {
-                double x = overTime ? p.elapsedSeconds() / unit : p.index();
                 if (Double.isFinite(p.reward()) && p.reward() > best) {
                     best = p.reward();
                 }
                 if (Double.isFinite(best)) {
-                    line.add(Point.of(x, best));
-                    minY = Math.min(minY, best);
-                    maxY = Math.max(maxY, best);
+                    line.add(new BestRewardChart.Step(overTime ? p.elapsedSeconds() / unit : p.index(), best));
                 }
-                maxX = Math.max(maxX, x);
             }
-            series.add(Series.of(run + " (best so far)", runColour(runs, run), line, Series.Style.STEP));
+            runs.put(run, line);
         }
-        if (!Double.isFinite(minY)) {
-            minY = 0;
-            maxY = 1;
-        }
-        String subject = runs.size() > 1 ? String.join(" vs ", runs) : runs.get(0);
-        String xLabel = !overTime ? "evaluations finished"
-                : (unit == 60 ? "minutes" : "seconds") + " since the run started";
-        return XYChart.of(overTime ? "best-reward-vs-time" : "best-reward-vs-evaluations",
+        String xLabel = !overTime ? "evaluations finished" : (unit == 60 ? "minutes" : "seconds") + " since the run started";
+        return new BestRewardChart(overTime ? "best-reward-vs-time" : "best-reward-vs-evaluations",
                 titled("Best reward vs " + (overTime ? "wall time" : "evaluations"), r.surrogate()),
-                subject + ": best reward = ACC x (MACs / T)^w found so far; " + r.title(), r.surrogate(),
-                Axis.fromZero(xLabel, maxX, Axis::plain), Axis.linear("best reward", minY, maxY, Axis::plain),
-                series, List.of());
+                String.join(" vs ", r.runs()) + ": the best reward found so far; " + r.title(), xLabel, runs);
     }
 
-    static Chart gridHeatmap(ExperimentResults r) {
-        Map<String, HeatmapChart.Cell> cells = new LinkedHashMap<>();
-        HeatmapChart.Cell winner = null;
-        for (GridPoint p : r.grid()) {
-            String key = p.alpha() + "/" + p.beta() + "/" + p.gamma();
-            HeatmapChart.Cell cell = new HeatmapChart.Cell(p.alpha(), p.beta(), p.gamma(), p.meanTop1());
-            cells.putIfAbsent(key, cell);
-            if (p.winner()) {
+    static GridHeatmapChart gridHeatmap(ExperimentResults r) {
+        List<GridTriple> triples = GridTriple.of(r.grid(), r.evalImages());
+        List<GridHeatmapChart.Cell> cells = new ArrayList<>();
+        GridHeatmapChart.Cell winner = null;
+        GridOutcome outcome = GridOutcome.of(triples).orElse(null);
+        for (GridTriple t : triples) {
+            GridHeatmapChart.Cell cell = new GridHeatmapChart.Cell(t.alpha(), t.beta(), t.gamma(),
+                    t.accuracy().mean(), t.accuracy().seeds());
+            cells.add(cell);
+            if (outcome != null && t == outcome.winner()) {
                 winner = cell;
             }
         }
-        String sub = "mean minival top-1 at phi = 1 over alpha (depth) and beta (width), one panel per gamma (resolution)";
-        if (winner != null) {
-            sub = "winner alpha = " + Axis.plain(winner.alpha()) + ", beta = " + Axis.plain(winner.beta())
-                    + ", gamma = " + Axis.plain(winner.gamma()) + " (outlined); " + sub;
-        }
-        return new HeatmapChart("grid-heatmap", titled("Compound-scaling grid (alpha, beta, gamma)", r.surrogate()),
-                sub, r.surrogate(), "top-1", Axis::percent, List.copyOf(cells.values()), winner);
+        String caption = "Mean minival top-1 of each (alpha, beta, gamma) triple at phi = 1 (one cell per triple, "
+                + "alpha across, one row per gamma and beta)"
+                + (winner == null ? "" : "; the winner " + outcome.winner().label() + " is outlined") + "; " + r.title();
+        return new GridHeatmapChart(titled("Compound-scaling grid", r.surrogate()), caption, cells, winner);
     }
 
-    static Chart familyScaling(ExperimentResults r) {
-        // One point per model: the mean over its seeds (every row is one evaluation).
-        Map<String, Map<String, List<FamilyPoint>>> byScaling = new LinkedHashMap<>();
-        for (FamilyPoint p : r.family()) {
-            if (p.m().ok() && p.m().macs() > 0) {
-                byScaling.computeIfAbsent(p.scaling(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+    static ScalingCurvesChart familyScaling(ExperimentResults r) {
+        List<ModelRow> rows = ModelRow.of(r.family(), r.evalImages());
+        ModelRow base = rows.stream().filter(m -> m.compound() && m.phi() == 0).findFirst().orElse(null);
+        Map<String, List<ScalingCurvesChart.Model>> curves = new LinkedHashMap<>();
+        for (ModelRow m : rows) {
+            List<ScalingCurvesChart.Model> curve = curves.computeIfAbsent(m.scaling(), k -> new ArrayList<>());
+            if (!m.compound() && base != null && curve.isEmpty()) {
+                curve.add(new ScalingCurvesChart.Model(base.name(), base.macs(), base.accuracy()));
             }
+            curve.add(new ScalingCurvesChart.Model(m.name(), m.macs(), m.accuracy()));
         }
-        Point base = null;
-        List<FamilyPoint> b0 = byScaling.getOrDefault(FamilyPoint.COMPOUND, Map.of()).values().stream()
-                .filter(ps -> ps.get(0).phi() == 0).findFirst().orElse(null);
-        if (b0 != null) {
-            base = Point.of(b0.get(0).m().macs(), b0.stream().mapToDouble(p -> p.m().top1()).average().orElse(Double.NaN));
-        }
-        Map<String, Color> colours = Map.of(FamilyPoint.COMPOUND, Palette.VERMILION, "width", Palette.BLUE,
-                "depth", Palette.GREEN, "resolution", Palette.PURPLE);
-        List<Series> series = new ArrayList<>();
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = 0;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, Map<String, List<FamilyPoint>>> e : byScaling.entrySet()) {
-            boolean compound = e.getKey().equals(FamilyPoint.COMPOUND);
-            List<Point> pts = new ArrayList<>();
-            if (!compound && base != null) {
-                pts.add(base);
-            }
-            for (Map.Entry<String, List<FamilyPoint>> model : e.getValue().entrySet()) {
-                double acc = model.getValue().stream().mapToDouble(p -> p.m().top1()).average().orElse(Double.NaN);
-                long macs = model.getValue().get(0).m().macs();
-                pts.add(Point.of(macs, acc, model.getKey()));
-            }
-            for (Point p : pts) {
-                minX = Math.min(minX, p.x());
-                maxX = Math.max(maxX, p.x());
-                minY = Math.min(minY, p.y());
-                maxY = Math.max(maxY, p.y());
-            }
-            String label = compound ? "compound scaling (family)" : e.getKey() + " only";
-            Series s = Series.of(label, colours.getOrDefault(e.getKey(), Palette.GREY), pts, Series.Style.LINE);
-            series.add(compound ? s.labelled() : s);
-        }
-        return XYChart.of("family-scaling", titled("Scaled family vs single-dimension scaling", r.surrogate()),
-                "accuracy vs multiply-adds of each member (phi = 0, 1, ...) and of width, depth or resolution scaled alone; "
-                        + r.title(), r.surrogate(),
-                Axis.logarithmic("multiply-adds per image", minX, maxX, Axis::macs),
-                Axis.linear("top-1 accuracy", minY, maxY, Axis::percent), series, List.of());
+        List<ScalingCurvesChart.Curve> list = new ArrayList<>();
+        curves.forEach((k, v) -> list.add(new ScalingCurvesChart.Curve(k, v.stream()
+                .sorted(Comparator.comparingDouble(ScalingCurvesChart.Model::macs)).toList())));
+        int seeds = rows.stream().mapToInt(m -> m.accuracy().seeds()).max().orElse(0);
+        return new ScalingCurvesChart(titled("Scaled family vs single-dimension scaling", r.surrogate()),
+                "Mean minival top-1 of each model (phi = 0, 1, ...) against its multiply-adds, compound scaling against "
+                        + "width, depth or resolution scaled alone" + (seeds > 1 ? "; bars: 95% intervals over up to "
+                        + seeds + " seeds" : "") + "; " + r.title(), list);
+    }
+
+    private static String images(ExperimentResults r) {
+        return r.evalImages() > 0 ? Integer.toString(r.evalImages()) : "unknown";
     }
 }

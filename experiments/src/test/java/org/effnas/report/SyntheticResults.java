@@ -7,6 +7,9 @@ import java.util.Random;
 /** Plausible results for chart and report tests (the evaluator is named, so SURROGATE can be tested). */
 final class SyntheticResults {
 
+    /** Minival images behind each synthetic accuracy. */
+    static final int IMAGES = 600;
+
     private SyntheticResults() {
     }
 
@@ -36,10 +39,13 @@ final class SyntheticResults {
         double[][] triples = {{1.0, 1.1, 1.2}, {1.1, 1.0, 1.2}, {1.2, 1.1, 1.1}, {1.2, 1.2, 1.0}, {1.0, 1.2, 1.1},
             {1.4, 1.0, 1.1}, {1.1, 1.1, 1.1}, {1.3, 1.1, 1.0}};
         for (double[] t : triples) {
-            double acc = 0.85 + rng.nextDouble() * 0.03;
             boolean winner = t[0] == 1.2 && t[1] == 1.1 && t[2] == 1.1;
-            grid.add(new GridPoint(t[0], t[1], t[2], acc, acc - 0.01, acc + 0.01, winner,
-                    measurement("g" + grid.size(), acc, 20_000_000, evaluator, false)));
+            double base = winner ? 0.9 : 0.85 + rng.nextDouble() * 0.03;
+            for (int s = 0; s < 2; s++) {
+                double acc = base + (s == 0 ? 0.002 : -0.002);
+                grid.add(new GridPoint(t[0], t[1], t[2], base, base - 0.01, base + 0.01, winner,
+                        measurement("g" + grid.size(), acc, 20_000_000, evaluator, false)));
+            }
         }
         List<FamilyPoint> family = new ArrayList<>();
         for (String scaling : List.of("compound", "width", "depth", "resolution")) {
@@ -47,10 +53,12 @@ final class SyntheticResults {
                 long macs = (long) (8e6 * Math.pow(2, phi) * (1 + rng.nextDouble() * 0.1));
                 double acc = 0.85 + phi * (scaling.equals("compound") ? 0.012 : 0.006) + rng.nextDouble() * 0.003;
                 String name = (scaling.equals("compound") ? "B" : scaling.substring(0, 1).toUpperCase()) + phi;
-                family.add(new FamilyPoint(scaling, phi, name, 1 + phi * 0.1, 1 + phi * 0.2, 28 + 4 * phi,
-                        measurement(name, acc, macs, evaluator, false)));
+                for (int s = 0; s < 2; s++) {
+                    family.add(new FamilyPoint(scaling, phi, name, 1 + phi * 0.1, 1 + phi * 0.2, 28 + 4 * phi,
+                            measurement(name, acc + s * 0.004, macs, evaluator, false)));
+                }
             }
         }
-        return new ExperimentResults("fashion-mnist / mnasnet-small / evolution", 10_000_000, search, grid, family);
+        return new ExperimentResults("fashion-mnist / mnasnet-small / evolution", 10_000_000, IMAGES, search, grid, family);
     }
 }

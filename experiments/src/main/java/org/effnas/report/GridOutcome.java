@@ -1,0 +1,40 @@
+package org.effnas.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the grid decided: its winner, the runner-up, the margin between them and whether that margin
+ * is within noise (their 95% intervals overlap).
+ *
+ * @param runnerUp   the best other measured triple; null when the grid measured only one
+ * @param margin     winner's mean minus runner-up's mean (NaN without a runner-up)
+ * @param exactTie   equal means: the tie-break rule chose
+ */
+public record GridOutcome(GridTriple winner, GridTriple runnerUp, double margin, boolean withinNoise,
+                          boolean exactTie) {
+
+    /**
+     * The outcome of ranked triples: the winner is the triple the grid marked (the first ranked when
+     * none is marked), the runner-up the best-ranked measured other one.
+     */
+    public static Optional<GridOutcome> of(List<GridTriple> ranked) {
+        List<GridTriple> measured = ranked.stream().filter(t -> t.accuracy().measured()).toList();
+        if (measured.isEmpty()) {
+            return Optional.empty();
+        }
+        GridTriple winner = measured.stream().filter(GridTriple::winner).findFirst().orElse(measured.get(0));
+        GridTriple runnerUp = measured.stream().filter(t -> t != winner).findFirst().orElse(null);
+        if (runnerUp == null) {
+            return Optional.of(new GridOutcome(winner, null, Double.NaN, false, false));
+        }
+        double margin = winner.accuracy().mean() - runnerUp.accuracy().mean();
+        return Optional.of(new GridOutcome(winner, runnerUp, margin, winner.accuracy().overlaps(runnerUp.accuracy()),
+                winner.accuracy().mean() == runnerUp.accuracy().mean()));
+    }
+
+    /** Whether a triple cannot be told apart from the winner (its interval overlaps the winner's). */
+    public boolean tiedWithWinner(GridTriple t) {
+        return t != winner && t.accuracy().measured() && t.accuracy().overlaps(winner.accuracy());
+    }
+}

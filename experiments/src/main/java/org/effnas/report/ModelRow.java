@@ -1,0 +1,44 @@
+package org.effnas.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.effnas.report.statistics.AccuracyInterval;
+
+/**
+ * One scaled model (a family member or a single-dimension comparison) with all its seeds folded
+ * into one row: mean accuracy with its interval and seed count, cost and latency.
+ *
+ * @param latencyMs median of the seeds' latencies; NaN when not measured
+ * @param failed    evaluations of the model that failed
+ */
+public record ModelRow(String scaling, String name, double phi, double width, double depth, int resolution,
+                       long macs, long params, double latencyMs, AccuracyInterval accuracy, int failed) {
+
+    /** The family rows folded per model, in the order the models first appear. */
+    public static List<ModelRow> of(List<FamilyPoint> points, int evalImages) {
+        Map<String, List<FamilyPoint>> byModel = new LinkedHashMap<>();
+        for (FamilyPoint p : points) {
+            byModel.computeIfAbsent(p.scaling() + "/" + p.name(), k -> new ArrayList<>()).add(p);
+        }
+        List<ModelRow> out = new ArrayList<>();
+        for (List<FamilyPoint> rows : byModel.values()) {
+            FamilyPoint f = rows.get(0);
+            List<FamilyPoint> ok = rows.stream().filter(p -> p.m().ok()).toList();
+            double[] latencies = ok.stream().mapToDouble(p -> p.m().latencyMs()).filter(Double::isFinite).sorted().toArray();
+            double latency = latencies.length == 0 ? Double.NaN : latencies.length % 2 == 1 ? latencies[latencies.length / 2]
+                    : (latencies[latencies.length / 2 - 1] + latencies[latencies.length / 2]) / 2;
+            long macs = ok.stream().mapToLong(p -> p.m().macs()).max().orElse(f.m().macs());
+            long params = ok.stream().mapToLong(p -> p.m().params()).max().orElse(f.m().params());
+            out.add(new ModelRow(f.scaling(), f.name(), f.phi(), f.width(), f.depth(), f.resolution(), macs, params,
+                    latency, AccuracyInterval.of(ok.stream().map(p -> p.m().top1()).toList(), evalImages),
+                    rows.size() - ok.size()));
+        }
+        return out;
+    }
+
+    public boolean compound() {
+        return scaling.equals(FamilyPoint.COMPOUND);
+    }
+}

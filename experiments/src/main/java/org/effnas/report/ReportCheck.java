@@ -1,0 +1,178 @@
+package org.effnas.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The content check of a written report, without a browser: every figure of the summary equals the
+ * file it comes from ({@code best/metrics.json}, else the best row of {@code candidates.csv}; the
+ * grid winner's rows of {@code grid.csv}) and is shown as its value formats, and every chart is
+ * present inline (an SVG with drawing and text) and as a PNG that is not blank (more than a sliver
+ * of its pixels differ from its background colour, whatever that colour is).
+ * {@code scripts/check-report.sh} runs it before it renders the page in Chromium.
+ */
+public final class ReportCheck {
+
+    private static final Pattern FIGURE = Pattern.compile(
+            "<span data-check=\"([^\"]+)\" data-value=\"([^\"]*)\" data-format=\"([^\"]+)\">([^<]*)</span>");
+    private static final Pattern CHART = Pattern.compile(
+            "<figure class=\"chart\" data-chart=\"([^\"]+)\">(.*?)</figure>", Pattern.DOTALL);
+    /** Share of a chart's pixels that must differ from its background. */
+    static final double MIN_INK = 0.01;
+
+    private ReportCheck() {
+    }
+
+    /** What is wrong with the report in {@code dir}; empty when it passes. */
+    public static List<String> problems(Path dir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path report = dir.resolve(ReportBuilder.REPORT);
+        if (!Files.isRegularFile(report)) {
+            return List.of(report + ": missing; run effnas report " + dir);
+        }
+        String html = Files.readString(report);
+        Map<String, Double> expected = expectedFigures(dir);
+        Map<String, Boolean> shown = new HashMap<>();
+        Matcher m = FIGURE.matcher(html);
+        while (m.find()) {
+            String key = m.group(1);
+            double value = m.group(2).equals("NaN") ? Double.NaN : Double.parseDouble(m.group(2));
+            shown.put(key, true);
+            String text = HtmlReport.format(value, m.group(3));
+            if (!text.equals(m.group(4))) {
+                problems.add("summary " + key + " shows '" + m.group(4) + "' but its value " + m.group(2) + " reads '" + text + "'");
+            }
+            Double want = expected.get(key);
+            if (want != null && !same(want, value)) {
+                problems.add("summary " + key + " is " + m.group(2) + " but the file says " + Measurement.num(want));
+            }
+        }
+        for (String key : expected.keySet()) {
+            if (!shown.containsKey(key) && Double.isFinite(expected.get(key))) {
+                problems.add("summary does not show " + key + " (" + Measurement.num(expected.get(key)) + ")");
+            }
+        }
+        Matcher c = CHART.matcher(html);
+        int charts = 0;
+        while (c.find()) {
+            charts++;
+            String name = c.group(1);
+            String body = c.group(2);
+            int marks = count(body, "<path") + count(body, "<rect") + count(body, "<line") + count(body, "<polygon")
+                    + count(body, "<circle") + count(body, "<ellipse");
+            if (!body.contains("<svg") || marks < 20) {
+                problems.add("chart " + name + ": no inline SVG with a drawing (" + marks + " shapes)");
+            }
+            if (!body.matches("(?s).*<div class=\"chart-title\">[^<]+</div>.*")) {
+                problems.add("chart " + name + ": no title");
+            }
+            Path png = dir.resolve(name + ".png");
+            if (!Files.isRegularFile(png)) {
+                problems.add("chart " + name + ": " + png + " is missing");
+            } else {
+                double ink = ink(png);
+                if (ink < MIN_INK) {
+                    problems.add(String.format(java.util.Locale.ROOT, "chart %s: %s is blank (%.2f%% of its pixels "
+                            + "differ from the background)", name, png, ink * 100));
+                }
+            }
+        }
+        boolean results = !ResultTables.readSearch(dir).isEmpty() || !ResultTables.readGrid(dir).isEmpty();
+        if (results && charts == 0) {
+            problems.add("the directory has results but the report shows no chart");
+        }
+        return problems;
+    }
+
+    /** The summary figures the files say, by data-check key; NaN where a figure was not measured. */
+    static Map<String, Double> expectedFigures(Path dir) throws IOException {
+        Map<String, Double> out = new HashMap<>();
+        Path metrics = dir.resolve(ReportSummary.BEST_METRICS);
+        if (Files.isRegularFile(metrics)) {
+            JsonNode n = ReportSummary.readJson(metrics);
+            out.put("baseline.top1", n.path("top1").asDouble(Double.NaN));
+            out.put("baseline.macs", n.path("macs").asDouble(Double.NaN));
+            out.put("baseline.params", n.path("params").asDouble(Double.NaN));
+            out.put("baseline.latency_ms", n.path("latency_ms").asDouble(Double.NaN));
+        } else if (Files.isRegularFile(dir.resolve(ResultTables.CANDIDATES))) {
+            Map<String, String> best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            List<Map<String, String>> rows = Csv.read(dir.resolve(ResultTables.CANDIDATES));
+            String main = rows.stream().map(r -> r.get("run")).filter(r -> !"random".equals(r)).findFirst().orElse("random");
+            boolean rewards = rows.stream().anyMatch(r -> !r.get("reward").isEmpty());
+            for (Map<String, String> row : rows) {
+                if (!row.get("run").equals(main) || !row.get("failure").isEmpty()) {
+                    continue;
+                }
+                double score = Double.parseDouble(rewards ? or(row.get("reward")) : or(row.get("top1")));
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = row;
+                }
+            }
+            if (best != null) {
+                out.put("baseline.top1", Double.parseDouble(or(best.get("top1"))));
+                out.put("baseline.macs", Double.parseDouble(or(best.get("macs"))));
+                out.put("baseline.params", Double.parseDouble(or(best.get("params"))));
+                out.put("baseline.latency_ms", Double.parseDouble(or(best.get("latency_ms"))));
+            }
+        }
+        if (Files.isRegularFile(dir.resolve(ResultTables.GRID))) {
+            double sum = 0;
+            int k = 0;
+            for (Map<String, String> row : Csv.read(dir.resolve(ResultTables.GRID))) {
+                if ("true".equals(row.get("winner")) && row.get("failure").isEmpty()) {
+                    sum += Double.parseDouble(or(row.get("top1")));
+                    k++;
+                }
+            }
+            if (k > 0) {
+                out.put("grid.winner.top1", sum / k);
+            }
+        }
+        return out;
+    }
+
+    private static String or(String v) {
+        return v == null || v.isEmpty() ? "NaN" : v;
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.isNaN(a) ? Double.isNaN(b) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Share of the image's pixels that differ from its most common colour. */
+    static double ink(Path png) throws IOException {
+        BufferedImage img = ImageIO.read(png.toFile());
+        if (img == null) {
+            return 0;
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        int total = img.getWidth() * img.getHeight();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                counts.merge(img.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+            }
+        }
+        int background = counts.values().stream().mapToInt(Integer::intValue).max().orElse(total);
+        return total == 0 ? 0 : (total - background) / (double) total;
+    }
+}
