@@ -105,8 +105,11 @@ public final class ReportCharts {
                 winner = cell;
             }
         }
+        double lo = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).min().orElse(Double.NaN);
+        double hi = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).max().orElse(Double.NaN);
         String caption = "Mean minival top-1 of each (alpha, beta, gamma) triple at phi = 1 (one cell per triple, "
-                + "alpha across, one row per gamma and beta)"
+                + "alpha across, one row per gamma and beta; colour from light blue " + NumberText.percent(lo)
+                + " to yellow " + NumberText.percent(hi) + ")"
                 + (winner == null ? "" : "; the winner " + outcome.winner().label() + " is outlined") + "; " + r.title();
         return new GridHeatmapChart(titled("Compound-scaling grid", r.surrogate()), caption, cells, winner);
     }

@@ -17,7 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Accuracy against multiply-adds of every searched candidate (one colour per search run, log x),
+ * Accuracy against multiply-adds of every searched candidate (one colour per search run),
  * the Pareto front (the non-dominated candidates: none is both cheaper-or-equal and at least as
  * accurate with one of them strictly), the best-reward candidate, and a vertical line at the
  * reward's target T.
@@ -70,9 +70,9 @@ public record AccuracyMacsChart(String title, String caption, Map<String, List<D
     @Override
     public XYChart draw() {
         XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("multiply-adds per image (log scale)").yAxisTitle("minival top-1 accuracy").build();
+                .xAxisTitle("multiply-adds per image").yAxisTitle("minival top-1 accuracy").build();
         ChartStyle.apply(c.getStyler());
-        c.getStyler().setXAxisLogarithmic(true);
+        
         c.getStyler().setMarkerSize(7);
         c.setCustomXAxisTickLabelsFormatter(NumberText::macs);
         c.setCustomYAxisTickLabelsFormatter(NumberText::percent);

@@ -1,6 +1,5 @@
 package org.effnas.report.chart;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,14 +78,16 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
                 .height(Math.max(360, Math.min(900, 140 + 38 * rows.size()))).title(title)
                 .xAxisTitle("alpha (depth)").yAxisTitle("gamma (resolution), beta (width)").build();
         ChartStyle.apply(c.getStyler());
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        // XChart's heatmap legend prints the raw range; the caption states the range as percentages
+        c.getStyler().setLegendVisible(false);
         c.getStyler().setPlotContentSize(1.0);
         c.getStyler().setShowValue(true);
         c.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        c.getStyler().setValueFontColor(Color.WHITE);
+        c.getStyler().setValueFontColor(Palette.INK);
+        c.getStyler().setHeatMapValueDecimalPattern("0.0%");
+        c.getStyler().setDecimalPattern("0.0%");
         c.getStyler().setHeatMapDecimalValueFormatter(NumberText::percent);
-        c.getStyler().setRangeColors(Palette.ramp());
+        c.getStyler().setRangeColors(Palette.lightRamp());
         c.getStyler().setDrawBorder(true);
         List<Number[]> heat = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;

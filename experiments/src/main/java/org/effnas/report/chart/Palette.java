@@ -4,7 +4,7 @@ import java.awt.Color;
 
 /**
  * Colours of every chart: a colour-blind-safe qualitative set (Okabe-Ito) for series and a
- * perceptually ordered ramp (dark blue to yellow, viridis) for the heatmap.
+ * light ramp (blue to yellow) for the heatmap.
  */
 public final class Palette {
 
@@ -18,10 +18,10 @@ public final class Palette {
     public static final Color INK = new Color(0x222222);
     public static final Color GRID = new Color(0xE6E6E6);
 
-    /** The heatmap ramp, low to high. */
-    public static Color[] ramp() {
-        return new Color[] {new Color(0x30123b), new Color(0x3e4a89), new Color(0x31688e), new Color(0x26828e),
-            new Color(0x1f9e89), new Color(0x35b779), new Color(0x6ece58), new Color(0xb5de2b), new Color(0xfde725)};
+    /** The heatmap ramp, low (light blue) to high (yellow), light enough for dark text on every cell. */
+    public static Color[] lightRamp() {
+        return new Color[] {new Color(0xdeebf7), new Color(0x9ecae1), new Color(0x74c476), new Color(0xd9ef8b),
+            new Color(0xfde725)};
     }
 
     private Palette() {

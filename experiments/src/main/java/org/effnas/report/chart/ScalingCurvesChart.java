@@ -59,9 +59,9 @@ public record ScalingCurvesChart(String title, String caption, List<Curve> curve
     @Override
     public XYChart draw() {
         XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("multiply-adds per image (log scale)").yAxisTitle("minival top-1 accuracy").build();
+                .xAxisTitle("multiply-adds per image").yAxisTitle("minival top-1 accuracy").build();
         ChartStyle.apply(c.getStyler());
-        c.getStyler().setXAxisLogarithmic(true);
+        
         c.getStyler().setMarkerSize(8);
         c.setCustomXAxisTickLabelsFormatter(NumberText::macs);
         c.setCustomYAxisTickLabelsFormatter(NumberText::percent);
