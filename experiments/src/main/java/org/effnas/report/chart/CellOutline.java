@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
@@ -24,6 +26,16 @@ final class CellOutline extends Annotation {
         this.row = row;
         this.columns = columns;
         this.rows = rows;
+    }
+
+    /** The outlined cell as (column, row). */
+    int[] cell() {
+        return new int[] {column, row};
+    }
+
+    /** The outlines drawn on a heatmap made by {@link GridHeatmapChart}. */
+    static List<CellOutline> of(HeatMapChart chart) {
+        return chart instanceof GridHeatmapChart.Drawn d ? d.outlines() : List.of();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.effnas.report.NumberText;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
  * The compound-scaling grid as a heatmap: one cell per (alpha, beta, gamma) triple holding its mean
@@ -74,9 +75,9 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
     public HeatMapChart draw() {
         List<Double> columns = columns();
         List<String> rows = rows();
-        HeatMapChart c = new HeatMapChartBuilder().width(ChartStyle.WIDTH)
+        Drawn c = new Drawn(new HeatMapChartBuilder().width(ChartStyle.WIDTH)
                 .height(Math.max(360, Math.min(900, 140 + 38 * rows.size()))).title(title)
-                .xAxisTitle("alpha (depth)").yAxisTitle("gamma (resolution), beta (width)").build();
+                .xAxisTitle("alpha (depth)").yAxisTitle("gamma (resolution), beta (width)"));
         ChartStyle.apply(c.getStyler());
         // XChart's heatmap legend prints the raw range; the caption states the range as percentages
         c.getStyler().setLegendVisible(false);
@@ -115,6 +116,28 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
             c.addAnnotation(new CellOutline(p[0], p[1], columns.size(), rows.size()));
         }
         return c;
+    }
+
+    /** The drawn heatmap, which keeps the cell outlines it was given so they can be read back. */
+    static final class Drawn extends HeatMapChart {
+
+        private final List<CellOutline> outlines = new ArrayList<>();
+
+        Drawn(HeatMapChartBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        public void addAnnotation(Annotation a) {
+            super.addAnnotation(a);
+            if (a instanceof CellOutline o) {
+                outlines.add(o);
+            }
+        }
+
+        List<CellOutline> outlines() {
+            return List.copyOf(outlines);
+        }
     }
 
     static double round(double v) {

@@ -1,0 +1,54 @@
+package org.effnas.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapSeries;
+
+class GridHeatmapChartTest {
+
+    private static final List<GridHeatmapChart.Cell> CELLS = List.of(
+            new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.81, 2), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.86, 2),
+            new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.84, 2), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.83, 1));
+
+    @Test
+    void oneCellPerTripleWithItsValueAndTheWinnerOutlined() {
+        GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", CELLS, CELLS.get(1));
+        HeatMapChart drawn = chart.draw();
+        HeatMapSeries s = drawn.getHeatMapSeries();
+        assertEquals(CELLS.size(), s.getHeatData().size(), "one cell per triple");
+        for (GridHeatmapChart.Cell c : CELLS) {
+            int[] p = chart.position(c);
+            Number[] cell = null;
+            for (Number[] h : s.getHeatData()) {
+                if (h[0].intValue() == p[0] && h[1].intValue() == p[1]) {
+                    cell = h;
+                }
+            }
+            assertTrue(cell != null, c.key());
+            assertEquals(c.value(), cell[2].doubleValue(), 1e-12, c.key());
+            assertEquals("" + (c.alpha() == 1.0 ? "1" : c.alpha()), s.getXData().get(p[0]), "column is alpha");
+        }
+        assertEquals(List.of(1.0, 1.2, 1.4), chart.columns());
+        assertEquals(List.of("gamma 1, beta 1.2", "gamma 1.1, beta 1.1", "gamma 1.2, beta 1", "gamma 1.2, beta 1.1"),
+                chart.rows());
+        List<CellOutline> outlines = CellOutline.of(drawn);
+        assertEquals(1, outlines.size(), "the winner is outlined");
+        assertArrayEquals(chart.position(CELLS.get(1)), outlines.get(0).cell());
+        assertTrue(chart.png().length > 1000);
+    }
+
+    @Test
+    void aTripleTwiceOrAForeignWinnerIsRefused() {
+        List<GridHeatmapChart.Cell> twice = List.of(CELLS.get(0), new GridHeatmapChart.Cell(1.0, 1.1, 1.2000000001, 0.8, 1));
+        assertThrows(IllegalArgumentException.class, () -> new GridHeatmapChart("t", "c", twice, null));
+        assertThrows(IllegalArgumentException.class, () -> new GridHeatmapChart("t", "c", CELLS.subList(0, 2),
+                CELLS.get(3)));
+    }
+
+}
