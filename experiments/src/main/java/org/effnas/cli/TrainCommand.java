@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
                         + "images/s, inference latency and throughput, wall time and provenance. A progress line "
                         + "(epoch, step/total, loss, images/s, ETA) goes to stderr while it trains.",
                 "ARCH is a built-in name (effnas-mini, efficientnet-b0 .. b7, mnasnet-a1) or a YAML/JSON spec file. "
-                        + "Its input channels and classes are adapted to the dataset automatically, and its "
-                        + "resolution is the dataset's image size unless --resolution is given. --width/--depth apply "
-                        + "compound scaling (channels rounded to multiples of 8) to ARCH first."},
+                        + "A built-in name takes the dataset's channels, classes and image size; a spec file keeps "
+                        + "its own resolution (images are resized to it) and input channels (they must match the "
+                        + "dataset's), and takes the dataset's classes. --resolution overrides the resolution. "
+                        + "--width/--depth apply compound scaling (channels rounded to multiples of 8) to ARCH first."},
         footer = {"", "Examples:",
                 "  effnas train effnas-mini --epochs 1",
                 "  effnas train efficientnet-b0 --stem-stride 1 --width 0.5 --depth 0.5 --epochs 4 --schedule cosine "
@@ -114,8 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "evaluating; 0 keeps the running averages (default: ${DEFAULT-VALUE}).")
     int preciseBn;
 
-    @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the dataset's "
-            + "image size).")
+    @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: a spec file's own, "
+            + "else the dataset's image size); for --dataset folder, images of mixed sizes are resized to R when read.")
     Integer resolution;
 
     @Mixin
@@ -141,6 +142,9 @@ public final class TrainCommand implements Callable<Integer> {
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
         DatasetRequest request = DatasetRequest.of(kind, dataDir);
+        if (kind == DatasetKind.FOLDER && resolution != null) {
+            request = request.withImageSize(resolution); // a folder of mixed sizes is read at one size
+        }
         ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);
         ArchSpec spec = adapt(Architectures.resolve(architecture), data);
         SplitDataset splits = SplitDataset.of(data, SplitOptions.from(settings, seed));
@@ -164,12 +168,24 @@ public final class TrainCommand implements Callable<Integer> {
         return run.result().ok() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 
-    private ArchSpec adapt(ArchSpec base, ImageDataset data) {
-        if (data.height() != data.width() && resolution == null) {
+    /**
+     * The spec to train. A built-in name takes the dataset's input (channels, classes, and its image
+     * size as resolution). A spec file keeps its own resolution (images are resized to it) and input
+     * channels (a mismatch with the dataset is an error); its classes follow the dataset.
+     * {@code --resolution} overrides either.
+     */
+    ArchSpec adapt(ArchSpec base, ImageDataset data) {
+        boolean file = !Architectures.names().contains(architecture);
+        if (file && base.inChannels() != data.channels()) {
+            throw new InvalidInputException(architecture + ": in_channels is " + base.inChannels() + " but " + dataset
+                    + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
+                    + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
+        }
+        if (!file && resolution == null && data.height() != data.width()) {
             throw new InvalidInputException("--resolution: " + dataset + " images are " + data.height() + "x"
                     + data.width() + "; pass a square resolution");
         }
-        int r = resolution != null ? resolution : data.height();
+        int r = resolution != null ? resolution : file ? base.resolution() : data.height();
         return scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
     }
 

@@ -152,6 +152,26 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aRunWithPhasesMissingIsMarkedPartialWithDoneOverTotal(@TempDir Path dir) throws IOException {
+        ExperimentResults r = SyntheticResults.of("surrogate", 9);
+        Files.writeString(dir.resolve(ReportBuilder.CONFIG), """
+                evaluator: surrogate
+                strategy: {name: evolution, population: 4, random_baseline: true, budget: {evaluations: 24}}
+                grid: {max_triples: 4}
+                family: {phi_max: 2}
+                seed: 1
+                """);
+        ResultTables.writeSearch(dir, r.search());
+        String html = Files.readString(ReportBuilder.build(dir));
+        assertTrue(html.contains("id=\"partial\">PARTIAL"), "partial banner");
+        assertTrue(html.contains("2/4 phases done"), html.substring(html.indexOf("PARTIAL"), html.indexOf("PARTIAL") + 300));
+        assertTrue(html.contains("grid not started; family not started"));
+        ResultTables.writeGrid(dir, r.grid());
+        ResultTables.writeFamily(dir, r.family());
+        assertFalse(Files.readString(ReportBuilder.build(dir)).contains("PARTIAL"), "every phase done");
+    }
+
+    @Test
     void corruptCsvIsBadInput(@TempDir Path dir) throws IOException {
         writeTables(dir, SyntheticResults.of("dl4j", 5));
         Files.writeString(dir.resolve(ResultTables.GRID), "alpha,beta\n1.1\n");

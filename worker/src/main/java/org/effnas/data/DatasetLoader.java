@@ -151,7 +151,7 @@ public final class DatasetLoader {
                 throw new DataFileException(testDir, "images are " + test.channels() + "x" + test.height() + "x"
                         + test.width() + " but training images are " + train.split().channels() + "x"
                         + train.split().height() + "x" + train.split().width(),
-                        "use images of one size and colour mode in both splits, or set an image size");
+                        "use images of one size and colour mode in both splits (effnas train --resolution R resizes both)");
             }
         }
         return ImageDataset.of(request.kind(), train.classNames(), train.split(), test);

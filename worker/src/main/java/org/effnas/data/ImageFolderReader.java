@@ -82,8 +82,8 @@ public final class ImageFolderReader {
                     width = w;
                 } else if (h != height || w != width) {
                     throw new DataFileException(file, "is " + w + "x" + h + " but " + first + " is " + width + "x"
-                            + height, "resize the images to one size, or set an image size for the folder"
-                            + " dataset so each is resized when read");
+                            + height, "resize the images to one size, or pass --resolution R to effnas train"
+                            + " so each is resized to R x R when read");
                 }
                 images.add(pixels);
                 gray.add(isGray);
