@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.effnas.InvalidInputException;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
 import org.effnas.cost.LayerCost;
 import org.effnas.notation.BlockStrings;
 import org.effnas.reference.Architectures;
+import org.effnas.space.SearchSpace;
+import org.effnas.space.SearchSpaces;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.graph.GraphOptions;
 import org.effnas.worker.graph.GraphTranslator;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code effnas inspect ARCH}: the exact per-layer cost of an architecture (output shape,
  * parameters, multiply-adds, activations) and its totals, as a table, CSV or JSON.
+ * {@code effnas inspect --space NAME|FILE}: a search space's size and cost range, for choosing T.
  */
 @Command(name = "inspect",
         mixinStandardHelpOptions = true,
@@ -34,18 +38,36 @@ import picocli.CommandLine.Spec;
                 "Print the exact per-layer cost of an architecture: output HxWxC, trainable parameters, "
                         + "multiply-adds and activations (output elements), then the totals.",
                 "ARCH is a built-in name (efficientnet-b0 .. efficientnet-b7, mnasnet-a1, effnas-mini) "
-                        + "or a YAML/JSON spec file (see docs/search-space.md). Counting rules: docs/cost-model.md."},
+                        + "or a YAML/JSON spec file (see docs/search-space.md). Counting rules: docs/cost-model.md.",
+                "--space NAME|FILE (or a space's name as ARCH) surveys a search space at its resolution or "
+                        + "--resolution R: size, MACs and params of its smallest, reference and largest members, "
+                        + "percentiles over a seeded sample, and a suggested T."},
         footer = {"", "Examples:",
                 "  effnas inspect efficientnet-b0",
                 "  effnas inspect effnas-mini --format csv > mini-layers.csv",
-                "  effnas inspect my-net.yaml --resolution 32 --classes 10 --in-channels 1 --format json"})
+                "  effnas inspect best/spec.yaml --resolution 32 --format json",
+                "  effnas inspect --space mnasnet-small --resolution 32"})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ARCH", description = "Built-in architecture name or spec "
+            + "file (or use --space).")
     String architecture;
+
+    @Option(names = "--space", paramLabel = "NAME|FILE", description = "Survey a search space instead (built-in "
+            + "mnasnet, mnasnet-small, or a space YAML file): its size, the MACs and params of its smallest, "
+            + "reference and largest members, percentiles over a sample, and a suggested T.")
+    String space;
+
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "1000", description = "Members drawn for the "
+            + "--space percentiles (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the --space sample "
+            + "(default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
     Integer resolution;
@@ -68,6 +90,16 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((space == null) == (architecture == null)) {
+            throw new InvalidInputException("inspect: give either ARCH (an architecture) or --space NAME|FILE (a "
+                    + "search space), e.g. effnas inspect efficientnet-b0 or effnas inspect --space mnasnet-small");
+        }
+        if (space == null && SearchSpaces.names().contains(architecture) && !Architectures.names().contains(architecture)) {
+            space = architecture; // a search space's name: survey it, as --space would
+        }
+        if (space != null) {
+            return survey();
+        }
         ArchSpec spec = Architectures.resolve(architecture);
         spec = spec.withInput(resolution == null ? spec.resolution() : resolution,
                 inChannels == null ? spec.inChannels() : inChannels,
@@ -96,6 +128,57 @@ public final class InspectCommand implements Callable<Integer> {
                             built, built == cost.params() ? "equal to" : "DIFFERENT from");
                 }
             }
+        }
+        out.flush();
+        return Effnas.EXIT_OK;
+    }
+
+    private Integer survey() {
+        if (sample < 10) {
+            throw new InvalidInputException("--sample: must be >= 10, got " + sample);
+        }
+        SearchSpace s = SearchSpaces.resolve(space);
+        s = new SearchSpace(s.name(), s.backbone(), s.choices(), s.stem(), s.head(),
+                resolution == null ? s.resolution() : resolution, inChannels == null ? s.inChannels() : inChannels,
+                classes == null ? s.classes() : classes, s.filterDivisor(), s.activation(), s.dropout(), s.dropConnect());
+        SpaceSurvey survey = SpaceSurvey.of(s, sample, seed);
+        PrintWriter out = command.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            ObjectNode root = OutputFormat.jsonObject();
+            root.put("space", s.name());
+            root.put("resolution", s.resolution());
+            root.put("in_channels", s.inChannels());
+            root.put("classes", s.classes());
+            root.put("size", s.size().toString());
+            for (var m : List.of(Map.entry("smallest", survey.smallest()), Map.entry("reference", survey.reference()),
+                    Map.entry("largest", survey.largest()))) {
+                root.putObject(m.getKey()).put("macs", m.getValue().macs()).put("params", m.getValue().params())
+                        .put("spec", BlockStrings.canonical(m.getValue().spec()));
+            }
+            ObjectNode p = root.putObject("sample");
+            p.put("members", sample).put("seed", seed);
+            for (int i = 0; i < SpaceSurvey.LEVELS.length; i++) {
+                p.put("macs_p" + (int) SpaceSurvey.LEVELS[i], Math.round(survey.percentiles()[i]));
+                p.put("params_p" + (int) SpaceSurvey.LEVELS[i], Math.round(survey.paramPercentiles()[i]));
+            }
+            root.put("suggested_target_macs", survey.suggestedTarget());
+            out.print(OutputFormat.json(root));
+        } else {
+            out.printf(Locale.ROOT, "%s: %dx%dx%d input, %d classes, %d blocks; %s distinct architectures%n", s.name(),
+                    s.resolution(), s.resolution(), s.inChannels(), s.classes(), s.blocks(), s.size());
+            TextTable t = new TextTable(List.of("member", "MACs", "params"));
+            t.add(List.of("smallest", count(survey.smallest().macs(), true), count(survey.smallest().params(), true)));
+            t.add(List.of("reference", count(survey.reference().macs(), true), count(survey.reference().params(), true)));
+            t.add(List.of("largest", count(survey.largest().macs(), true), count(survey.largest().params(), true)));
+            for (int i = 0; i < SpaceSurvey.LEVELS.length; i++) {
+                t.add(List.of("sample p" + (int) SpaceSurvey.LEVELS[i], count(Math.round(survey.percentiles()[i]), true),
+                        count(Math.round(survey.paramPercentiles()[i]), true)));
+            }
+            out.print(t.render(0));
+            out.printf(Locale.ROOT, "percentiles over %d members drawn uniformly (seed %d); reference = the space's "
+                    + "backbone%n", sample, seed);
+            out.printf(Locale.ROOT, "suggested T: %,d MACs (the reference member, the default T when none is "
+                    + "given); set reward.target_macs to move the search cheaper or larger%n", survey.suggestedTarget());
         }
         out.flush();
         return Effnas.EXIT_OK;

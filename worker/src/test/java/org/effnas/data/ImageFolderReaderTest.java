@@ -124,7 +124,7 @@ class ImageFolderReaderTest {
 
         assertTrue(error.getMessage().startsWith(odd.toString()), error.getMessage());
         assertTrue(error.getMessage().contains("is 20x28 but"), error.getMessage());
-        assertTrue(error.getMessage().contains("set an image size"), error.getMessage());
+        assertTrue(error.getMessage().contains("--resolution R to effnas train"), error.getMessage());
     }
 
     @Test
