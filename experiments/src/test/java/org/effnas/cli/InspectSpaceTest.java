@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import org.effnas.cost.CostModel;
-import org.effnas.reference.Architectures;
 import org.effnas.space.SearchSpace;
 import org.effnas.space.SearchSpaces;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,13 @@ class InspectSpaceTest {
         assertTrue(small < j.path("sample").path("macs_p5").asLong() && j.path("sample").path("macs_p95").asLong() < large,
                 r.out());
         assertTrue(small < ref && ref < large);
-        // the reference member is the space's stated reference point, effnas-mini, so T agrees with the default
-        assertEquals(CostModel.of(Architectures.get("effnas-mini").withInput(28, 1, 10)).macs(), ref);
+        // the reference member is the backbone: its (c, n) per block
+        var refSpec = space.decode(SpaceSurvey.reference(space));
+        for (int b = 0; b < space.blocks(); b++) {
+            assertEquals(space.backbone().get(b).filters(), refSpec.stages().get(b).outputFilters());
+            assertEquals(space.backbone().get(b).layers(), refSpec.stages().get(b).repeats());
+        }
+        assertEquals(CostModel.of(refSpec).macs(), ref);
         assertEquals(ref, j.path("suggested_target_macs").asLong());
         // no member of a random sample is cheaper than the smallest or dearer than the largest found
         SplittableRandom rng = new SplittableRandom(5);
