@@ -49,7 +49,7 @@ public final class HtmlReport {
             .swatch{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:2px}
             table{border-collapse:collapse;font-size:13px;width:100%;margin:8px 0;table-layout:auto}
             th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:right;vertical-align:top}
-            th{background:#f0f2f5}
+            th{background:#f0f2f5;white-space:nowrap}td{white-space:nowrap}td.l,td.spec{white-space:normal}td.nw{white-space:nowrap;overflow-wrap:normal}
             td.l,th.l{text-align:left}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all}
             tr.win td{background:#fff4d6;font-weight:bold}
             .fail{color:#b00020}
@@ -233,10 +233,10 @@ public final class HtmlReport {
             SearchPoint p = ranked.get(i);
             AccuracyInterval a = AccuracyInterval.of(List.of(p.m().top1()), r.evalImages());
             b.append(i == 0 ? "<tr class=\"win\">" : "<tr>").append(td(Integer.toString(i + 1)))
-                    .append(tdl(p.m().candidateId())).append(tdl(p.run())).append(td(NumberText.fixed(p.reward(), 4)))
+                    .append(tdn(p.m().candidateId())).append(tdn(p.run())).append(td(NumberText.fixed(p.reward(), 4)))
                     .append(td(NumberText.percent2(p.m().top1()))).append(td(ci(a)))
                     .append(td(NumberText.macs(p.m().macs()))).append(td(NumberText.macs(p.m().params())))
-                    .append(td(NumberText.fixed(p.m().wallSeconds(), 1))).append(tdl(p.m().workerId()))
+                    .append(td(NumberText.fixed(p.m().wallSeconds(), 1))).append(tdn(p.m().workerId()))
                     .append(td(Long.toString(p.m().seed())))
                     .append("<td class=\"spec\">").append(esc(blocks(p.m().specKey()))).append("</td></tr>\n");
         }
@@ -378,6 +378,11 @@ public final class HtmlReport {
 
     private static String td(String v) {
         return "<td>" + esc(v) + "</td>";
+    }
+
+    /** A left-aligned cell that never wraps (ids, run names, workers). */
+    private static String tdn(String v) {
+        return "<td class=\"l nw\">" + esc(v) + "</td>";
     }
 
     private static String tdl(String v) {
