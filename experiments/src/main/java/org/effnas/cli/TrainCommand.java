@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
                 "  effnas train effnas-mini --epochs 1",
                 "  effnas train efficientnet-b0 --stem-stride 1 --width 0.5 --depth 0.5 --epochs 4 --schedule cosine "
                         + "--test --out runs/b0-fmnist",
-                "  effnas train my-net.yaml --dataset cifar10 --data ~/data/cifar-10-batches-bin --steps 500 "
+                "  effnas train runs/fm/best/spec.yaml --epochs 4 --test",
+                "  effnas train effnas-mini --dataset cifar10 --data ~/data/cifar-10-batches-bin --steps 500 "
                         + "--optimizer rmsprop"})
 public final class TrainCommand implements Callable<Integer> {
 

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * The CSV files of an experiment directory: {@code candidates.csv} (every search evaluation),
  * {@code grid.csv} (every grid evaluation) and {@code family.csv} (every scaled model). Each row
  * carries its full provenance (evaluator, seed, training recipe, dataset and checksum, effnas
- * version, worker, timings).
+ * version, worker, timings). The grid's {@code ci95_low}/{@code ci95_high} columns are clipped to
+ * [0, 1]; the report computes its own intervals from the rows (Wilson or clipped t, with n).
  */
 public final class ResultTables {
 
@@ -32,7 +33,7 @@ public final class ResultTables {
     public static void writeGrid(Path dir, List<GridPoint> points) throws IOException {
         write(dir.resolve(GRID), List.of("alpha", "beta", "gamma", "mean_top1", "ci95_low", "ci95_high", "winner"),
                 points, p -> List.of(Measurement.num(p.alpha()), Measurement.num(p.beta()), Measurement.num(p.gamma()),
-                        Measurement.num(p.meanTop1()), Measurement.num(p.ciLow()), Measurement.num(p.ciHigh()),
+                        Measurement.num(p.meanTop1()), Measurement.num(clip(p.ciLow())), Measurement.num(clip(p.ciHigh())),
                         Boolean.toString(p.winner())), GridPoint::m);
     }
 
@@ -40,6 +41,11 @@ public final class ResultTables {
         write(dir.resolve(FAMILY), List.of("scaling", "phi", "name", "width", "depth", "resolution"), points,
                 p -> List.of(p.scaling(), Measurement.num(p.phi()), p.name(), Measurement.num(p.width()),
                         Measurement.num(p.depth()), Integer.toString(p.resolution())), FamilyPoint::m);
+    }
+
+    /** An interval end inside [0, 1]: a t-interval over few seeds can run past either end. */
+    private static double clip(double v) {
+        return Double.isNaN(v) ? v : Math.max(0, Math.min(1, v));
     }
 
     private static <T> void write(Path file, List<String> context, List<T> points, Function<T, List<String>> cells,

@@ -34,6 +34,14 @@ class TrainCommandTest {
     }
 
     @Test
+    void theFolderHintNamesAFlagTrainHas() {
+        // ImageFolderReader's hint for mixed image sizes names `effnas train --resolution R`
+        var option = Effnas.commandLine().getSubcommands().get("train").getCommandSpec().findOption("--resolution");
+        assertTrue(option != null, "train --resolution exists");
+        assertTrue(option.description()[0].contains("images of mixed sizes are resized to R"), option.description()[0]);
+    }
+
+    @Test
     void aSpecWhoseChannelsDifferFromTheDatasetIsRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("rgb.yaml");
         Files.writeString(file, SpecFiles.toYaml(Architectures.get("effnas-mini").withInput(32, 3, 10)));
