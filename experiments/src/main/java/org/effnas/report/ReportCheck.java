@@ -48,7 +48,7 @@ public final class ReportCheck {
             String key = m.group(1);
             double value = m.group(2).equals("NaN") ? Double.NaN : Double.parseDouble(m.group(2));
             shown.put(key, true);
-            String text = HtmlReport.format(value, m.group(3));
+            String text = SummaryHtml.format(value, m.group(3));
             if (!text.equals(m.group(4))) {
                 problems.add("summary " + key + " shows '" + m.group(4) + "' but its value " + m.group(2) + " reads '" + text + "'");
             }
