@@ -92,15 +92,17 @@ public record DirectoryContents(List<Entry> files, List<Phase> phases, boolean c
             return new DirectoryContents(files, phases, false);
         }
         int budget = config.strategy().budget().evaluations();
-        String main = config.strategy().name();
-        phases.add(searchPhase("search (" + main + ")", searchTable, dir.resolve(ReportBuilder.SEARCH_JOURNAL),
-                (int) r.search().stream().filter(p -> p.run().equals(main)).count(), budget));
-        if (config.strategy().randomBaseline()) {
-            phases.add(searchPhase("random baseline", searchTable, dir.resolve(ReportBuilder.RANDOM_JOURNAL),
-                    (int) r.search().stream().filter(p -> p.run().equals("random")).count(), budget));
+        String main = config.strategy().name().text();
+        if (config.searches()) {
+            phases.add(searchPhase("search (" + main + ")", searchTable, dir.resolve(ReportBuilder.SEARCH_JOURNAL),
+                    (int) r.search().stream().filter(p -> p.run().equals(main)).count(), budget));
+            if (config.strategy().randomBaseline()) {
+                phases.add(searchPhase("random baseline", searchTable, dir.resolve(ReportBuilder.RANDOM_JOURNAL),
+                        (int) r.search().stream().filter(p -> p.run().equals("random")).count(), budget));
+            }
         }
         // after a search in which every candidate failed, no grid or family follows
-        boolean searchFailed = searchTable && r.search().stream().noneMatch(p -> p.m().ok());
+        boolean searchFailed = config.searches() && searchTable && r.search().stream().noneMatch(p -> p.m().ok());
         if (config.grid().enabled() && !searchFailed) {
             phases.add(tablePhase("grid", dir.resolve(ResultTables.GRID), dir.resolve("grid-journal.jsonl"),
                     r.grid().size()));

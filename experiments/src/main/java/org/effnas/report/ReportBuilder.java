@@ -113,7 +113,8 @@ public final class ReportBuilder {
                 + " px, minival " + c.dataset().minival());
         f.put("search space", c.space().file() != null ? c.space().file() : c.space().name());
         f.put("reward", "ACC x (" + c.reward().cost() + " / T)^w, T = " + (c.reward().cost() == org.effnas.reward.CostMetric.MACS
-                ? Quantities.formatCount(c.reward().targetMacs()) + " MACs" : c.reward().targetLatencyMs() + " ms")
+                ? (c.reward().targetMacs() == null ? "the reference architecture's MACs" : Quantities.formatCount(c.reward().targetMacs()) + " MACs")
+                : (c.reward().targetLatencyMs() == null ? "unset" : c.reward().targetLatencyMs() + " ms"))
                 + (c.reward().mode().equals("hard") ? ", hard: w = 0 at or under T, -1 above"
                         : ", w = " + c.reward().w() + " (soft)"));
         f.put("strategy", c.strategy().name() + ", population " + c.strategy().population() + ", budget "
