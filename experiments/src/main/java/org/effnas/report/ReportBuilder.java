@@ -102,8 +102,8 @@ public final class ReportBuilder {
 
     static String title(ExperimentConfig c) {
         return c.dataset().name() + " / " + (c.space().file() != null ? Path.of(c.space().file()).getFileName() : c.space().name())
-                + " / " + c.strategy().name() + (c.strategy().randomBaseline() ? " + random baseline" : "")
-                + " / " + c.evaluator().kind();
+                + (c.searches() ? " / " + c.strategy().name() + (c.strategy().randomBaseline() ? " + random baseline" : "")
+                        : " / grid only") + " / " + c.evaluator().kind();
     }
 
     /** The settings shown at the top of the report. */
