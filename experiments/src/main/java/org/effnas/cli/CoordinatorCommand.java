@@ -22,14 +22,17 @@ import picocli.CommandLine.Spec;
                 "Run an experiment (search, grid, family, report: as 'effnas run') on a Hazelcast cluster: this process "
                         + "listens on --bind, waits for workers and hands them candidates; results go to the "
                         + "experiment's journals exactly once.",
-                "Workers join with the command it prints ('effnas worker --join HOST:PORT --cluster effnas-<experiment> "
-                        + "--config FILE'). A worker killed or hung loses its lease after the config's cluster.lease_timeout "
+                "Workers join with the command it prints ('effnas worker --join HOST:PORT --cluster NAME "
+                        + "--secret-file DIR/cluster.secret --config DIR/config.yaml'): the cluster name is random per "
+                        + "experiment and the secret (mode 0600, in the experiment directory) signs every message. "
+                        + "Lease events go to DIR/coordinator.log. A worker killed or hung loses its lease after the config's cluster.lease_timeout "
                         + "(default 30 s) and its candidate is re-issued; a candidate that fails cluster.max_attempts "
                         + "(default 3) attempts is recorded as failed. Killed and started again "
                         + "with --resume, the coordinator re-issues only the unfinished candidates and the workers "
                         + "reconnect on their own.",
-                "Binds to 127.0.0.1 unless --bind says otherwise. No TLS, no authentication (Hazelcast community "
-                        + "edition): across hosts use a private network, VPN or SSH tunnel. See docs/cluster.md."},
+                "Binds to 127.0.0.1 unless --bind says otherwise. Results and heartbeats without a valid signature "
+                        + "are refused; traffic is not encrypted (no TLS): across hosts use a private network, VPN or "
+                        + "SSH tunnel. See docs/cluster.md."},
         footer = {"", "Examples:",
                 "  effnas coordinator --config experiments/configs/surrogate-dry-run.yaml --out runs/dry",
                 "  effnas coordinator --config fm-search.yaml --out runs/fm --bind 10.0.0.5:5701",

@@ -9,15 +9,21 @@ import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.cluster.bench.SleepingEvaluator;
 import org.effnas.cluster.config.HostPort;
-import org.effnas.cluster.worker.ClusterWorker;
-import org.effnas.cluster.worker.DeviceSlots;
+import org.effnas.cluster.trust.ClusterCredentials;
+import org.effnas.cluster.trust.ClusterSecret;
+import org.effnas.cluster.trust.RecipeFingerprint;
+import org.effnas.cluster.worker.HazelcastWorkerLoop;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.cluster.worker.WorkerProcess;
 import org.effnas.cluster.worker.WorkerSettings;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.device.DeviceList;
 import org.effnas.pipeline.EvaluatorSetup;
 import org.effnas.pipeline.SpaceSetup;
+import org.effnas.surrogate.SimulatedDuration;
+import org.effnas.version.CodeVersion;
+import org.effnas.worker.device.Nd4jDeviceBinding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,18 +38,22 @@ import picocli.CommandLine.Spec;
         description = {
                 "Join the Hazelcast cluster of an 'effnas coordinator' (or 'effnas run' with cluster.mode: hazelcast) "
                         + "and evaluate candidates, one per device slot, until the experiment is over (exit 0).",
-                "The evaluator is the one the experiment's config asks for (--config: the same YAML the coordinator "
-                        + "runs), so every result is computed the same way; the coordinator refuses a worker whose "
-                        + "evaluator kind differs. The worker reconnects on its own when the coordinator restarts; "
+                "The evaluator is the one the experiment's config asks for (--config: the experiment's config.yaml, "
+                        + "as the coordinator printed it), so every result is computed the same way; a worker whose "
+                        + "recipe (data and checksum, split, training, seed, space, evaluator kind and version) differs "
+                        + "is refused at join, naming the keys that differ. The worker reconnects on its own when the coordinator restarts; "
                         + "SIGTERM (Ctrl-C) makes it leave cleanly so its candidates are re-issued at once.",
-                "Security: the cluster has no TLS and no authentication (Hazelcast community edition); run it on a "
+                "Security: every message is signed with the experiment's secret (--secret-file), so only holders "
+                        + "of the key can post results; traffic is not encrypted (no TLS): run the cluster on a "
                         + "private network, VPN or SSH tunnel. See docs/cluster.md."},
         footer = {"", "Examples:",
-                "  effnas worker --join 10.0.0.5:5701 --cluster effnas-fm-search --config fm-search.yaml --devices gpu:0,1",
-                "  effnas worker --join 127.0.0.1:5701 --cluster effnas-dry --config surrogate-dry-run.yaml --devices cpu:2",
-                "  effnas worker --join 127.0.0.1:5701 --cluster effnas-smoke --evaluator synthetic --task-seconds 1",
-                "", "Exit codes: 0 the experiment is over (or the worker was told to stop), 1 no coordinator could be "
-                + "reached within --reconnect-timeout, 2 bad input."})
+                "  effnas worker --join 10.0.0.5:5701 --cluster effnas-3f9a0c12d4e5b6a7 \\",
+                "      --secret-file runs/fm/cluster.secret --config runs/fm/config.yaml --devices gpu:0,1",
+                "  effnas worker --join 127.0.0.1:5701 --cluster effnas-3f9a0c12d4e5b6a7 \\",
+                "      --secret-file runs/dry/cluster.secret --config runs/dry/config.yaml --devices cpu:2",
+                "", "Exit codes: 0 the experiment is over (or the worker was told to stop), 1 nothing answered at "
+                + "--join within --reconnect-timeout, 2 bad input (a coordinator of another cluster, another "
+                + "secret or another recipe included)."})
 public final class WorkerCommand implements Callable<Integer> {
 
     @Spec
@@ -54,7 +64,8 @@ public final class WorkerCommand implements Callable<Integer> {
     private List<String> join = new ArrayList<>();
 
     @Option(names = "--cluster", required = true, paramLabel = "NAME",
-            description = "The experiment's cluster name, as the coordinator printed it (effnas-<experiment>). "
+            description = "The experiment's cluster name, as the coordinator printed it (random per experiment, also in "
+                    + "its cluster.secret). "
                     + "A coordinator of another cluster does not admit this worker.")
     private String cluster;
 
@@ -72,8 +83,14 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "With --evaluator synthetic: seconds per evaluation (default: ${DEFAULT-VALUE}).")
     private double taskSeconds;
 
+    @Option(names = "--simulate-seconds", paramLabel = "S", defaultValue = "0",
+            description = "With a surrogate config: each evaluation sleeps S seconds at the reference's MACs, "
+                    + "proportionally more or less for others, to rehearse a cluster (default: ${DEFAULT-VALUE}).")
+    private double simulateSeconds;
+
     @Option(names = "--devices", paramLabel = "LIST", defaultValue = "cpu:1",
-            description = "Device slots, one evaluation each: cpu:N or gpu:0,1 (default: ${DEFAULT-VALUE}).")
+            description = "Device slots, one evaluation each: cpu:N (N slots sharing the cores), gpu:0,1 (one slot "
+                    + "per GPU; needs the CUDA build) or gpu:all (every GPU nvidia-smi lists) (default: ${DEFAULT-VALUE}).")
     private String devices;
 
     @Option(names = "--id", paramLabel = "ID",
@@ -90,26 +107,45 @@ public final class WorkerCommand implements Callable<Integer> {
                     + "sets the cluster name, serialization and reconnection on top. See docs/cluster.md.")
     private Path hazelcastConfig;
 
-    @Option(names = "--verbose", description = "Hazelcast logging at INFO instead of WARNING.")
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "The experiment's cluster.secret, written by the coordinator in its experiment directory "
+                    + "(mode 0600): every message this worker sends is signed with it. Without this option the "
+                    + "key is read from the environment variable " + ClusterCredentials.ENV + ". Never pass the "
+                    + "key itself on the command line.")
+    private Path secretFile;
+
+    @Option(names = "--verbose", description = "Hazelcast logging at INFO, with stack traces (otherwise warnings "
+            + "only, one line each).")
     private boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        DeviceSlots slots = DeviceSlots.parse(devices);
+        DeviceList slots = DeviceList.parse(devices);
         List<HostPort> addresses = new ArrayList<>();
         for (String a : join) {
             addresses.add(HostPort.parse("--join", a));
         }
+        ClusterSecret secret = secret();
         String kind;
         SlotEvaluatorFactory factory;
+        ExperimentConfig experiment = null;
         if (config != null) {
             ExperimentConfig c = ConfigLoader.load(config);
+            experiment = c;
             kind = c.evaluator().kind().text();
             if (evaluator != null && !evaluator.equals(kind)) {
                 throw new InvalidInputException("--evaluator " + evaluator + " contradicts --config " + config
                         + ", whose evaluator is " + kind + "; drop --evaluator");
             }
-            factory = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c));
+            if (simulateSeconds != 0 && !c.evaluator().surrogate()) {
+                throw new InvalidInputException("--simulate-seconds: only the surrogate simulates durations, but "
+                        + config + " runs " + kind + "; drop --simulate-seconds");
+            }
+            if (!(simulateSeconds >= 0 && simulateSeconds <= 3_600)) {
+                throw new InvalidInputException("--simulate-seconds: must be in 0..3600, got " + simulateSeconds);
+            }
+            factory = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c), slots, new Nd4jDeviceBinding(),
+                    SimulatedDuration.proportionalToMacs(simulateSeconds));
         } else if (SleepingEvaluator.KIND.equals(evaluator)) {
             if (!(taskSeconds >= 0 && taskSeconds <= 86_400)) {
                 throw new InvalidInputException("--task-seconds: must be in 0..86400, got " + taskSeconds);
@@ -121,13 +157,33 @@ public final class WorkerCommand implements Callable<Integer> {
             throw new InvalidInputException("--config: required (the experiment's YAML: the surrogate is calibrated "
                     + "to its search space, DL4J trains on its data), or use --evaluator synthetic to try the cluster");
         }
+        RecipeFingerprint fingerprint = experiment == null ? RecipeFingerprint.ofKind(kind, CodeVersion.current())
+                : EvaluatorSetup.fingerprint(experiment, factory);
         WorkerSettings settings = new WorkerSettings(cluster, addresses, hazelcastConfig, slots, id, kind,
-                Duration.ofSeconds(reconnectSeconds), verbose);
+                Duration.ofSeconds(reconnectSeconds), verbose, secret, fingerprint);
         java.io.PrintWriter out = spec.commandLine().getOut();
-        ClusterWorker worker = new ClusterWorker(settings, factory, line -> {
+        HazelcastWorkerLoop worker = new HazelcastWorkerLoop(settings, factory, line -> {
             out.println("effnas: " + line);
             out.flush();
         });
         return WorkerProcess.run(worker);
+    }
+
+    /** From --secret-file, else the environment; a secret file's cluster name must be --cluster. */
+    private ClusterSecret secret() {
+        if (secretFile != null) {
+            ClusterCredentials c = ClusterCredentials.read(secretFile, "--secret-file " + secretFile);
+            if (!c.clusterName().equals(cluster)) {
+                throw new InvalidInputException("--cluster " + cluster + ": the secret file " + secretFile
+                        + " belongs to cluster " + c.clusterName() + "; use the --cluster the coordinator printed");
+            }
+            return c.secret();
+        }
+        String env = System.getenv(ClusterCredentials.ENV);
+        if (env == null || env.isBlank()) {
+            throw new InvalidInputException("--secret-file: missing; pass the experiment's cluster.secret (the "
+                    + "coordinator prints the path) or set " + ClusterCredentials.ENV);
+        }
+        return ClusterSecret.parse(env, ClusterCredentials.ENV);
     }
 }

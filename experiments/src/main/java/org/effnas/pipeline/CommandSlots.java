@@ -33,7 +33,7 @@ final class CommandSlots {
         DatasetKind kind = DatasetKind.parse(c.dataset().name());
         Path path = Path.of(c.dataset().path() != null ? c.dataset().path() : kind.debianDir());
         CommandDataset data = CommandDataset.of(split, path, 0, evaluations);
-        return slot -> CommandEvaluator.of(settings, data, gpuOrdinal(slot));
+        return device -> CommandEvaluator.of(settings, data, gpuOrdinal(device.toString()));
     }
 
     /** {@code gpu3} -> 3; a CPU slot ({@code cpu0}) -> empty. */

@@ -1,32 +1,45 @@
 package org.effnas.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
+import org.effnas.cluster.dispatch.EventLogFile;
 import org.effnas.cluster.embedded.EmbeddedCluster;
+import org.effnas.cluster.trust.ClusterCredentials;
+import org.effnas.cluster.trust.RecipeFingerprint;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ClusterConfig;
 import org.effnas.config.ClusterMode;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitName;
+import org.effnas.device.Device;
+import org.effnas.device.DeviceList;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Evaluator;
 import org.effnas.eval.LocalEvaluator;
 import org.effnas.experiment.EvaluatorProvider;
 import org.effnas.experiment.ExperimentEvaluator;
 import org.effnas.reward.CostMetric;
+import org.effnas.report.ReportBuilder;
 import org.effnas.space.SearchSpace;
 import org.effnas.surrogate.SimulatedDuration;
 import org.effnas.surrogate.SpaceReference;
 import org.effnas.surrogate.SurrogateEvaluator;
+import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
-import org.effnas.worker.device.DeviceList;
-import org.effnas.worker.device.DevicePinning;
+import org.effnas.worker.device.BoundEvaluator;
+import org.effnas.worker.device.DeviceBinding;
+import org.effnas.worker.device.Nd4jDeviceBinding;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.TrainingProgress;
 
@@ -41,17 +54,24 @@ public final class EvaluatorSetup implements AutoCloseable {
     private final IntSupplier workers;
     private final String description;
 
+    private final AutoCloseable afterwards;
+
     private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description) {
+        this(evaluator, workers, description, () -> { });
+    }
+
+    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, AutoCloseable afterwards) {
         this.evaluator = evaluator;
         this.workers = workers;
         this.description = description;
+        this.afterwards = afterwards;
     }
 
     /**
      * Starts the evaluator a config asks for.
      *
      * @param slots        what each worker slot evaluates with ({@link #slotFactory})
-     * @param experimentId names the cluster of a coordinator, so only this experiment's workers join
+     * @param experimentId the experiment's id, named in the coordinator's messages
      * @param log          one line per notable event (cluster address, workers joining)
      */
     public static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
@@ -60,25 +80,18 @@ public final class EvaluatorSetup implements AutoCloseable {
         switch (c.cluster().mode()) {
             case EMBEDDED -> {
                 int n = c.cluster().embeddedWorkers();
-                ClusterSettings leases = clusterSettings(c, experimentId);
+                ClusterSettings leases = clusterSettings(c, ClusterCredentials.generate("effnas-embedded"));
                 EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, leases.leaseTimeout(),
                         leases.heartbeat(), leases.maxAttempts(), line -> { });
                 return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
                         kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)");
             }
             case HAZELCAST -> {
-                ClusterSettings settings = clusterSettings(c, experimentId);
-                ClusterEvaluator coordinator = ClusterEvaluator.start(settings, log);
-                log.accept("effnas: coordinator of cluster " + settings.clusterName() + " listening on "
-                        + coordinator.address() + "; start workers with: effnas worker --join " + coordinator.address()
-                        + " --cluster " + settings.clusterName());
-                awaitFirstWorker(coordinator, log);
-                return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
-                        kind + " on the Hazelcast cluster " + settings.clusterName() + " at " + coordinator.address());
+                return coordinator(c, slots, experimentId, log);
             }
             case LOCAL -> {
                 int n = c.evaluator().localWorkers();
-                BlockingEvaluator one = slots.create("cpu0");
+                BlockingEvaluator one = slots.create(Device.cpu(0));
                 LocalEvaluator local = LocalEvaluator.of(one, n, kind);
                 return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)");
             }
@@ -111,17 +124,85 @@ public final class EvaluatorSetup implements AutoCloseable {
     }
 
     /**
-     * The coordinator settings of a config's cluster ({@code embedded} or {@code hazelcast} mode):
-     * cluster name {@code effnas-<experimentId>}, the config's bind address and Hazelcast file, lease
-     * timeout, heartbeat and attempts. An embedded cluster takes only its leases and attempts (it picks
-     * its own name and port).
+     * A coordinator for remote workers. Its lease events go to {@code coordinator.log} in the
+     * experiment directory (not into the progress output); the console gets the one command that
+     * starts a worker, complete: address, cluster name, secret file and the experiment's config.
      */
-    public static ClusterSettings clusterSettings(ExperimentConfig c, String experimentId) {
+    private static EvaluatorSetup coordinator(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
+                                              Consumer<String> log) {
+        Path dir = Path.of(c.output()).toAbsolutePath().normalize();
+        // random name and key, kept in the directory so a resumed coordinator is the same cluster
+        ClusterCredentials credentials = ClusterCredentials.loadOrCreate(dir);
+        ClusterSettings settings = clusterSettings(c, credentials).withFingerprint(fingerprint(c, slots));
+        EventLogFile events = EventLogFile.open(dir.resolve(COORDINATOR_LOG));
+        ClusterEvaluator coordinator;
+        try {
+            coordinator = ClusterEvaluator.start(settings, events);
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        log.accept("effnas: coordinator of experiment " + experimentId + " (cluster " + settings.clusterName()
+                + ") listening on " + coordinator.address() + "; events go to " + events.file());
+        log.accept("effnas: start workers with: " + workerCommand(coordinator.address().toString(), settings, dir));
+        log.accept("effnas: (on other hosts, copy " + ClusterCredentials.FILE + " and " + ReportBuilder.CONFIG
+                + " there first; keep " + ClusterCredentials.FILE + " private: it lets a worker post results)");
+        awaitFirstWorker(coordinator, log);
+        return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
+                c.evaluator().kind() + " on the Hazelcast cluster " + settings.clusterName() + " at "
+                        + coordinator.address(), events);
+    }
+
+    /** The coordinator's event log, in the experiment directory. */
+    public static final String COORDINATOR_LOG = "coordinator.log";
+
+    /** Everything a worker needs, as one command to copy: address, cluster name, secret file, config. */
+    static String workerCommand(String address, ClusterSettings settings, Path dir) {
+        return "effnas worker --join " + address + " --cluster " + settings.clusterName()
+                + " --secret-file " + dir.resolve(ClusterCredentials.FILE)
+                + " --config " + dir.resolve(ReportBuilder.CONFIG);
+    }
+
+    /**
+     * Everything that determines a result, for the coordinator to publish and each worker to compare
+     * with its own: the dataset (name, split fraction), space, training recipe, seed policy and
+     * evaluator kind of the config, the code version, and what the slots read (the data split and its
+     * checksum, for DL4J).
+     */
+    public static RecipeFingerprint fingerprint(ExperimentConfig c, SlotEvaluatorFactory slots) {
+        ObjectNode identity = ExperimentIdentity.of(c);
+        TreeMap<String, String> entries = new TreeMap<>();
+        for (String key : List.of("dataset", "space", "training", "evaluator", "seed")) {
+            flatten(key, identity.get(key), entries);
+        }
+        entries.put("evaluator.version", CodeVersion.current());
+        entries.putAll(slots.recipeFacts());
+        return RecipeFingerprint.of(entries);
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+        if (n == null || n.isNull()) {
+            out.put(path, "");
+        } else if (n.isObject()) {
+            n.fields().forEachRemaining(e -> flatten(path + "." + e.getKey(), e.getValue(), out));
+        } else {
+            out.put(path, n.isValueNode() ? n.asText() : n.toString());
+        }
+    }
+
+    /**
+     * The coordinator settings of a config's cluster ({@code embedded} or {@code hazelcast} mode): the
+     * cluster name and secret, the config's bind address and Hazelcast file, lease timeout, heartbeat
+     * and attempts. An embedded cluster takes only its leases and attempts (it picks its own name,
+     * key and port).
+     */
+    public static ClusterSettings clusterSettings(ExperimentConfig c, ClusterCredentials credentials) {
         ClusterConfig cluster = c.cluster();
         if (cluster.mode() == ClusterMode.LOCAL) {
             throw new IllegalArgumentException("cluster.mode local has no cluster settings");
         }
-        ClusterSettings settings = ClusterSettings.of(ClusterSettings.clusterNameFor(experimentId), c.evaluator().kind().text())
+        ClusterSettings settings = ClusterSettings.of(credentials.clusterName(), c.evaluator().kind().text())
+                .withCredentials(credentials)
                 .withLeases(cluster.leaseTimeout(), cluster.heartbeat())
                 .withMaxAttempts(cluster.maxAttempts());
         if (cluster.bind() != null) {
@@ -145,24 +226,71 @@ public final class EvaluatorSetup implements AutoCloseable {
         }
     }
 
-    /** What each worker slot evaluates with (also what {@code effnas worker --config} runs). */
+    /**
+     * What each slot of this process evaluates with when the process runs the experiment itself
+     * (local threads or an embedded cluster): CPU slots sharing the cores.
+     */
     public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
+        int slots = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
+        return slotFactory(c, space, DeviceList.cpu(slots), new Nd4jDeviceBinding());
+    }
+
+    /**
+     * What each device slot evaluates with (also what {@code effnas worker --config --devices} runs):
+     * for DL4J, the binding is prepared for the devices first (a GPU list on the CPU-only build is
+     * refused here, before any data is read), and every slot's evaluator attaches its thread to its
+     * device before it trains and names the device and backend in its provenance.
+     */
+    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
+                                                   DeviceBinding binding) {
+        return slotFactory(c, space, devices, binding, SimulatedDuration.none());
+    }
+
+    /** As {@link #slotFactory(ExperimentConfig, SearchSpace, DeviceList, DeviceBinding)}; the surrogate sleeps {@code simulated}. */
+    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
+                                                   DeviceBinding binding, SimulatedDuration simulated) {
         if (c.evaluator().surrogate()) {
-            SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space));
-            return slot -> surrogate;
+            SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space)).withDuration(simulated);
+            return device -> BoundEvaluator.of(surrogate, device, ANALYTIC);
         }
         if (c.evaluator().isCommand()) {
             return CommandSlots.factory(c);
         }
         NativeBackend.enableLayerHelpers();
-        // every slot of this process trains at once: share the cores between them
-        int slots = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
-        DevicePinning.pinCpu(DeviceList.parse("cpu:" + slots));
+        binding.prepare(devices);
         SplitDataset data = TrainingData.load(c);
         Dl4jEvaluator.Options options = new Dl4jEvaluator.Options(SplitName.MINIVAL,
                 c.reward().cost() == CostMetric.LATENCY_MS, TrainingProgress.Listener.none());
-        return slot -> new Dl4jEvaluator(data, options);
+        Map<String, String> facts = Map.of("data.split", data.describe(SplitName.MINIVAL),
+                "data.checksum", data.checksum(SplitName.MINIVAL));
+        return new SlotEvaluatorFactory() {
+            @Override
+            public BlockingEvaluator create(Device device) {
+                return BoundEvaluator.of(new Dl4jEvaluator(data, options), device, binding);
+            }
+
+            @Override
+            public Map<String, String> recipeFacts() {
+                return facts;
+            }
+        };
     }
+
+    /** The surrogate computes a formula: no native backend, nothing to attach. */
+    private static final DeviceBinding ANALYTIC = new DeviceBinding() {
+        @Override
+        public void prepare(DeviceList devices) {
+        }
+
+        @Override
+        public void attach(Device device) {
+        }
+
+        @Override
+        public String backendFacts() {
+            return "backend=none (analytic surrogate)";
+        }
+    };
 
     public Evaluator evaluator() {
         return evaluator;
@@ -178,6 +306,14 @@ public final class EvaluatorSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        evaluator.close();
+        try {
+            evaluator.close();
+        } finally {
+            try {
+                afterwards.close();
+            } catch (Exception e) {
+                // only the event log: nothing recorded depends on it
+            }
+        }
     }
 }

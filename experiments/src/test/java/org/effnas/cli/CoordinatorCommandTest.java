@@ -12,11 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.report.ResultTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,18 +71,29 @@ class CoordinatorCommandTest {
             String bind = "127.0.0.1:" + port;
             CompletableFuture<Integer> coordinator = CompletableFuture.supplyAsync(() -> Effnas.execute("coordinator",
                     "--config", config.toString(), "--out", out.toString(), "--bind", bind));
-            String cluster = null;
-            Pattern join = Pattern.compile("--cluster (\\S+)");
-            while (cluster == null) {
+            String advice = null;
+            List<String> seen = new ArrayList<>();
+            while (advice == null) {
                 String line = lines.poll(90, TimeUnit.SECONDS);
                 assertTrue(line != null, "the coordinator never printed how to start workers");
-                Matcher m = join.matcher(line);
-                cluster = m.find() ? m.group(1) : null;
+                seen.add(line);
+                advice = line.contains("effnas worker ") ? line : null;
             }
-            int worker = Effnas.execute("worker", "--join", bind, "--cluster", cluster, "--config", config.toString(),
-                    "--devices", "cpu:2", "--id", "w1");
-            assertEquals(0, worker, "the worker leaves with 0 once the experiment is over");
+            // the printed command, run exactly as a user would copy it
+            String[] printed = advice.substring(advice.indexOf("effnas worker ") + "effnas ".length()).trim().split(" +");
+            assertEquals(0, Effnas.execute(printed), "the copied worker command works and leaves with 0 when done");
             assertEquals(0, coordinator.get(60, TimeUnit.SECONDS));
+            Path secret = out.resolve("cluster.secret");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+            String key = ClusterCredentials.read(secret, "test").secret().text();
+            lines.drainTo(seen);
+            assertTrue(seen.stream().noneMatch(l -> l.contains(key)), "the key is never printed");
+            assertTrue(String.join(" ", printed).contains("--secret-file " + secret.toAbsolutePath()), advice);
+            assertTrue(String.join(" ", printed).contains("--config " + out.toAbsolutePath().resolve("config.yaml")));
+            assertTrue(seen.stream().noneMatch(l -> l.contains("result-accepted") || l.contains("worker-joined")),
+                    "lease events stay out of the progress output");
+            assertTrue(Files.readString(out.resolve("coordinator.log")).contains("result-accepted"),
+                    "they go to coordinator.log");
         } finally {
             System.setErr(original);
         }

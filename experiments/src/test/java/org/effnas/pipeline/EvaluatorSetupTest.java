@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HostPort;
+import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The coordinator settings an experiment config's {@code cluster:} section turns into. */
 class EvaluatorSetupTest {
 
+    private static final ClusterCredentials CREDENTIALS = ClusterCredentials.generate("effnas-test");
+
     private static ExperimentConfig parse(String yaml) {
         return ConfigLoader.parse("evaluator: surrogate\n" + yaml, "test.yaml", Path.of("."), "runs/test");
     }
@@ -24,19 +27,20 @@ class EvaluatorSetupTest {
     @ValueSource(strings = {"embedded", "hazelcast"})
     void theConfigsLeasesReachTheClusterSettings(String mode) {
         ClusterSettings s = EvaluatorSetup.clusterSettings(
-                parse("cluster: {mode: " + mode + ", lease_timeout: 90s, heartbeat: 0.5s, max_attempts: 9}\n"), "exp1");
+                parse("cluster: {mode: " + mode + ", lease_timeout: 90s, heartbeat: 0.5s, max_attempts: 9}\n"), CREDENTIALS);
         assertEquals(Duration.ofSeconds(90), s.leaseTimeout());
         assertEquals(Duration.ofMillis(500), s.heartbeat());
         assertEquals(9, s.maxAttempts());
         assertEquals("surrogate", s.evaluatorKind());
-        assertEquals("effnas-exp1", s.clusterName());
+        assertEquals(CREDENTIALS.clusterName(), s.clusterName());
+        assertEquals(CREDENTIALS.secret(), s.secret());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"embedded", "hazelcast"})
     void withoutTheKeysTheSettingsAreTheCoordinatorsDefaults(String mode) {
-        ClusterSettings s = EvaluatorSetup.clusterSettings(parse("cluster: {mode: " + mode + "}\n"), "exp1");
-        ClusterSettings defaults = ClusterSettings.of("effnas-exp1", "surrogate");
+        ClusterSettings s = EvaluatorSetup.clusterSettings(parse("cluster: {mode: " + mode + "}\n"), CREDENTIALS);
+        ClusterSettings defaults = ClusterSettings.of(CREDENTIALS.clusterName(), "surrogate");
         assertEquals(defaults.leaseTimeout(), s.leaseTimeout());
         assertEquals(defaults.heartbeat(), s.heartbeat());
         assertEquals(defaults.maxAttempts(), s.maxAttempts());
@@ -45,13 +49,24 @@ class EvaluatorSetupTest {
     @Test
     void aCoordinatorAlsoGetsTheConfigsBindAddress() {
         ClusterSettings s = EvaluatorSetup.clusterSettings(
-                parse("cluster: {mode: hazelcast, bind: '127.0.0.1:5799', lease_timeout: 1m}\n"), "exp2");
+                parse("cluster: {mode: hazelcast, bind: '127.0.0.1:5799', lease_timeout: 1m}\n"), CREDENTIALS);
         assertEquals(HostPort.of("127.0.0.1", 5799), s.bind());
         assertEquals(Duration.ofSeconds(10), s.heartbeat());
     }
 
     @Test
+    void theFingerprintNamesTheRecipeAndNotTheBudgetOrCluster() {
+        var a = EvaluatorSetup.fingerprint(parse("training: {epochs: 2}\nstrategy: {budget: {evaluations: 5}}\n"),
+                device -> null);
+        var b = EvaluatorSetup.fingerprint(parse("training: {epochs: 3}\nstrategy: {budget: {evaluations: 50}}\n"
+                + "cluster: {mode: embedded}\n"), device -> null);
+        assertEquals(java.util.List.of("training.epochs"), a.differences(b));
+        assertEquals("surrogate", a.get("evaluator.kind"));
+        assertEquals(org.effnas.version.CodeVersion.current(), a.get("evaluator.version"));
+    }
+
+    @Test
     void localModeHasNoClusterSettings() {
-        assertThrows(IllegalArgumentException.class, () -> EvaluatorSetup.clusterSettings(parse(""), "exp3"));
+        assertThrows(IllegalArgumentException.class, () -> EvaluatorSetup.clusterSettings(parse(""), CREDENTIALS));
     }
 }

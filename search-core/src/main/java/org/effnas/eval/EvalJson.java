@@ -57,6 +57,12 @@ public final class EvalJson {
         n.put("dataset", p.dataset());
         n.put("data_checksum", p.dataChecksum());
         n.put("code_version", p.codeVersion());
+        if (!p.device().isEmpty()) {
+            n.put("device", p.device());
+        }
+        if (!p.backend().isEmpty()) {
+            n.put("backend", p.backend());
+        }
         if (p.cached()) {
             n.put("cached", true);
         }
@@ -67,7 +73,8 @@ public final class EvalJson {
         Fields f = new Fields(n, where + " provenance");
         return new Provenance(f.text("evaluator"), f.integer("seed"), training(f.node("training"), where),
                 f.text("dataset"), f.text("data_checksum"), f.text("code_version"),
-                n.path("cached").asBoolean(false));
+                // absent in journals written before provenance named the device and backend
+                n.path("device").asText(""), n.path("backend").asText(""), n.path("cached").asBoolean(false));
     }
 
     public static ObjectNode result(EvalResult r) {

@@ -40,6 +40,12 @@ public record EvalResult(String candidateId, String specKey, double top1, double
                 trainImagesPerSecond, wallSeconds, workerId, failure, provenance);
     }
 
+    /** The same result with another provenance (a slot adding its device and backend facts). */
+    public EvalResult withProvenance(Provenance newProvenance) {
+        return new EvalResult(candidateId, specKey, top1, top5, loss, params, macs, latencyMs,
+                trainImagesPerSecond, wallSeconds, workerId, failure, newProvenance);
+    }
+
     /** A failed evaluation: no metrics, only the reason. */
     public static EvalResult failed(Candidate c, String reason, double wallSeconds, String workerId,
                                     Provenance provenance) {

@@ -9,27 +9,41 @@ package org.effnas.eval;
  * @param dataset       dataset name and split, e.g. {@code fashion-mnist/minival}
  * @param dataChecksum  SHA-256 of the dataset files as read (empty for the surrogate)
  * @param codeVersion   effnas version and git commit
+ * @param device        the slot's device, e.g. {@code cpu0} or {@code gpu1} (empty when not known)
+ * @param backend       the native facts the numbers depend on, as {@code key=value} pairs: ND4J backend,
+ *                      oneDNN, batch-norm kernels, malloc, threads (empty when not known)
  * @param cached        true when this result was served from the cross-experiment result cache
  *                      instead of being computed for this experiment (the other fields then describe
  *                      the run that originally produced it)
  */
 public record Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
-                         String dataChecksum, String codeVersion, boolean cached) {
+                         String dataChecksum, String codeVersion, String device, String backend, boolean cached) {
 
-    /** Provenance of a result computed now (not served from a cache). */
+    public Provenance {
+        device = device == null ? "" : device;
+        backend = backend == null ? "" : backend;
+    }
+
+    /** Provenance of a result computed now (not served from a cache), device and backend not yet known. */
     public Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
                       String dataChecksum, String codeVersion) {
-        this(evaluator, seed, training, dataset, dataChecksum, codeVersion, false);
+        this(evaluator, seed, training, dataset, dataChecksum, codeVersion, "", "", false);
     }
 
     public static Provenance of(String evaluator, long seed, TrainingSettings training, String dataset,
                                 String dataChecksum, String codeVersion) {
-        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, false);
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion);
     }
 
     /** The same provenance, marked as served from the result cache. */
     public Provenance asCached() {
-        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, true);
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, device, backend, true);
+    }
+
+    /** The same provenance, naming the device the result was computed on and its backend facts. */
+    public Provenance onDevice(String newDevice, String newBackend) {
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, newDevice, newBackend,
+                cached);
     }
 
     /** True when the result was not produced by training a network (the analytic surrogate). */

@@ -54,6 +54,11 @@ class EvalJsonTest {
         EvalResult cached = r.servedFromCacheFor(CandidateFixtures.candidate("c9"));
         EvalResult cachedBack = EvalJson.result(EvalJson.result(cached), "test");
         assertTrue(cachedBack.provenance().cached());
+        EvalResult onGpu = r.withProvenance(p.onDevice("gpu1", "backend=CUDA bn.kernels=x malloc=glibc"));
+        EvalResult onGpuBack = EvalJson.result(EvalJson.result(onGpu), "test");
+        assertEquals("gpu1", onGpuBack.provenance().device());
+        assertEquals("backend=CUDA bn.kernels=x malloc=glibc", onGpuBack.provenance().backend());
+        assertEquals("", EvalJson.result(n, "test").provenance().device(), "older lines have no device");
         assertEquals("c9", cachedBack.candidateId());
     }
 

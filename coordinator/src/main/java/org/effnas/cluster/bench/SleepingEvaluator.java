@@ -2,6 +2,8 @@ package org.effnas.cluster.bench;
 
 import java.time.Duration;
 import java.util.Set;
+import org.effnas.cost.Cost;
+import org.effnas.cost.CostModel;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
@@ -44,7 +46,9 @@ public final class SleepingEvaluator implements BlockingEvaluator {
             return EvalResult.failed(c, "diverged: loss is NaN (synthetic failure)", wall, workerId, p);
         }
         double top1 = accuracy(c.seed());
-        return new EvalResult(c.id(), c.specKey(), top1, Math.min(1, top1 + 0.1), 1 - top1, 0, 0,
+        // the spec's true cost: the coordinator recomputes it and rejects a result that claims another
+        Cost cost = CostModel.of(c.spec());
+        return new EvalResult(c.id(), c.specKey(), top1, Math.min(1, top1 + 0.1), 1 - top1, cost.params(), cost.macs(),
                 Double.NaN, Double.NaN, wall, workerId, null, p);
     }
 

@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.effnas.InvalidInputException;
+import org.effnas.cluster.trust.ClusterCredentials;
+import org.effnas.cluster.trust.ClusterSecret;
+import org.effnas.cluster.trust.RecipeFingerprint;
+import org.effnas.version.CodeVersion;
 
 /**
  * How the coordinator runs its cluster. One cluster per experiment: members and clients with
  * another cluster name are not admitted.
  *
- * @param clusterName     {@code effnas-<experiment id>}
+ * @param clusterName     random per experiment ({@code cluster.secret}), e.g. {@code effnas-3f9a0c12d4e5b6a7}
  * @param bind            the interface and port the coordinator listens on (127.0.0.1:5701 by default)
  * @param members         other members to join by TCP-IP (empty: just this one)
  * @param hazelcastConfig a Hazelcast YAML or XML file loaded first (e.g. Kubernetes discovery), or null
@@ -18,11 +22,13 @@ import org.effnas.InvalidInputException;
  * @param heartbeat       how often workers heartbeat (well under the lease timeout)
  * @param maxAttempts     attempts per candidate, the first included, before it is recorded as failed
  * @param evaluatorKind   the provenance kind every result must carry ({@code dl4j}, {@code surrogate}, ...)
- * @param verbose         Hazelcast logging at INFO instead of WARNING
+ * @param verbose         Hazelcast logging at INFO instead of WARNING, with traces
+ * @param secret          the key every message is signed with
+ * @param fingerprint     the recipe every worker must run, published to them
  */
 public record ClusterSettings(String clusterName, HostPort bind, List<HostPort> members, Path hazelcastConfig,
                               Duration leaseTimeout, Duration heartbeat, int maxAttempts, String evaluatorKind,
-                              boolean verbose) {
+                              boolean verbose, ClusterSecret secret, RecipeFingerprint fingerprint) {
 
     public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -53,17 +59,37 @@ public record ClusterSettings(String clusterName, HostPort bind, List<HostPort> 
         if (evaluatorKind == null || evaluatorKind.isBlank()) {
             throw new InvalidInputException("evaluator kind: missing, expected e.g. dl4j or surrogate");
         }
+        if (secret == null) {
+            secret = ClusterSecret.generate();
+        }
+        if (fingerprint == null) {
+            fingerprint = RecipeFingerprint.ofKind(evaluatorKind, CodeVersion.current());
+        }
     }
 
-    /** Loopback defaults: 127.0.0.1:5701, 30 s leases, 3 attempts. */
+    /**
+     * Loopback defaults: 127.0.0.1:5701, 30 s leases, 3 attempts, a fresh random secret and a
+     * fingerprint of just the evaluator kind and code version.
+     */
     public static ClusterSettings of(String clusterName, String evaluatorKind) {
         return new ClusterSettings(clusterName, HostPort.loopback(), List.of(), null, DEFAULT_LEASE_TIMEOUT,
-                null, DEFAULT_MAX_ATTEMPTS, evaluatorKind, false);
+                null, DEFAULT_MAX_ATTEMPTS, evaluatorKind, false, null, null);
     }
 
-    /** The cluster name of an experiment: {@code effnas-<id>}. */
-    public static String clusterNameFor(String experimentId) {
-        return "effnas-" + experimentId;
+    /** The experiment's name and key ({@code cluster.secret}). */
+    public ClusterSettings withCredentials(ClusterCredentials c) {
+        return new ClusterSettings(c.clusterName(), bind, members, hazelcastConfig, leaseTimeout, heartbeat,
+                maxAttempts, evaluatorKind, verbose, c.secret(), fingerprint);
+    }
+
+    public ClusterSettings withFingerprint(RecipeFingerprint newFingerprint) {
+        return new ClusterSettings(clusterName, bind, members, hazelcastConfig, leaseTimeout, heartbeat,
+                maxAttempts, evaluatorKind, verbose, secret, newFingerprint);
+    }
+
+    /** The name and key, as a worker needs them. */
+    public ClusterCredentials credentials() {
+        return new ClusterCredentials(clusterName, secret);
     }
 
     /** A sixth of the lease timeout: five heartbeats may be lost before a lease expires. */
@@ -73,21 +99,21 @@ public record ClusterSettings(String clusterName, HostPort bind, List<HostPort> 
 
     public ClusterSettings withBind(HostPort newBind) {
         return new ClusterSettings(clusterName, newBind, members, hazelcastConfig, leaseTimeout, heartbeat,
-                maxAttempts, evaluatorKind, verbose);
+                maxAttempts, evaluatorKind, verbose, secret, fingerprint);
     }
 
     public ClusterSettings withLeases(Duration newLeaseTimeout, Duration newHeartbeat) {
         return new ClusterSettings(clusterName, bind, members, hazelcastConfig, newLeaseTimeout, newHeartbeat,
-                maxAttempts, evaluatorKind, verbose);
+                maxAttempts, evaluatorKind, verbose, secret, fingerprint);
     }
 
     public ClusterSettings withMaxAttempts(int newMaxAttempts) {
         return new ClusterSettings(clusterName, bind, members, hazelcastConfig, leaseTimeout, heartbeat,
-                newMaxAttempts, evaluatorKind, verbose);
+                newMaxAttempts, evaluatorKind, verbose, secret, fingerprint);
     }
 
     public ClusterSettings withHazelcastConfig(Path file, boolean newVerbose) {
         return new ClusterSettings(clusterName, bind, members, file, leaseTimeout, heartbeat, maxAttempts,
-                evaluatorKind, newVerbose);
+                evaluatorKind, newVerbose, secret, fingerprint);
     }
 }

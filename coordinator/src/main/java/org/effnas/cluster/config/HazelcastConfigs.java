@@ -13,33 +13,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.effnas.InvalidInputException;
 import org.effnas.cluster.wire.WireFormat;
 
 /**
  * Builds Hazelcast member and client configurations: a user's file first (when given), then our
  * safety settings on top: the experiment's cluster name, no multicast or auto-detection, binding to
- * the chosen interface only, no phone-home, quiet logging, our serializers and the Java
+ * the chosen interface only, no phone-home, one-line logging through SLF4J, our serializers and the Java
  * deserialization filter.
  */
 public final class HazelcastConfigs {
 
-    /** Keeps the Hazelcast loggers referenced: java.util.logging holds loggers weakly. */
-    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
-    /** A worker retrying a restarting coordinator says so itself; Hazelcast's per-attempt warnings are noise. */
-    private static final Logger CLIENT_CONNECTION_LOG =
-            Logger.getLogger("com.hazelcast.client.impl.connection.ClientConnectionManager");
-
     private HazelcastConfigs() {
     }
 
-    /** Hazelcast logs through java.util.logging at WARNING, or INFO when verbose. */
+    /** Hazelcast logs through SLF4J at WARN, one line without traces, or INFO with traces when verbose. */
     public static void quietLogging(boolean verbose) {
-        System.setProperty("hazelcast.logging.type", "jdk");
-        HAZELCAST_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
-        CLIENT_CONNECTION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        HazelcastLogging.install(verbose);
     }
 
     /** The coordinator's member configuration. */
@@ -48,7 +38,6 @@ public final class HazelcastConfigs {
         Config config = s.hazelcastConfig() == null ? new Config() : loadMember(s.hazelcastConfig());
         config.setClusterName(s.clusterName());
         config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
         config.setProperty("hazelcast.health.monitoring.level", "OFF");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
         // A client that stops answering heartbeats (a SIGSTOPped worker) is dropped after a few leases.
@@ -88,7 +77,6 @@ public final class HazelcastConfigs {
         ClientConfig config = clientConfigFile == null ? new ClientConfig() : loadClient(clientConfigFile);
         config.setClusterName(clusterName);
         config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
         config.setProperty("hazelcast.client.statistics.enabled", "false");
         config.setProperty("hazelcast.client.shutdownhook.enabled", "false");
         config.setProperty("hazelcast.client.heartbeat.interval", "1000");

@@ -5,12 +5,13 @@ import com.hazelcast.client.ClientListener;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.collection.ItemEvent;
 import com.hazelcast.collection.ItemListener;
+import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import java.net.InetSocketAddress;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
+import org.effnas.cluster.trust.ClusterSecret;
 import org.effnas.cluster.wire.ExperimentStatus;
 import org.effnas.cluster.wire.ResultMessage;
 import org.effnas.cluster.wire.TaskMessage;
@@ -40,7 +42,10 @@ import org.effnas.eval.Evaluator;
  * An {@link Evaluator} backed by a Hazelcast cluster: this process is the (only) member and holds
  * the data; workers are clients that take tasks from a queue, heartbeat their leases in a map and
  * offer results to another queue. Leases that stop heartbeating, or whose worker disconnects, are
- * re-issued; results are accepted once, from an open lease, after validation.
+ * re-issued; results are accepted once, from an open lease held by the worker that answers, after
+ * validation. Every message is signed with the experiment's secret (HMAC-SHA-256): tasks and the
+ * status by this process, results and heartbeats by workers; anything that does not verify is
+ * counted ({@link ClusterStats#forged}) and ignored without touching a lease.
  *
  * <p>{@link #close()} tells the workers the experiment is over (they leave and exit 0), waits
  * briefly for them to go, then shuts the member down.
@@ -54,7 +59,8 @@ public final class ClusterEvaluator implements Evaluator {
     private final IQueue<ResultMessage> results;
     private final IMap<String, WorkerHeartbeat> workers;
     private final IMap<String, ExperimentStatus> control;
-    private final ExperimentStatus status;
+    private final ClusterSecret secret;
+    private volatile ExperimentStatus status;
     private final ScheduledExecutorService reaper;
     private final ExecutorService completions;
     private final Thread resultLoop;
@@ -66,14 +72,16 @@ public final class ClusterEvaluator implements Evaluator {
         this.hz = hz;
         this.events = events;
         String incarnation = UUID.randomUUID().toString().substring(0, 8);
-        this.book = new LeaseBook(settings.maxAttempts(), settings.leaseTimeout().toNanos(),
+        this.secret = settings.secret();
+        this.book = new LeaseBook(settings.maxAttempts(), settings.leaseTimeout().toNanos(), settings.fingerprint(),
                 settings.evaluatorKind(), incarnation, events);
         this.tasks = hz.getQueue(WireFormat.TASKS);
         this.results = hz.getQueue(WireFormat.RESULTS);
         this.workers = hz.getMap(WireFormat.WORKERS);
         this.control = hz.getMap(WireFormat.CONTROL);
         this.status = new ExperimentStatus(settings.clusterName(), incarnation, false, settings.evaluatorKind(),
-                settings.heartbeat().toMillis(), settings.leaseTimeout().toMillis());
+                settings.heartbeat().toMillis(), settings.leaseTimeout().toMillis(), settings.fingerprint().lines(), "")
+                .signedWith(secret);
         this.reaper = Executors.newSingleThreadScheduledExecutor(daemon("effnas-lease-reaper"));
         this.completions = Executors.newSingleThreadExecutor(daemon("effnas-completions"));
         this.resultLoop = daemon("effnas-results").newThread(this::consumeResults);
@@ -93,6 +101,9 @@ public final class ClusterEvaluator implements Evaluator {
 
     private void begin() {
         control.set(WireFormat.STATUS_KEY, status);
+        // Only our signed status counts; whatever else is written there is put back at once.
+        control.addEntryListener((EntryUpdatedListener<String, ExperimentStatus>) e -> restoreStatus(), false);
+        control.addEntryListener((EntryRemovedListener<String, ExperimentStatus>) e -> restoreStatus(), false);
         workers.addEntryListener((EntryAddedListener<String, WorkerHeartbeat>) this::onHeartbeat, true);
         workers.addEntryListener((EntryUpdatedListener<String, WorkerHeartbeat>) this::onHeartbeat, true);
         tasks.addItemListener(new ItemListener<>() {
@@ -103,8 +114,12 @@ public final class ClusterEvaluator implements Evaluator {
 
             @Override
             public void itemRemoved(ItemEvent<TaskMessage> item) {
-                if (item.getItem() != null) {
-                    book.taken(item.getItem().leaseId(), System.nanoTime());
+                try {
+                    if (item.getItem() != null) {
+                        book.taken(item.getItem().leaseId(), System.nanoTime());
+                    }
+                } catch (RuntimeException unreadable) {
+                    // something foreign was in the queue: none of our leases is affected
                 }
             }
         }, true);
@@ -135,7 +150,7 @@ public final class ClusterEvaluator implements Evaluator {
         }
         LeaseBook.Opened opened = book.open(candidate, System.nanoTime(), ResultMessage.epochMicrosNow());
         if (opened.task() != null) {
-            tasks.offer(opened.task());
+            tasks.offer(opened.task().signedWith(secret));
         }
         return opened.future();
     }
@@ -189,7 +204,8 @@ public final class ClusterEvaluator implements Evaluator {
         }
         closed = true;
         try {
-            control.set(WireFormat.STATUS_KEY, status.asFinished());
+            status = status.asFinished().signedWith(secret);
+            control.set(WireFormat.STATUS_KEY, status);
             long drainMillis = Math.min(15_000, 3 * settings.heartbeat().toMillis() + 2_000);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
             while (!hz.getClientService().getConnectedClients().isEmpty() && System.nanoTime() < deadline) {
@@ -217,10 +233,63 @@ public final class ClusterEvaluator implements Evaluator {
         events.accept("coordinator-stopped " + stats());
     }
 
-    private void onHeartbeat(EntryEvent<String, WorkerHeartbeat> e) {
-        if (e.getValue() != null) {
-            carryOut(book.heartbeat(e.getValue(), System.nanoTime(), ResultMessage.epochMicrosNow()));
+    private void restoreStatus() {
+        try {
+            ExperimentStatus now = control.get(WireFormat.STATUS_KEY);
+            if (!status.equals(now)) {
+                control.set(WireFormat.STATUS_KEY, status);
+            }
+        } catch (RuntimeException e) {
+            // unreadable (a foreign type) or shutting down: overwrite, or give up if the member is gone
+            try {
+                control.set(WireFormat.STATUS_KEY, status);
+            } catch (RuntimeException gone) {
+                // the member is shutting down
+            }
         }
+    }
+
+    /**
+     * A heartbeat counts only when its signature verifies and it comes from a client that is
+     * connected now (an old heartbeat replayed under a previous client's id is ignored).
+     */
+    private void onHeartbeat(EntryEvent<String, WorkerHeartbeat> e) {
+        WorkerHeartbeat hb;
+        try {
+            hb = e.getValue();
+        } catch (RuntimeException unreadable) {
+            book.forged("heartbeat", "unreadable: " + firstLine(unreadable));
+            return;
+        }
+        if (hb == null) {
+            return;
+        }
+        if (!hb.verifiedBy(secret)) {
+            book.forged("heartbeat", "unsigned or mis-signed, for worker " + hb.workerId());
+            return;
+        }
+        if (!connected(hb.clientUuid())) {
+            book.forged("heartbeat", "from a client that is not connected, for worker " + hb.workerId());
+            return;
+        }
+        carryOut(book.heartbeat(hb, System.nanoTime(), ResultMessage.epochMicrosNow()));
+    }
+
+    private boolean connected(String clientUuid) {
+        try {
+            for (Client c : hz.getClientService().getConnectedClients()) {
+                if (c.getUuid().toString().equals(clientUuid)) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable t) {
+        return String.valueOf(t.getMessage()).lines().findFirst().orElse(t.getClass().getSimpleName());
     }
 
     private void consumeResults() {
@@ -230,13 +299,19 @@ public final class ClusterEvaluator implements Evaluator {
                 m = results.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException | HazelcastInstanceNotActiveException e) {
                 return;
-            } catch (HazelcastSerializationException | IllegalArgumentException | ClassCastException e) {
-                book.unreadable(String.valueOf(e.getMessage()).lines().findFirst().orElse("?"));
+            } catch (HazelcastSerializationException | IllegalArgumentException | ClassCastException
+                     | NullPointerException e) {
+                book.unreadable(firstLine(e));
                 continue;
             }
-            if (m != null) {
-                carryOut(book.result(m, System.nanoTime(), ResultMessage.epochMicrosNow()));
+            if (m == null) {
+                continue;
             }
+            if (!m.verifiedBy(secret)) {
+                book.forged("result", "unsigned or mis-signed, for lease " + m.leaseId());
+                continue;
+            }
+            carryOut(book.result(m, System.nanoTime(), ResultMessage.epochMicrosNow()));
         }
     }
 
@@ -246,7 +321,7 @@ public final class ClusterEvaluator implements Evaluator {
         }
         try {
             for (TaskMessage t : d.offers()) {
-                tasks.offer(t);
+                tasks.offer(t.signedWith(secret));
             }
             for (String w : d.forgottenWorkers()) {
                 workers.delete(w);

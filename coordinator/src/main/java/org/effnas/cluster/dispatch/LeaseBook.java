@@ -1,15 +1,20 @@
 package org.effnas.cluster.dispatch;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.effnas.cluster.trust.Bounded;
+import org.effnas.cluster.trust.RecipeFingerprint;
 import org.effnas.cluster.wire.ResultMessage;
 import org.effnas.cluster.wire.TaskMessage;
 import org.effnas.cluster.wire.WorkerHeartbeat;
@@ -51,9 +56,14 @@ final class LeaseBook {
     private record WorkerState(WorkerHeartbeat heartbeat, long seenNanos) {
     }
 
+    private static final SecureRandom LEASE_IDS = new SecureRandom();
+
     private final int maxAttempts;
     private final long leaseTimeoutNanos;
     private final String expectedKind;
+    private final RecipeFingerprint fingerprint;
+    private final String fingerprintDigest;
+    private final Set<String> refusedWorkers = new HashSet<>();
     private final String leasePrefix;
     private final Consumer<String> events;
     private final Map<String, Attempt> byLease = new HashMap<>();
@@ -61,7 +71,6 @@ final class LeaseBook {
     private final Set<String> closedLeases = new HashSet<>();
     private final Map<String, WorkerState> workers = new HashMap<>();
     private final List<Long> dispatchMicros = new ArrayList<>();
-    private long leaseSequence;
     private long submitted;
     private long completed;
     private long failedFinal;
@@ -69,12 +78,22 @@ final class LeaseBook {
     private long leasesLost;
     private long rejected;
     private long discardedLate;
+    private long forged;
+    private long refused;
 
     LeaseBook(int maxAttempts, long leaseTimeoutNanos, String expectedKind, String leasePrefix,
               Consumer<String> events) {
+        this(maxAttempts, leaseTimeoutNanos, RecipeFingerprint.ofKind(expectedKind, ""),
+                expectedKind, leasePrefix, events);
+    }
+
+    LeaseBook(int maxAttempts, long leaseTimeoutNanos, RecipeFingerprint fingerprint, String expectedKind,
+              String leasePrefix, Consumer<String> events) {
         this.maxAttempts = maxAttempts;
         this.leaseTimeoutNanos = leaseTimeoutNanos;
         this.expectedKind = expectedKind;
+        this.fingerprint = fingerprint;
+        this.fingerprintDigest = fingerprint.digest();
         this.leasePrefix = leasePrefix;
         this.events = events;
     }
@@ -101,21 +120,46 @@ final class LeaseBook {
         }
     }
 
+    /**
+     * A signed heartbeat (the caller checked the signature). Refused when its recipe differs from the
+     * experiment's, ignored when it is not newer than the last one of the same client (a replay).
+     */
     synchronized Decisions heartbeat(WorkerHeartbeat hb, long nowNanos, long nowMicros) {
-        boolean known = workers.containsKey(hb.workerId());
+        String shape = Bounded.oversized("workerId", hb.workerId(), "clientUuid", hb.clientUuid(), "host", hb.host(),
+                "devices", hb.devices(), "evaluatorKind", hb.evaluatorKind());
+        if (shape != null || hb.leases().size() > Bounded.MAX_LEASES) {
+            forged("heartbeat", shape != null ? shape : "it lists " + hb.leases().size() + " leases");
+            return Decisions.none();
+        }
+        if (!fingerprintDigest.equals(hb.fingerprint())) {
+            refused++;
+            if (refusedWorkers.add(hb.workerId())) {
+                events.accept("worker-refused worker=" + Bounded.quote(hb.workerId())
+                        + " reason=its recipe fingerprint differs from the experiment's");
+            }
+            return Decisions.none();
+        }
+        WorkerState previous = workers.get(hb.workerId());
+        if (previous != null && Objects.equals(previous.heartbeat.clientUuid(), hb.clientUuid())
+                && hb.sequence() <= previous.heartbeat.sequence()) {
+            forged("heartbeat", "replayed (sequence " + hb.sequence() + " after " + previous.heartbeat.sequence()
+                    + ") for worker " + Bounded.quote(hb.workerId()));
+            return Decisions.none();
+        }
         if (hb.leaving()) {
             workers.remove(hb.workerId());
-            events.accept("worker-left worker=" + hb.workerId());
+            events.accept("worker-left worker=" + Bounded.quote(hb.workerId()));
             return loseLeasesOf(hb.workerId(), "its worker left", nowNanos, nowMicros, List.of(hb.workerId()));
         }
         workers.put(hb.workerId(), new WorkerState(hb, nowNanos));
-        if (!known) {
-            events.accept("worker-joined worker=" + hb.workerId() + " slots=" + hb.slots()
-                    + " kind=" + hb.evaluatorKind());
+        if (previous == null) {
+            events.accept("worker-joined worker=" + Bounded.quote(hb.workerId()) + " slots=" + hb.slots()
+                    + " kind=" + Bounded.quote(hb.evaluatorKind()));
         }
         for (String lease : hb.leases()) {
             Attempt a = byLease.get(lease);
-            if (a != null) {
+            // a lease belongs to the first worker that claims it; no one else can take it over
+            if (a != null && (a.workerId == null || a.workerId.equals(hb.workerId()))) {
                 a.inQueue = false;
                 a.evidenceNanos = nowNanos;
                 a.workerId = hb.workerId();
@@ -124,58 +168,82 @@ final class LeaseBook {
         return Decisions.none();
     }
 
+    /** A message that did not verify (unsigned, mis-signed, unreadable): counted and ignored, no lease touched. */
+    synchronized void forged(String kind, String why) {
+        forged++;
+        events.accept("message-forged kind=" + kind + " reason=" + Bounded.quote(why));
+    }
+
     /** A Hazelcast client disconnected: the leases of its worker are lost now, not at timeout. */
     synchronized Decisions clientLeft(String clientUuid, long nowNanos, long nowMicros) {
         for (WorkerState w : workers.values()) {
             if (clientUuid.equals(w.heartbeat.clientUuid())) {
                 String id = w.heartbeat.workerId();
                 workers.remove(id);
-                events.accept("worker-disconnected worker=" + id);
+                events.accept("worker-disconnected worker=" + Bounded.quote(id));
                 return loseLeasesOf(id, "its worker disconnected", nowNanos, nowMicros, List.of(id));
             }
         }
         return Decisions.none();
     }
 
+    /** A signed result (the caller checked the signature). */
     synchronized Decisions result(ResultMessage m, long nowNanos, long nowMicros) {
+        String shape = Bounded.oversized("leaseId", m.leaseId(), "candidateId", m.candidateId(), "workerId",
+                m.workerId());
+        if (shape != null) {
+            forged("result", shape);
+            return Decisions.none();
+        }
         Attempt a = m.leaseId() == null ? null : byLease.get(m.leaseId());
+        String worker = m.worker() == null || m.worker().isBlank() ? "?" : m.worker();
         if (a == null) {
             discardedLate++;
             String why = closedLeases.contains(m.leaseId()) ? "lease already closed (expired or answered)"
                     : "unknown lease (from a previous coordinator run?)";
-            events.accept("result-discarded lease=" + m.leaseId() + " candidate=" + m.candidateId()
-                    + " worker=" + m.workerId() + " reason=" + why);
+            events.accept("result-discarded lease=" + Bounded.quote(m.leaseId()) + " candidate="
+                    + Bounded.quote(m.candidateId()) + " worker=" + Bounded.quote(m.workerId()) + " reason=" + why);
             return Decisions.none();
         }
-        String problem = ResultCheck.problem(m, a.candidate, a.number, expectedKind);
-        String worker = m.workerId() == null || m.workerId().isBlank() ? "?" : m.workerId();
+        String notHolder = a.workerId == null
+                ? (workers.containsKey(worker) ? null : "its worker has not joined (no valid heartbeat)")
+                : (a.workerId.equals(worker) ? null : "the lease is held by another worker");
+        if (notHolder != null) {
+            discardedLate++;
+            events.accept("result-discarded lease=" + a.leaseId + " candidate=" + a.candidate.id()
+                    + " worker=" + Bounded.quote(m.workerId()) + " reason=" + notHolder);
+            return Decisions.none();
+        }
+        a.workerId = worker;
+        String problem = ResultCheck.problem(m, a.candidate, a.number, expectedKind, fingerprint);
         if (problem != null) {
             rejected++;
             events.accept("result-rejected lease=" + a.leaseId + " candidate=" + a.candidate.id()
-                    + " worker=" + worker + " reason=" + problem);
-            return failAttempt(a, "invalid result from " + worker + ": " + problem, nowNanos, nowMicros);
+                    + " worker=" + Bounded.quote(m.workerId()) + " reason=" + Bounded.quote(problem));
+            return failAttempt(a, "invalid result from " + Bounded.quote(worker) + ": " + Bounded.quote(problem),
+                    nowNanos, nowMicros);
         }
         dispatchMicros.add(m.startedAtMicros() - a.offeredAtMicros);
         EvalResult r = m.result();
         a.wallSeconds += r.wallSeconds();
-        a.lastWorkerId = worker;
+        String slot = Bounded.quote(m.workerId());
+        a.lastWorkerId = m.workerId();
         a.lastTrustedProvenance = r.provenance();
         if (!r.ok()) {
             events.accept("attempt-failed lease=" + a.leaseId + " candidate=" + a.candidate.id()
-                    + " worker=" + worker + " attempt=" + a.number + " reason=" + r.failure());
-            return failAttempt(a, r.failure() + " (on " + worker + ")", nowNanos, nowMicros);
+                    + " worker=" + slot + " attempt=" + a.number + " reason=" + Bounded.quote(r.failure()));
+            return failAttempt(a, Bounded.quote(r.failure()) + " (on " + slot + ")", nowNanos, nowMicros);
         }
         close(a);
         completed++;
         events.accept("result-accepted lease=" + a.leaseId + " candidate=" + a.candidate.id()
-                + " worker=" + worker + " attempt=" + a.number);
+                + " worker=" + slot + " attempt=" + a.number);
         return new Decisions(List.of(), List.of(new Completion(a.future, r)), List.of());
     }
 
     /** A message on the results queue could not even be read (garbage or a foreign type). */
     synchronized void unreadable(String why) {
-        rejected++;
-        events.accept("result-rejected lease=? reason=unreadable message: " + why);
+        forged("result", "unreadable message: " + why);
     }
 
     /** Expires leases that stopped heartbeating and forgets workers that went silent. */
@@ -186,7 +254,7 @@ final class LeaseBook {
             if (nowNanos - w.seenNanos > leaseTimeoutNanos) {
                 it.remove();
                 silent.add(w.heartbeat.workerId());
-                events.accept("worker-silent worker=" + w.heartbeat.workerId());
+                events.accept("worker-silent worker=" + Bounded.quote(w.heartbeat.workerId()));
             }
         }
         List<Attempt> lost = new ArrayList<>();
@@ -207,7 +275,7 @@ final class LeaseBook {
 
     synchronized ClusterStats stats() {
         return new ClusterStats(submitted, completed, failedFinal, retries, leasesLost, rejected, discardedLate,
-                workers.size(), slots());
+                forged, refused, workers.size(), slots());
     }
 
     /** Submission-to-start delay of every accepted answer, in microseconds. */
@@ -254,7 +322,7 @@ final class LeaseBook {
         List<Completion> completions = new ArrayList<>();
         for (Attempt a : lost) {
             leasesLost++;
-            String holder = a.workerId == null ? "an unknown worker" : a.workerId;
+            String holder = a.workerId == null ? "an unknown worker" : Bounded.quote(a.workerId);
             events.accept("lease-lost lease=" + a.leaseId + " candidate=" + a.candidate.id() + " worker=" + holder
                     + " attempt=" + a.number + " reason=" + why);
             Decisions d = failAttempt(a, why + " (on " + holder + ")", nowNanos, nowMicros);
@@ -296,7 +364,10 @@ final class LeaseBook {
         byCandidate.remove(a.candidate.id());
     }
 
+    /** Unguessable: the incarnation, then 128 random bits. */
     private String nextLease() {
-        return leasePrefix + "-" + (++leaseSequence);
+        byte[] b = new byte[16];
+        LEASE_IDS.nextBytes(b);
+        return leasePrefix + "-" + HexFormat.of().formatHex(b);
     }
 }

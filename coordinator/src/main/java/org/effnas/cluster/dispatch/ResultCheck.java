@@ -1,6 +1,10 @@
 package org.effnas.cluster.dispatch;
 
+import org.effnas.cluster.trust.Bounded;
+import org.effnas.cluster.trust.RecipeFingerprint;
 import org.effnas.cluster.wire.ResultMessage;
+import org.effnas.cost.Cost;
+import org.effnas.cost.CostModel;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Provenance;
@@ -16,8 +20,19 @@ final class ResultCheck {
     private ResultCheck() {
     }
 
-    /** Null when the message is a believable answer, else what is wrong with it (one line). */
+    /** As {@link #problem(ResultMessage, Candidate, int, String, RecipeFingerprint)} with a kind-only fingerprint. */
     static String problem(ResultMessage m, Candidate candidate, int attempt, String expectedKind) {
+        return problem(m, candidate, attempt, expectedKind, RecipeFingerprint.ofKind(expectedKind, ""));
+    }
+
+    /**
+     * Null when the message is a believable answer, else what is wrong with it (one line). Besides the
+     * lease's candidate, attempt, spec, seed and recipe, the provenance must name the experiment's
+     * dataset, checksum and code version when the fingerprint has them, and a success must carry the
+     * MACs and parameters the cost model computes from the spec.
+     */
+    static String problem(ResultMessage m, Candidate candidate, int attempt, String expectedKind,
+                          RecipeFingerprint fingerprint) {
         EvalResult r = m.result();
         if (r == null) {
             return "the message carries no result";
@@ -44,10 +59,37 @@ final class ResultCheck {
         if (p.seed() != candidate.seed() || !candidate.training().equals(p.training())) {
             return "its provenance names another seed or training recipe than the one sent";
         }
-        if (!r.ok()) {
-            return r.failure().isBlank() ? "it is a failure without a reason" : null;
+        String recipe = provenanceProblem(p, fingerprint);
+        if (recipe != null) {
+            return recipe;
         }
-        return metricProblem(r);
+        if (!r.ok()) {
+            return r.failure() == null || r.failure().isBlank() ? "it is a failure without a reason" : null;
+        }
+        String metrics = metricProblem(r);
+        if (metrics != null) {
+            return metrics;
+        }
+        Cost cost = CostModel.of(candidate.spec());
+        if (r.macs() != cost.macs() || r.params() != cost.params()) {
+            return "it claims " + r.macs() + " MACs and " + r.params() + " params, but the spec has " + cost.macs()
+                    + " MACs and " + cost.params() + " params";
+        }
+        return null;
+    }
+
+    /** The provenance against what the experiment's fingerprint says every result must come from. */
+    private static String provenanceProblem(Provenance p, RecipeFingerprint fingerprint) {
+        String[][] checks = {
+                {"data.split", p.dataset()}, {"data.checksum", p.dataChecksum()}, {"evaluator.version", p.codeVersion()}};
+        for (String[] check : checks) {
+            String expected = fingerprint.get(check[0]);
+            if (expected != null && !expected.isEmpty() && !expected.equals(check[1])) {
+                return "its provenance " + check[0] + " '" + Bounded.quote(check[1]) + "' differs from the experiment's '"
+                        + Bounded.quote(expected) + "'";
+            }
+        }
+        return null;
     }
 
     private static String metricProblem(EvalResult r) {

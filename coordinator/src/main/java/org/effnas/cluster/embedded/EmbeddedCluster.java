@@ -3,17 +3,17 @@ package org.effnas.cluster.embedded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
 import org.effnas.cluster.dispatch.ClusterStats;
-import org.effnas.cluster.worker.ClusterWorker;
-import org.effnas.cluster.worker.DeviceSlots;
+import org.effnas.cluster.trust.ClusterCredentials;
+import org.effnas.cluster.worker.HazelcastWorkerLoop;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.cluster.worker.WorkerSettings;
+import org.effnas.device.DeviceList;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Evaluator;
@@ -27,10 +27,10 @@ import org.effnas.eval.Evaluator;
 public final class EmbeddedCluster implements Evaluator {
 
     private final ClusterEvaluator coordinator;
-    private final List<ClusterWorker> workers;
+    private final List<HazelcastWorkerLoop> workers;
     private final List<Thread> threads;
 
-    private EmbeddedCluster(ClusterEvaluator coordinator, List<ClusterWorker> workers, List<Thread> threads) {
+    private EmbeddedCluster(ClusterEvaluator coordinator, List<HazelcastWorkerLoop> workers, List<Thread> threads) {
         this.coordinator = coordinator;
         this.workers = workers;
         this.threads = threads;
@@ -63,21 +63,23 @@ public final class EmbeddedCluster implements Evaluator {
         if (workers < 1) {
             throw new org.effnas.InvalidInputException("--workers: must be >= 1, got " + workers);
         }
-        String cluster = "effnas-embedded-" + UUID.randomUUID().toString().substring(0, 8);
-        ClusterSettings settings = ClusterSettings.of(cluster, evaluatorKind)
+        ClusterCredentials credentials = ClusterCredentials.generate("effnas-embedded");
+        ClusterSettings settings = ClusterSettings.of(credentials.clusterName(), evaluatorKind)
+                .withCredentials(credentials)
                 .withBind(HostPort.of("127.0.0.1", 0))
                 .withLeases(leaseTimeout, heartbeat)
                 .withMaxAttempts(maxAttempts);
         ClusterEvaluator coordinator = ClusterEvaluator.start(settings, events);
-        List<ClusterWorker> ws = new ArrayList<>();
+        List<HazelcastWorkerLoop> ws = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
-                WorkerSettings w = WorkerSettings.of(cluster, coordinator.address(), DeviceSlots.parse("cpu:1"),
+                WorkerSettings w = WorkerSettings.of(credentials, coordinator.address(), DeviceList.cpu(1),
                                 evaluatorKind)
+                        .withFingerprint(settings.fingerprint())
                         .withWorkerId("local-" + i)
                         .withReconnectTimeout(Duration.ofSeconds(30));
-                ClusterWorker worker = new ClusterWorker(w, factory, events);
+                HazelcastWorkerLoop worker = new HazelcastWorkerLoop(w, factory, events);
                 Thread t = new Thread(() -> {
                     try {
                         worker.run();
@@ -134,7 +136,7 @@ public final class EmbeddedCluster implements Evaluator {
     @Override
     public void close() {
         coordinator.close();
-        for (ClusterWorker w : workers) {
+        for (HazelcastWorkerLoop w : workers) {
             w.stop();
         }
         for (Thread t : threads) {

@@ -20,7 +20,8 @@ public final class ProvenanceSerializer extends WireSerializer<Provenance> {
     @Override
     public Provenance read(CompactReader in) {
         return new Provenance(in.readString("evaluator"), in.readInt64("seed"), in.readCompact("training"),
-                in.readString("dataset"), in.readString("dataChecksum"), in.readString("codeVersion"));
+                in.readString("dataset"), in.readString("dataChecksum"), in.readString("codeVersion"),
+                in.readString("device"), in.readString("backend"), false);
     }
 
     @Override
@@ -31,5 +32,7 @@ public final class ProvenanceSerializer extends WireSerializer<Provenance> {
         out.writeString("dataset", p.dataset());
         out.writeString("dataChecksum", p.dataChecksum());
         out.writeString("codeVersion", p.codeVersion());
+        out.writeString("device", p.device());
+        out.writeString("backend", p.backend());
     }
 }

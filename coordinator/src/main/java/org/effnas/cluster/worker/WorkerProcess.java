@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link ClusterWorker} as the whole process: SIGTERM (Ctrl-C, a Kubernetes eviction) makes
+ * Runs a {@link HazelcastWorkerLoop} as the whole process: SIGTERM (Ctrl-C, a Kubernetes eviction) makes
  * it leave the cluster cleanly (its leases are re-issued at once, not after the lease timeout) and
  * the process exit 0, like a worker whose experiment is over.
  */
@@ -14,13 +14,13 @@ public final class WorkerProcess {
     }
 
     /** Runs the worker to its end and returns its exit code; on SIGTERM the process halts with 0 after leaving. */
-    public static int run(ClusterWorker worker) throws InterruptedException {
+    public static int run(HazelcastWorkerLoop worker) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             worker.stop();
             try {
                 if (finished.await(10, TimeUnit.SECONDS)) {
-                    Runtime.getRuntime().halt(ClusterWorker.EXIT_DONE);
+                    Runtime.getRuntime().halt(HazelcastWorkerLoop.EXIT_DONE);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package org.effnas.cluster.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.testing.TestCandidates;
+import org.effnas.cluster.trust.ClusterSecret;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Provenance;
@@ -76,7 +78,8 @@ class WireFormatTest {
     void tasksAndResultsRoundTripThroughTheCluster(ArchSpec spec) {
         Candidate c = Candidate.of("c1", spec, TrainingSettings.defaults().withEpochs(0.5), 99);
         TaskMessage task = TaskMessage.of("run-1", c, 2);
-        Provenance p = new Provenance("dl4j", 99, c.training(), "fashion-mnist/minival", "abc", "0.1+x");
+        Provenance p = new Provenance("dl4j", 99, c.training(), "fashion-mnist/minival", "abc", "0.1+x")
+                .onDevice("gpu0", "backend=CUDA onednn=false malloc=tcmalloc");
         EvalResult r = new EvalResult("c1", c.specKey(), 0.8, Double.NaN, 0.4, 5, 6, Double.NaN, 12.5, 3.0, "h:1/gpu0",
                 null, p);
         ResultMessage answer = ResultMessage.of(task, "h:1/gpu0", 10, 20, r);
@@ -106,12 +109,31 @@ class WireFormatTest {
     void controlRecordsRoundTrip() {
         IMap<String, Object> map = member.getMap("control-roundtrip");
         WorkerHeartbeat hb = new WorkerHeartbeat("h:1", "uuid", "h", 1, "gpu:0,1", 2, "dl4j", List.of("a-1", "a-2"),
-                7, false);
-        ExperimentStatus status = new ExperimentStatus("effnas-x", "abcd", true, "dl4j", 500, 3000);
+                7, false, "digest", "").signedWith(SECRET);
+        ExperimentStatus status = new ExperimentStatus("effnas-x", "abcd", true, "dl4j", 500, 3000,
+                List.of("a=1", "b=2"), "").signedWith(SECRET);
         map.set("hb", hb);
         map.set("status", status);
         assertEquals(hb, map.get("hb"));
         assertEquals(status, map.get("status"));
+        assertTrue(((WorkerHeartbeat) map.get("hb")).verifiedBy(SECRET));
+        assertTrue(((ExperimentStatus) map.get("status")).verifiedBy(SECRET));
+    }
+
+    private static final ClusterSecret SECRET = ClusterSecret.generate();
+
+    @Test
+    void signaturesCoverEveryFieldAndOnlyTheKeyMakesThem() {
+        ExperimentStatus running = new ExperimentStatus("effnas-x", "abcd", false, "dl4j", 500, 3000, List.of(), "")
+                .signedWith(SECRET);
+        ExperimentStatus forgedFinish = new ExperimentStatus("effnas-x", "abcd", true, "dl4j", 500, 3000, List.of(),
+                running.signature());
+        assertTrue(running.verifiedBy(SECRET));
+        assertFalse(forgedFinish.verifiedBy(SECRET), "finished=true under the running status's signature");
+        assertFalse(running.verifiedBy(ClusterSecret.generate()), "another experiment's key");
+        assertFalse(running.asFinished().verifiedBy(SECRET), "unsigned");
+        assertFalse(new ExperimentStatus("effnas-x", "abcd", false, "dl4j", 500, 3000, List.of(), "zz")
+                .verifiedBy(SECRET), "garbage signature");
     }
 
     /** A Serializable payload is written but never read back: Java deserialization of our classes is banned. */

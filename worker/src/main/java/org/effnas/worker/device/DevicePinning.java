@@ -1,9 +1,11 @@
 package org.effnas.worker.device;
 
+import org.effnas.device.Device;
+import org.effnas.device.DeviceList;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Binds the calling thread's evaluations to a device.
+ * Binds evaluations to a device through ND4J.
  *
  * <p>CPU: libnd4j's thread pool is process-wide, so N slots in one process share the cores by
  * giving the native code {@code cores / N} threads ({@link #pinCpu}: libnd4j's master threads and
@@ -33,10 +35,15 @@ public final class DevicePinning {
 
     /** Attaches the calling thread to GPU {@code device}. */
     public static void pinGpu(Device device) {
-        if (device.kind() != Device.Kind.GPU) {
+        if (!device.isGpu()) {
             throw new IllegalArgumentException("pinGpu called with " + device);
         }
         Nd4j.getAffinityManager().unsafeSetDevice(device.index());
+    }
+
+    /** GPUs ND4J sees (1 on the CPU backend, which counts the host as one device). */
+    public static int visibleDevices() {
+        return Nd4j.getAffinityManager().getNumberOfDevices();
     }
 
     /** Threads libnd4j's own parallel loops use now. */

@@ -19,30 +19,41 @@ final class JvmProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private boolean pumped;
 
-    private JvmProcess(String name, Process process) {
+    private final Path errFile;
+
+    private JvmProcess(String name, Process process, Path errFile) {
         this.name = name;
         this.process = process;
+        this.errFile = errFile;
         Thread reader = new Thread(this::pump, "pump-" + name);
         reader.setDaemon(true);
         reader.start();
     }
 
-    static JvmProcess start(String name, Class<?> main, Path logDir, String... args) throws IOException {
+    /** Starts {@code effnas ARGS} ({@code org.effnas.cli.Effnas}) as its own JVM. */
+    static JvmProcess effnas(String name, Path logDir, java.util.Map<String, String> env, String... args)
+            throws IOException {
+        return start(name, "org.effnas.cli.Effnas", logDir, env, args);
+    }
+
+    static JvmProcess start(String name, String main, Path logDir, java.util.Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 // the access Hazelcast asks for on Java 9+ (otherwise it warns on every start)
                 "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens", "java.management/sun.management=ALL-UNNAMED",
                 "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectError(logDir.resolve(name + ".err").toFile())
-                .start();
-        return new JvmProcess(name, p);
+        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(logDir.resolve(name + ".err").toFile());
+        b.environment().putAll(env);
+        Process p = b.start();
+        return new JvmProcess(name, p, logDir.resolve(name + ".err"));
     }
 
     private void pump() {
@@ -58,6 +69,10 @@ final class JvmProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process died: the lines so far stay readable
         }
+        synchronized (lines) {
+            pumped = true;
+            lines.notifyAll();
+        }
     }
 
     /** Waits for a line matching {@code p} (looking at every line printed so far too). */
@@ -72,6 +87,10 @@ final class JvmProcess implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
+                if (!process.isAlive() && pumped) {
+                    throw new AssertionError(name + " exited with " + process.exitValue()
+                            + " before printing a matching line; output:\n" + String.join("\n", lines));
+                }
                 if (left <= 0) {
                     throw new AssertionError(name + ": no matching line within " + timeout + "; output:\n"
                             + String.join("\n", lines));
@@ -85,6 +104,15 @@ final class JvmProcess implements AutoCloseable {
         return await(l -> l.startsWith(prefix), timeout);
     }
 
+    /** Everything the process wrote to stderr so far. */
+    String stderr() {
+        try {
+            return java.nio.file.Files.readString(errFile);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
@@ -93,6 +121,10 @@ final class JvmProcess implements AutoCloseable {
 
     long count(Predicate<String> p) {
         return lines().stream().filter(p).count();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     long pid() {

@@ -5,6 +5,10 @@ import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.effnas.InvalidInputException;
 import org.effnas.cluster.config.HazelcastConfigs;
+import org.effnas.cluster.config.HostPort;
+import org.effnas.cluster.trust.Bounded;
+import org.effnas.cluster.trust.RecipeFingerprint;
 import org.effnas.cluster.wire.ExperimentStatus;
 import org.effnas.cluster.wire.ResultMessage;
 import org.effnas.cluster.wire.TaskMessage;
 import org.effnas.cluster.wire.WireFormat;
 import org.effnas.cluster.wire.WorkerHeartbeat;
+import org.effnas.device.Device;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Provenance;
@@ -30,10 +38,11 @@ import org.effnas.version.CodeVersion;
  * A worker: a Hazelcast client (it holds no partitions, so its death loses no cluster data) that
  * runs one evaluation per device slot. Each slot takes a task from the queue, evaluates it with
  * the plugged-in {@link BlockingEvaluator} and offers the result; a heartbeat thread lists the
- * leases in progress. It reconnects on its own when the coordinator restarts, and exits 0 when the
- * coordinator says the experiment is over.
+ * leases in progress. Every result and heartbeat is signed with the experiment's secret, and only
+ * tasks and a status signed by the coordinator are believed. It reconnects on its own when the
+ * coordinator restarts, and exits 0 when the coordinator says the experiment is over.
  */
-public final class ClusterWorker {
+public final class HazelcastWorkerLoop {
 
     /** Exit codes of {@link #run}. */
     public static final int EXIT_DONE = 0;
@@ -48,14 +57,16 @@ public final class ClusterWorker {
     private final AtomicInteger exitCode = new AtomicInteger(EXIT_DONE);
     private final List<Thread> slotThreads = new ArrayList<>();
     private final String host = WorkerSettings.hostName();
+    private final String fingerprintDigest;
     private volatile boolean stopping;
     private volatile HazelcastInstance client;
     private volatile String incarnation;
 
-    public ClusterWorker(WorkerSettings settings, SlotEvaluatorFactory factory, Consumer<String> log) {
+    public HazelcastWorkerLoop(WorkerSettings settings, SlotEvaluatorFactory factory, Consumer<String> log) {
         this.settings = settings;
         this.factory = factory;
         this.log = log;
+        this.fingerprintDigest = settings.fingerprint().digest();
     }
 
     /**
@@ -66,6 +77,9 @@ public final class ClusterWorker {
      * @throws InvalidInputException when the coordinator runs another evaluator kind
      */
     public int run() throws InterruptedException {
+        if (!admitted()) {
+            return EXIT_LOST_COORDINATOR;
+        }
         try {
             client = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings.clusterName(),
                     settings.join(), settings.hazelcastConfig(), settings.reconnectTimeout(), settings.verbose()));
@@ -87,6 +101,60 @@ public final class ClusterWorker {
                 client.shutdown();
             }
         }
+    }
+
+    /**
+     * Before joining for real, tells "nothing answers" apart from "something answers but will not
+     * admit us": waits (up to the reconnect timeout) until a join address accepts TCP connections,
+     * then tries a short-lived client. A refusal then means another cluster name (or, with
+     * Enterprise security, other credentials), and is bad input, said within seconds.
+     *
+     * @return false when nothing answered within the reconnect timeout
+     * @throws InvalidInputException when the coordinator refuses this cluster name
+     */
+    private boolean admitted() throws InterruptedException {
+        if (settings.join().isEmpty()) {
+            return true; // discovery through a Hazelcast client file: nothing to probe
+        }
+        long deadline = System.nanoTime() + settings.reconnectTimeout().toNanos();
+        HostPort answering = null;
+        while (answering == null) {
+            answering = firstAnswering(settings.join());
+            if (answering == null) {
+                if (System.nanoTime() > deadline || over.getCount() == 0) {
+                    log.accept("worker " + settings.workerId() + ": nothing answered at " + settings.join()
+                            + " within " + settings.reconnectTimeout().toSeconds() + " s (no coordinator listening)");
+                    return false;
+                }
+                Thread.sleep(250);
+            }
+        }
+        HazelcastInstance probe;
+        try {
+            probe = HazelcastClient.newHazelcastClient(HazelcastConfigs.client(settings.clusterName(),
+                    List.of(answering), null, PROBE_TIMEOUT, settings.verbose()));
+        } catch (IllegalStateException refused) {
+            throw new InvalidInputException("--cluster " + Bounded.quote(settings.clusterName())
+                    + ": the coordinator at " + answering + " runs another cluster (or refused our credentials); "
+                    + "start the worker with the --cluster and --secret-file the coordinator printed");
+        }
+        probe.shutdown();
+        return true;
+    }
+
+    /** How long the admission probe waits for a coordinator that answers TCP to admit us. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    private static HostPort firstAnswering(List<HostPort> addresses) {
+        for (HostPort a : addresses) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(a.host(), a.port()), 1000);
+                return a;
+            } catch (IOException e) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     /** Asks the worker to stop (as if the experiment were over); {@link #run} then returns. */
@@ -115,8 +183,14 @@ public final class ClusterWorker {
         }
         if (!status.evaluatorKind().equals(settings.evaluatorKind())) {
             throw new InvalidInputException("--evaluator: the coordinator of " + settings.clusterName() + " runs '"
-                    + status.evaluatorKind() + "' but this worker runs '" + settings.evaluatorKind()
-                    + "'; start the worker with --evaluator " + status.evaluatorKind());
+                    + Bounded.quote(status.evaluatorKind()) + "' but this worker runs '" + settings.evaluatorKind()
+                    + "'; start the worker with --evaluator " + Bounded.quote(status.evaluatorKind()));
+        }
+        List<String> differing = settings.fingerprint().differences(RecipeFingerprint.fromLines(status.fingerprint()));
+        if (!differing.isEmpty()) {
+            throw new InvalidInputException("--config: this worker's recipe differs from the experiment's in "
+                    + Bounded.quote(String.join(", ", differing)) + "; start it with the experiment's config "
+                    + "(the --config the coordinator printed)");
         }
         if (status.finished()) {
             log.accept("worker " + settings.workerId() + ": the experiment is already over");
@@ -126,21 +200,24 @@ public final class ClusterWorker {
         IMap<String, WorkerHeartbeat> workers = client.getMap(WireFormat.WORKERS);
         IQueue<TaskMessage> tasks = client.getQueue(WireFormat.TASKS);
         IQueue<ResultMessage> results = client.getQueue(WireFormat.RESULTS);
-        for (String slot : settings.devices().slots()) {
-            BlockingEvaluator evaluator = factory.create(slot);
-            String slotId = settings.workerId() + "/" + slot;
-            Thread t = new Thread(() -> slotLoop(slotId, evaluator, tasks, results, workers), "effnas-slot-" + slot);
+        for (Device device : settings.devices().devices()) {
+            BlockingEvaluator evaluator = factory.create(device);
+            String slotId = settings.workerId() + "/" + device;
+            Thread t = new Thread(() -> slotLoop(slotId, evaluator, tasks, results, workers), "effnas-slot-" + device);
             t.setDaemon(true);
             slotThreads.add(t);
         }
         heartbeat(workers, false);
         log.accept("worker " + settings.workerId() + ": joined " + settings.clusterName() + " with "
-                + settings.devices().count() + " slot(s) (" + settings.devices().text() + ")");
+                + settings.devices().size() + " slot(s) (" + settings.devices().text() + ")");
         slotThreads.forEach(Thread::start);
         long period = Math.max(20, status.heartbeatMillis());
         while (!over.await(period, TimeUnit.MILLISECONDS)) {
             heartbeat(workers, false);
             ExperimentStatus now = read(control);
+            if (now != null && !now.verifiedBy(settings.secret())) {
+                now = null; // not the coordinator's word: a forged "finished" ends nothing
+            }
             if (now != null && now.finished()) {
                 log.accept("worker " + settings.workerId() + ": the experiment is over");
                 break;
@@ -157,12 +234,24 @@ public final class ClusterWorker {
         return exitCode.get();
     }
 
+    /**
+     * The coordinator's signed status. A status that does not verify is ignored; if nothing else is
+     * there for a few seconds, this worker holds another experiment's secret.
+     */
     private ExperimentStatus awaitStatus(IMap<String, ExperimentStatus> control) throws InterruptedException {
         long deadline = System.nanoTime() + settings.reconnectTimeout().toNanos();
+        long firstInvalid = 0;
         while (System.nanoTime() < deadline && over.getCount() > 0) {
             ExperimentStatus s = read(control);
-            if (s != null) {
+            if (s != null && s.verifiedBy(settings.secret())) {
                 return s;
+            }
+            if (s != null) {
+                firstInvalid = firstInvalid == 0 ? System.nanoTime() : firstInvalid;
+                if (System.nanoTime() - firstInvalid > INVALID_STATUS_NANOS) {
+                    throw new InvalidInputException("--secret-file: the coordinator of " + settings.clusterName()
+                            + " signs with another key; use the cluster.secret of this experiment's directory");
+                }
             }
             Thread.sleep(100);
         }
@@ -170,6 +259,8 @@ public final class ClusterWorker {
                 + settings.reconnectTimeout().toSeconds() + " s");
         return null;
     }
+
+    private static final long INVALID_STATUS_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private void slotLoop(String slotId, BlockingEvaluator evaluator, IQueue<TaskMessage> tasks,
                           IQueue<ResultMessage> results, IMap<String, WorkerHeartbeat> workers) {
@@ -190,7 +281,14 @@ public final class ClusterWorker {
             if (task == null) {
                 continue;
             }
+            if (!task.verifiedBy(settings.secret())) {
+                log.accept("worker " + settings.workerId() + ": ignored a task not signed by the coordinator (lease "
+                        + Bounded.quote(task.leaseId()) + ")");
+                continue;
+            }
             leases.add(task.leaseId());
+            log.accept("worker " + settings.workerId() + ": slot " + slotId + " evaluates " + task.candidateId()
+                    + " (attempt " + task.attempt() + ")");
             try {
                 heartbeatAsync(workers);
                 ResultMessage answer = evaluate(task, slotId, evaluator);
@@ -221,7 +319,7 @@ public final class ClusterWorker {
         } catch (RuntimeException | Error e) {
             r = failed(task, "the evaluator threw " + e, t0, slotId);
         }
-        return ResultMessage.of(task, slotId, started, ResultMessage.epochMicrosNow(), r);
+        return ResultMessage.of(task, slotId, started, ResultMessage.epochMicrosNow(), r).signedWith(settings.secret());
     }
 
     private EvalResult failed(TaskMessage task, String reason, long t0, String slotId) {
@@ -264,8 +362,8 @@ public final class ClusterWorker {
     private WorkerHeartbeat beat(boolean leaving) {
         return new WorkerHeartbeat(settings.workerId(), client.getLocalEndpoint().getUuid().toString(),
                 host, ProcessHandle.current().pid(), settings.devices().text(),
-                settings.devices().count(), settings.evaluatorKind(), List.copyOf(leases),
-                sequence.incrementAndGet(), leaving);
+                settings.devices().size(), settings.evaluatorKind(), List.copyOf(leases),
+                sequence.incrementAndGet(), leaving, fingerprintDigest, "").signedWith(settings.secret());
     }
 
     private static ExperimentStatus read(IMap<String, ExperimentStatus> control) {

@@ -1,4 +1,4 @@
-package org.effnas.worker.device;
+package org.effnas.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,15 +20,25 @@ class DeviceListTest {
         DeviceList gpus = DeviceList.parse("gpu:0,1");
         assertEquals(List.of(Device.gpu(0), Device.gpu(1)), gpus.devices());
         assertTrue(gpus.gpu());
+        assertEquals(List.of(Device.gpu(3)), DeviceList.parse("GPU:3").devices());
+        assertEquals(List.of(Device.gpu(0)), DeviceList.parse("gpu").devices());
         assertFalse(DeviceList.parse("cpu:3").gpu());
         assertEquals("gpu1", Device.gpu(1).toString());
+        assertEquals("cpu:2", DeviceList.parse(" cpu:2").text());
+    }
+
+    @Test
+    void gpuAllCountsTheGpusAndRefusesWhenThereAreNone() {
+        assertEquals(List.of(Device.gpu(0), Device.gpu(1), Device.gpu(2)), DeviceList.parse("gpu:all", () -> 3).devices());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceList.parse("gpu:all", () -> 0));
+        assertTrue(e.getMessage().contains("no GPU found"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "tpu:1", "cpu:0", "cpu:x", "gpu:", "gpu:0,0", "gpu:-1", "cpu:2,3"})
+    @ValueSource(strings = {"", "tpu:1", "cpu:0", "cpu:x", "gpu:", "gpu:0,0", "gpu:-1", "cpu:2,3", "gpu:a", "cpu:1000"})
     void rejectsBadText(String text) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceList.parse(text));
-        assertTrue(e.getMessage().startsWith("--devices:"), e.getMessage());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceList.parse(text, () -> 0));
+        assertTrue(e.getMessage().startsWith("--devices"), e.getMessage());
     }
 
     @Test
@@ -37,20 +47,5 @@ class DeviceListTest {
         assertEquals(1, DeviceList.parse("cpu:2").threadsPerSlot(2));
         assertEquals(4, DeviceList.parse("cpu:2").threadsPerSlot(8));
         assertEquals(1, DeviceList.parse("cpu:4").threadsPerSlot(2), "never fewer than one thread");
-    }
-
-    @Test
-    void pinningSetsTheNativeThreadCount() {
-        int before = DevicePinning.nativeThreads();
-        try {
-            int cores = Runtime.getRuntime().availableProcessors();
-            int threads = DevicePinning.pinCpu(DeviceList.parse("cpu:" + cores));
-            assertEquals(1, threads);
-            assertEquals(1, DevicePinning.nativeThreads());
-            assertThrows(IllegalArgumentException.class, () -> DevicePinning.pinCpu(DeviceList.parse("gpu:0")));
-            assertThrows(IllegalArgumentException.class, () -> DevicePinning.pinGpu(Device.cpu(0)));
-        } finally {
-            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(before);
-        }
     }
 }

@@ -1,7 +1,10 @@
-package org.effnas.worker.device;
+package org.effnas.device;
+
+import java.util.Locale;
 
 /**
- * One evaluation slot: a share of the CPU cores, or one GPU.
+ * One evaluation slot: a share of the CPU cores, or one GPU. Kept to a kind and an index so every
+ * evaluator (DL4J in-process, a child process with {@code CUDA_VISIBLE_DEVICES}) can bind to it.
  *
  * @param kind  CPU or GPU
  * @param index slot number on the CPU (0..n-1), device ordinal on a GPU
@@ -25,9 +28,13 @@ public record Device(Kind kind, int index) {
         return new Device(Kind.GPU, ordinal);
     }
 
-    /** E.g. {@code cpu0} or {@code gpu1}, as used in worker ids. */
+    public boolean isGpu() {
+        return kind == Kind.GPU;
+    }
+
+    /** E.g. {@code cpu0} or {@code gpu1}, as used in worker ids and provenance. */
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + index;
+        return kind.name().toLowerCase(Locale.ROOT) + index;
     }
 }
