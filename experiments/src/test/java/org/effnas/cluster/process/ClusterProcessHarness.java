@@ -79,7 +79,9 @@ abstract class ClusterProcessHarness {
     /** Starts {@code effnas coordinator} and reads the worker command it prints. */
     JvmProcess coordinator(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("coordinator", "--config", config.toString(), "--out",
-                out.toString(), "--bind", "127.0.0.1:" + port));
+                out.toString(), "--bind", "127.0.0.1:" + port,
+                // every candidate is evaluated here: none served from another test's cached results
+                "--no-cache"));
         args.addAll(List.of(extra));
         JvmProcess p = start("coordinator", args);
         String advice = p.await(l -> l.contains("effnas worker "), LONG);

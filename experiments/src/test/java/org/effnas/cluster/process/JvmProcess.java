@@ -27,6 +27,9 @@ final class JvmProcess implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.errFile = errFile;
+        Thread errors = new Thread(this::pumpErrors, "pump-err-" + name);
+        errors.setDaemon(true);
+        errors.start();
         Thread reader = new Thread(this::pump, "pump-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -50,10 +53,32 @@ final class JvmProcess implements AutoCloseable {
                 "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(List.of(args));
-        ProcessBuilder b = new ProcessBuilder(cmd).redirectError(logDir.resolve(name + ".err").toFile());
+        ProcessBuilder b = new ProcessBuilder(cmd);
         b.environment().putAll(env);
         Process p = b.start();
         return new JvmProcess(name, p, logDir.resolve(name + ".err"));
+    }
+
+    /**
+     * Stderr (where the CLI's progress and notices go) is watched like stdout and also kept in a file,
+     * so a failed CI run can be read afterwards.
+     */
+    private void pumpErrors() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8));
+             java.io.Writer file = java.nio.file.Files.newBufferedWriter(errFile, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                file.write(line + "\n");
+                file.flush();
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process died
+        }
     }
 
     private void pump() {
