@@ -70,7 +70,7 @@ class CoordinatorCommandTest {
         try {
             String bind = "127.0.0.1:" + port;
             CompletableFuture<Integer> coordinator = CompletableFuture.supplyAsync(() -> Effnas.execute("coordinator",
-                    "--config", config.toString(), "--out", out.toString(), "--bind", bind));
+                    "--config", config.toString(), "--out", out.toString(), "--bind", bind, "--no-cache"));
             String advice = null;
             List<String> seen = new ArrayList<>();
             while (advice == null) {
