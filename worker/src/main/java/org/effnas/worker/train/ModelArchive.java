@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.effnas.InvalidInputException;
@@ -51,20 +49,33 @@ public final class ModelArchive {
         try {
             Files.createDirectories(dir);
             Path zip = dir.resolve(MODEL);
-            ModelSerializer.writeModel(net, zip.toFile(), false);
             String specYaml = SpecFiles.toYaml(spec);
             String metricsJson = pretty(metrics);
             String preJson = pretty(preprocessing.toJson());
+            Path plain = Files.createTempFile(dir, ".model", ".zip");
+            ModelSerializer.writeModel(net, plain.toFile(), false);
+            Path complete = Files.createTempFile(dir, ".model", ".zip");
+            try (ZipFile in = new ZipFile(plain.toFile());
+                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(complete))) {
+                for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    try (InputStream data = in.getInputStream(e)) {
+                        data.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+                for (Map.Entry<String, String> extra : Map.of(SPEC, specYaml, METRICS, metricsJson,
+                        Preprocessing.FILE, preJson).entrySet()) {
+                    out.putNextEntry(new ZipEntry(EMBEDDED + extra.getKey()));
+                    out.write(extra.getValue().getBytes(StandardCharsets.UTF_8));
+                    out.closeEntry();
+                }
+            }
+            Files.delete(plain);
+            Files.move(complete, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve(SPEC), specYaml);
             Files.writeString(dir.resolve(METRICS), metricsJson);
             Files.writeString(dir.resolve(Preprocessing.FILE), preJson);
-            try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of())) {
-                Path inside = fs.getPath(EMBEDDED);
-                Files.createDirectories(inside);
-                Files.writeString(inside.resolve(SPEC), specYaml);
-                Files.writeString(inside.resolve(METRICS), metricsJson);
-                Files.writeString(inside.resolve(Preprocessing.FILE), preJson);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the trained model to " + dir + ": " + e.getMessage(), e);
         }
@@ -91,8 +102,8 @@ public final class ModelArchive {
             SavedClassNames.register();
             return ModelSerializer.restoreComputationGraph(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file + ": not a readable DL4J model (" + e.getMessage()
-                    + "); train it again with `effnas train --out`");
+            throw new InvalidInputException(file + ": not a readable DL4J model (" + e
+                    + "); train it again with `effnas train --out`", e);
         }
     }
 
