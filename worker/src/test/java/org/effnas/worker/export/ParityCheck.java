@@ -139,7 +139,9 @@ final class ParityCheck {
         double max = 0;
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {
-                max = Math.max(max, Math.abs(a[i][j] - b[i][j]));
+                double d = Math.abs(a[i][j] - b[i][j]);
+                // a NaN or infinity on either side is the largest difference there is, never a pass
+                max = Double.isFinite(d) ? Math.max(max, d) : Double.POSITIVE_INFINITY;
             }
         }
         return max;
