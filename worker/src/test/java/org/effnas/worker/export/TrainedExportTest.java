@@ -72,6 +72,20 @@ class TrainedExportTest {
         for (int i = 0; i < labels.length; i++) {
             correct += ParityCheck.argmax(ort[i]) == labels[i] ? 1 : 0;
         }
+        // both engines through the predict path (model's own preprocessing on raw test images): same top-1 per image
+        org.effnas.data.ImageSplit test = ParityCheck.data().source().test();
+        float[] raw = ModelInput.of(test, 0, 200, pre);
+        float[][] byDl4j;
+        float[][] byOrt;
+        try (ImageClassifier a = ImageClassifier.open(dir, ImageClassifier.Engine.DL4J, 1);
+             ImageClassifier b = ImageClassifier.open(dir, ImageClassifier.Engine.ONNXRUNTIME, 1)) {
+            assertEquals(pre, b.preprocessing());
+            byDl4j = a.probabilities(raw, 200);
+            byOrt = b.probabilities(raw, 200);
+        }
+        for (int i = 0; i < 200; i++) {
+            assertEquals(ParityCheck.argmax(byDl4j[i]), ParityCheck.argmax(byOrt[i]), "predicted class of image " + i);
+        }
         assertTrue(correct > 64 * 0.3, "ONNX Runtime top-1 of the trained model on 64 test images (chance 0.1): "
                 + correct + "/64");
     }
