@@ -86,6 +86,13 @@ class TrainedExportTest {
         for (int i = 0; i < 200; i++) {
             assertEquals(ParityCheck.argmax(byDl4j[i]), ParityCheck.argmax(byOrt[i]), "predicted class of image " + i);
         }
+        for (ImageClassifier.Engine engine : ImageClassifier.Engine.values()) {
+            InferenceLatency l = InferenceLatency.measure(dir, engine, 1, 4, 2, 5);
+            assertEquals(engine.id(), l.engine());
+            assertEquals(4, l.batch());
+            assertTrue(l.minMs() > 0 && l.minMs() <= l.p10Ms() && l.p10Ms() <= l.medianMs()
+                    && l.medianMs() <= l.p90Ms() && l.p90Ms() <= l.maxMs(), l.toString());
+        }
         assertTrue(correct > 64 * 0.3, "ONNX Runtime top-1 of the trained model on 64 test images (chance 0.1): "
                 + correct + "/64");
     }
