@@ -139,7 +139,7 @@ public final class FamilyCommand implements Callable<Integer> {
             baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
         }
         PrintWriter w = command.commandLine().getOut();
-        TargetedFamilyTable.print(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma), resolutionDivisor,
+        TargetedFamilyTable.print(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma), divisor(baseSpec),
                 targetMacs, format == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
