@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
                 CoordinatorCommand.class,
                 WorkerCommand.class,
                 TrainCommand.class,
+                ExportCommand.class,
+                PredictCommand.class,
                 BenchCommand.class,
                 FidelityCommand.class,
         })

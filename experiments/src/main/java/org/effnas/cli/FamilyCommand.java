@@ -99,8 +99,16 @@ public final class FamilyCommand implements Callable<Integer> {
                   double nominalRatio, double achievedRatio) {
     }
 
+    @Option(names = "--target-macs", paramLabel = "LIST", description = "Instead of --phi: one member per "
+            + "multiply-add budget (e.g. 50M,100M,400M), each at the real phi whose rounded network is largest "
+            + "without exceeding it; phi < 0 gives members smaller than the base.")
+    String targetMacs;
+
     @Override
     public Integer call() throws IOException {
+        if (targetMacs != null) {
+            return targeted();
+        }
         List<Double> phis = phis(phi);
         List<Member> members = official ? officialMembers(phis) : scaledMembers(phis);
         TextTable table = table(members, format == OutputFormat.TABLE);
@@ -117,6 +125,23 @@ public final class FamilyCommand implements Callable<Integer> {
         if (out != null) {
             write(members);
         }
+        return Effnas.EXIT_OK;
+    }
+
+    /** --target-macs: rendered by {@link TargetedFamilyTable}. */
+    private Integer targeted() {
+        if (official || alpha == null || beta == null || gamma == null) {
+            throw new InvalidInputException("--target-macs: needs --alpha, --beta and --gamma (not --official); e.g. "
+                    + "--alpha 1.2 --beta 1.1 --gamma 1.15 --target-macs 100M,400M");
+        }
+        ArchSpec baseSpec = Architectures.resolve(base);
+        if (classes != null) {
+            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
+        }
+        PrintWriter w = command.commandLine().getOut();
+        TargetedFamilyTable.print(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma), divisor(baseSpec),
+                targetMacs, format == OutputFormat.JSON);
+        w.flush();
         return Effnas.EXIT_OK;
     }
 

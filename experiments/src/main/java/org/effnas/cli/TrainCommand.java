@@ -21,6 +21,7 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
+import org.effnas.worker.train.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -160,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dl4jRun run = evaluator.run(Candidate.of("train", spec, settings, seed), "local-cpu0");
         ObjectNode json = json(run, spec);
         if (out != null && run.network() != null && run.result().ok()) {
-            ModelArchive.save(out, run.network(), spec, json);
+            ModelArchive.save(out, run.network(), spec, json, Preprocessing.of(splits, spec));
             json.put("saved_to", out.toString());
         }
         PrintWriter stdout = command.commandLine().getOut();

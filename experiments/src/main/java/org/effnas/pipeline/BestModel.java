@@ -3,12 +3,14 @@ package org.effnas.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.data.SplitDataset;
 import org.effnas.eval.EvalJson;
 import org.effnas.experiment.BestModelSaver;
 import org.effnas.experiment.EvaluatorKind;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
+import org.effnas.worker.train.Preprocessing;
 
 /**
  * The trained network of the search winner, for {@code best/model.zip}: workers do not ship weights
@@ -27,14 +29,16 @@ final class BestModel {
             return BestModelSaver.NONE;
         }
         return (best, dir) -> {
-            Dl4jEvaluator evaluator = new Dl4jEvaluator(TrainingData.load(c), Dl4jEvaluator.Options.reward());
+            SplitDataset data = TrainingData.load(c);
+            Dl4jEvaluator evaluator = new Dl4jEvaluator(data, Dl4jEvaluator.Options.reward());
             Dl4jRun run = evaluator.run(best.candidate(), "best-model");
             if (run.network() == null || !run.result().ok()) {
                 return "could not retrain the winner: " + run.result().failure();
             }
             ObjectNode metrics = EvalJson.result(run.result());
             metrics.put("search_top1", best.accuracy());
-            ModelArchive.save(dir, run.network(), best.candidate().spec(), metrics);
+            ModelArchive.save(dir, run.network(), best.candidate().spec(), metrics,
+                    Preprocessing.of(data, best.candidate().spec()));
             return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)",
                     run.result().top1(), best.accuracy());
         };

@@ -97,9 +97,24 @@ class TrainingTest {
         Dl4jEvaluator evaluator = new Dl4jEvaluator(data, Dl4jEvaluator.Options.reward());
         Dl4jRun run = evaluator.run(Candidate.of("save", TINY, settings("rmsprop", 0.01, 0.5), 3), "test");
         assertTrue(run.result().ok(), run.result().failure());
-        ModelArchive.save(dir, run.network(), TINY, EvalJson.result(run.result()));
+        Preprocessing pre = Preprocessing.of(data, TINY);
+        ModelArchive.save(dir, run.network(), TINY, EvalJson.result(run.result()), pre);
         ComputationGraph loaded = ModelArchive.loadNetwork(dir);
         assertEquals(TINY, ModelArchive.loadSpec(dir));
+        assertEquals(pre, ModelArchive.loadPreprocessing(dir));
+        assertEquals(DatasetLoader.FASHION_MNIST_CLASSES, pre.classNames());
+        assertEquals(data.normalization().mean()[0], pre.mean()[0]);
+        // the zip alone carries spec, metrics and preprocessing: read them with the side files gone
+        Path alone = dir.resolve("alone");
+        try {
+            java.nio.file.Files.createDirectories(alone);
+            java.nio.file.Files.copy(dir.resolve(ModelArchive.MODEL), alone.resolve("renamed.zip"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(TINY, ModelArchive.loadSpec(alone.resolve("renamed.zip")));
+        assertEquals(pre, ModelArchive.loadPreprocessing(alone.resolve("renamed.zip")));
+        assertEquals(run.result().top1(), ModelArchive.loadMetrics(alone.resolve("renamed.zip")).path("top1").asDouble());
         INDArray x = Nd4j.rand(DataType.FLOAT, 7, 1, 28, 28);
         INDArray expected = run.network().outputSingle(false, x);
         INDArray actual = loaded.outputSingle(false, x);

@@ -1,0 +1,102 @@
+package org.effnas.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.effnas.InvalidInputException;
+import org.effnas.eval.EvalJson;
+import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.scaling.TargetedScaling;
+import org.effnas.spec.ArchSpec;
+import org.effnas.spec.Stage;
+
+/**
+ * {@code effnas family --target-macs 50M,100M,400M}: one member per budget, each at the real-valued φ
+ * {@link TargetedScaling} solves, printed with φ, the continuous multipliers, the rounded widths,
+ * repeats and resolution, and the achieved cost against the target.
+ */
+final class TargetedFamilyTable {
+
+    private TargetedFamilyTable() {
+    }
+
+    /** Parses {@code 50M,1.5G,400000} (K, M, G suffixes, decimal). */
+    static List<Long> parseTargets(String text) {
+        List<Long> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String t = part.trim().toUpperCase(Locale.ROOT);
+            double unit = t.endsWith("K") ? 1e3 : t.endsWith("M") ? 1e6 : t.endsWith("G") ? 1e9 : 1;
+            String number = unit == 1 ? t : t.substring(0, t.length() - 1);
+            try {
+                double v = Double.parseDouble(number) * unit;
+                if (!(v >= 1) || v > Long.MAX_VALUE) {
+                    throw new NumberFormatException();
+                }
+                out.add(Math.round(v));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--target-macs: '" + part.trim() + "' is not a positive count of "
+                        + "multiply-adds; write e.g. 50M,100M,1.5G");
+            }
+        }
+        return out;
+    }
+
+    static void print(PrintWriter w, String baseName, ArchSpec base, CompoundCoefficients c, int divisor,
+                      String targets, boolean json) {
+        TargetedScaling scaling = TargetedScaling.of(base, c, divisor);
+        List<TargetedScaling.Member> members = parseTargets(targets).stream().map(scaling::solve).toList();
+        if (json) {
+            ObjectNode root = EvalJson.MAPPER.createObjectNode();
+            root.put("base", baseName).put("alpha", c.alpha()).put("beta", c.beta()).put("gamma", c.gamma())
+                    .put("resolution_divisor", divisor).put("minimum_resolution", scaling.minimumResolution());
+            ArrayNode arr = root.putArray("members");
+            for (TargetedScaling.Member m : members) {
+                ObjectNode n = arr.addObject();
+                n.put("target_macs", m.targetMacs()).put("phi", m.phi())
+                        .put("depth_multiplier", m.factors().depth()).put("width_multiplier", m.factors().width())
+                        .put("resolution_multiplier", m.factors().resolution())
+                        .put("resolution", m.spec().resolution()).put("macs", m.macs())
+                        .put("achieved_ratio", m.achievedRatio()).put("next_step_macs", m.nextMacs())
+                        .put("widths", widths(m.spec())).put("repeats", repeats(m.spec()));
+            }
+            w.print(OutputFormat.json(root));
+            return;
+        }
+        w.printf(Locale.ROOT, "%s scaled to MACs targets by alpha=%s beta=%s gamma=%s (phi solved by bisection over "
+                + "the rounded cost; floors: 1 repeat, 8 channels, %d px)%n", baseName, c.alpha(), c.beta(), c.gamma(),
+                scaling.minimumResolution());
+        w.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %5s %14s %7s %7s  %s | %s%n", "target", "phi", "a^phi", "b^phi",
+                "g^phi", "res", "MACs", "ach/tgt", "step", "stage widths", "repeats");
+        for (TargetedScaling.Member m : members) {
+            w.printf(Locale.ROOT, "%-8s %8.4f %8.4f %8.4f %8.4f %5d %,14d %7.3f %6.1f%%  %s | %s%n",
+                    human(m.targetMacs()), m.phi(), m.factors().depth(), m.factors().width(), m.factors().resolution(),
+                    m.spec().resolution(), m.macs(), m.achievedRatio(), 100 * m.stepSize(), widths(m.spec()),
+                    repeats(m.spec()));
+        }
+    }
+
+    private static String widths(ArchSpec s) {
+        return s.stem().filters() + " " + s.stages().stream().map(st -> Integer.toString(st.outputFilters()))
+                .collect(Collectors.joining(" ")) + " " + s.head().filters();
+    }
+
+    private static String repeats(ArchSpec s) {
+        return s.stages().stream().map(Stage::repeats).map(String::valueOf).collect(Collectors.joining(" "));
+    }
+
+    private static String human(long macs) {
+        return macs >= 1e9 && macs % 100_000_000 == 0 ? BlockNumber.of(macs / 1e9) + "G"
+                : macs >= 1e6 && macs % 100_000 == 0 ? BlockNumber.of(macs / 1e6) + "M" : Long.toString(macs);
+    }
+
+    /** Shortest decimal form of a number. */
+    private static final class BlockNumber {
+        static String of(double v) {
+            return org.effnas.notation.BlockStrings.number(v);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.effnas.cli;
+
+import static org.effnas.cli.InspectCommandTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.effnas.eval.EvalJson;
+import org.junit.jupiter.api.Test;
+
+class TargetedFamilyTableTest {
+
+    @Test
+    void parsesSuffixedTargets() {
+        assertEquals(List.of(50_000_000L, 1_500_000_000L, 400_000L, 7L), TargetedFamilyTable.parseTargets("50M, 1.5G,400k,7"));
+    }
+
+    @Test
+    void familyPrintsOneMemberPerTargetNeverAboveIt() throws Exception {
+        InspectCommandTest.Run r = run("family", "--alpha", "1.2", "--beta", "1.1", "--gamma", "1.15",
+                "--target-macs", "50M,100M,400M", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode members = EvalJson.MAPPER.readTree(r.out()).path("members");
+        assertEquals(3, members.size());
+        for (JsonNode m : members) {
+            assertTrue(m.path("macs").asLong() <= m.path("target_macs").asLong(), m.toString());
+            assertTrue(m.path("next_step_macs").asLong() > m.path("target_macs").asLong(), m.toString());
+        }
+        assertTrue(members.get(0).path("phi").asDouble() < 0, "50M is below B0: phi < 0");
+        InspectCommandTest.Run table = run("family", "--alpha", "1.2", "--beta", "1.1", "--gamma", "1.15",
+                "--target-macs", "100M");
+        assertTrue(table.out().contains("100M") && table.out().contains("ach/tgt"), table.out());
+    }
+
+    @Test
+    void badTargetIsExitTwoNamingTheOption() {
+        InspectCommandTest.Run r = run("family", "--alpha", "1.2", "--beta", "1.1", "--gamma", "1.15",
+                "--target-macs", "lots");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--target-macs"), r.err());
+        InspectCommandTest.Run tiny = run("family", "--alpha", "1.2", "--beta", "1.1", "--gamma", "1.15",
+                "--target-macs", "1k");
+        assertEquals(2, tiny.exitCode());
+        assertTrue(tiny.err().contains("below the smallest member"), tiny.err());
+    }
+}
