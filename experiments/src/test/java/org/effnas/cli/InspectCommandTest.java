@@ -149,7 +149,7 @@ class InspectCommandTest {
     void unknownNamesUnreadableFilesAndBadOptionsExitTwo() {
         assertBadInput(run("inspect", "resnet50"), "neither a built-in");
         assertBadInput(run("inspect", dir.toString()), "cannot be read");
-        assertBadInput(run("inspect", "effnas-mini", "--resolution", "0"), "resolution: must be >= 1, got 0");
+        assertBadInput(run("inspect", "effnas-mini", "--resolution", "0"), "resolution: must be in [1, 4096], got 0");
         assertBadInput(run("inspect", "effnas-mini", "--format", "xml"), "Invalid value for option '--format': unknown value 'xml', expected table, csv or json");
         assertBadInput(run("inspect", "effnas-mini", "--classes", "ten"), "--classes");
     }

@@ -1,6 +1,8 @@
 package org.effnas.cost;
 
 import java.util.List;
+import java.util.function.ToLongFunction;
+import org.effnas.spec.InvalidSpecException;
 
 /**
  * Exact cost of a network for one input image: every layer, and the totals over them.
@@ -24,9 +26,22 @@ public record Cost(List<LayerCost> layers, long params, long macs, long activati
     /** A cost whose totals are the sums over {@code layers}. */
     public static Cost of(List<LayerCost> layers) {
         return new Cost(layers,
-                layers.stream().mapToLong(LayerCost::params).sum(),
-                layers.stream().mapToLong(LayerCost::macs).sum(),
-                layers.stream().mapToLong(LayerCost::activations).sum());
+                exactSum(layers, LayerCost::params, "params"),
+                exactSum(layers, LayerCost::macs, "macs"),
+                exactSum(layers, LayerCost::activations, "activations"));
+    }
+
+    /** A sum that reports an overflow instead of wrapping around to a wrong total. */
+    private static long exactSum(List<LayerCost> layers, ToLongFunction<LayerCost> count, String what) {
+        long sum = 0;
+        for (LayerCost l : layers) {
+            try {
+                sum = Math.addExact(sum, count.applyAsLong(l));
+            } catch (ArithmeticException overflow) {
+                throw new InvalidSpecException(what, "the total passes 2^63; use a smaller network");
+            }
+        }
+        return sum;
     }
 
     /** Layers whose name starts with {@code prefix} (e.g. {@code stage3.} or {@code head.}). */

@@ -2,11 +2,14 @@ package org.effnas.cost;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Block;
+import org.effnas.spec.InvalidSpecException;
 import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
+import org.effnas.spec.SpecLimits;
 
 /**
  * Exact parameter, multiply-add and activation counts of an {@link ArchSpec}, layer by layer, under
@@ -45,7 +48,35 @@ public final class CostModel {
         walk.add(LayerCost.of("head.pool", LayerCost.POOL, 1, 1, walk.c, 0, 0));
         long fcMacs = (long) spec.head().filters() * spec.classes();
         walk.add(LayerCost.of("head.fc", LayerCost.FC, 1, 1, spec.classes(), fcMacs + spec.classes(), fcMacs));
-        return Cost.of(walk.layers);
+        Cost cost = Cost.of(walk.layers);
+        if (cost.macs() > SpecLimits.MAX_MACS) {
+            throw new InvalidSpecException("macs", String.format(Locale.ROOT, "the network needs %,d multiply-adds "
+                    + "per image, more than the %,d allowed; use a smaller resolution, fewer filters or repeats",
+                    cost.macs(), SpecLimits.MAX_MACS));
+        }
+        if (cost.params() > SpecLimits.MAX_PARAMS) {
+            throw new InvalidSpecException("params", String.format(Locale.ROOT, "the network has %,d parameters, "
+                    + "more than the %,d allowed; use fewer filters or classes", cost.params(), SpecLimits.MAX_PARAMS));
+        }
+        return cost;
+    }
+
+    /**
+     * {@code a * b * ...} exactly. The spec's limits keep every factor small, but a product of them
+     * can still pass 2^63 (a 4096-pixel map under 65,536 x 4M-channel convs); that is reported as
+     * over the MAC limit rather than wrapped around.
+     */
+    static long product(long... factors) {
+        long p = 1;
+        try {
+            for (long f : factors) {
+                p = Math.multiplyExact(p, f);
+            }
+        } catch (ArithmeticException overflow) {
+            throw new InvalidSpecException("macs", "the network needs more than 2^63 multiply-adds per image, far "
+                    + "more than the " + SpecLimits.MAX_MACS + " allowed; use a smaller resolution, fewer filters or repeats");
+        }
+        return p;
     }
 
     private static void block(Walk walk, String p, Block b) {
@@ -107,8 +138,8 @@ public final class CostModel {
         void conv(String name, String type, int kernel, int stride, int out, String bnName) {
             int oh = ArchSpec.sameOutput(h, stride);
             int ow = ArchSpec.sameOutput(w, stride);
-            long weights = (long) kernel * kernel * c * out;
-            add(LayerCost.of(name, type, oh, ow, out, weights, weights * oh * ow));
+            long weights = product(kernel, kernel, c, out);
+            add(LayerCost.of(name, type, oh, ow, out, weights, product(weights, oh, ow)));
             bn(bnName);
         }
 
@@ -116,8 +147,8 @@ public final class CostModel {
         void depthwise(String name, int kernel, int stride, String bnName) {
             int oh = ArchSpec.sameOutput(h, stride);
             int ow = ArchSpec.sameOutput(w, stride);
-            long weights = (long) kernel * kernel * c;
-            add(LayerCost.of(name, LayerCost.DWCONV, oh, ow, c, weights, weights * oh * ow));
+            long weights = product(kernel, kernel, c);
+            add(LayerCost.of(name, LayerCost.DWCONV, oh, ow, c, weights, product(weights, oh, ow)));
             bn(bnName);
         }
 

@@ -13,6 +13,7 @@ import org.effnas.spec.InvalidSpecException;
 import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
+import org.effnas.spec.SpecLimits;
 import org.effnas.spec.Stage;
 import org.effnas.spec.Stem;
 
@@ -104,12 +105,16 @@ public final class BlockStrings {
             throw new InvalidSpecException(where, "token 'e" + e + "': a " + kind
                     + "_ stage has no expansion, expected e1");
         }
-        BlockOp op = switch (kind) {
-            case "sep" -> SeparableConv.of();
-            case "conv" -> PlainConv.of();
-            default -> MBConv.of(e);
-        };
-        return Stage.of(op, r, k, stride, in, out, se == null ? 0 : se, skip);
+        try {
+            BlockOp op = switch (kind) {
+                case "sep" -> SeparableConv.of();
+                case "conv" -> PlainConv.of();
+                default -> MBConv.of(e);
+            };
+            return Stage.of(op, r, k, stride, in, out, se == null ? 0 : se, skip);
+        } catch (InvalidSpecException outOfRange) {
+            throw new InvalidSpecException(where, outOfRange.getMessage());
+        }
     }
 
     private static InvalidSpecException unknownToken(String where, String tok, boolean first) {
@@ -140,7 +145,12 @@ public final class BlockStrings {
         Integer k = null;
         Integer s = null;
         Integer o = null;
-        for (String tok : text.trim().split("_")) {
+        Set<String> seen = new HashSet<>();
+        for (String tok : text.trim().split("_", -1)) {
+            if (!tok.isEmpty() && !seen.add(tok.substring(0, 1))) {
+                throw new InvalidSpecException(where, "token '" + tok + "': " + tok.charAt(0)
+                        + " is given twice, give it once");
+            }
             if (tok.startsWith("k")) {
                 k = kernel(where, tok);
             } else if (tok.startsWith("s")) {
@@ -154,7 +164,11 @@ public final class BlockStrings {
         require(where, k, "k (kernel)");
         require(where, s, "s (stride)");
         require(where, o, "o (filters)");
-        return Stem.of(k, s, o);
+        try {
+            return Stem.of(k, s, o);
+        } catch (InvalidSpecException outOfRange) {
+            throw new InvalidSpecException(where, outOfRange.getMessage());
+        }
     }
 
     public static String formatHead(Head h) {
@@ -167,7 +181,13 @@ public final class BlockStrings {
         if (!t.startsWith("o")) {
             throw new InvalidSpecException("head '" + text + "'", "expected o followed by the head filters, e.g. o1280");
         }
-        return Head.of(positive("head '" + text + "'", t, "o followed by the head filters >= 1, e.g. o1280"));
+        String where = "head '" + text + "'";
+        int filters = positive(where, t, "o followed by the head filters >= 1, e.g. o1280");
+        try {
+            return Head.of(filters);
+        } catch (InvalidSpecException outOfRange) {
+            throw new InvalidSpecException(where, outOfRange.getMessage());
+        }
     }
 
     /**
@@ -229,9 +249,9 @@ public final class BlockStrings {
     }
 
     private static int kernel(String where, String tok) {
-        String expected = "k followed by an odd kernel size, e.g. k3";
+        String expected = "k followed by an odd kernel size up to " + SpecLimits.MAX_KERNEL + ", e.g. k3";
         int v = integer(where, tok, tok.substring(1), expected);
-        if (v < 1 || v % 2 == 0) {
+        if (v < 1 || v % 2 == 0 || v > SpecLimits.MAX_KERNEL) {
             throw new InvalidSpecException(where, "token '" + tok + "': expected " + expected);
         }
         return v;

@@ -1,16 +1,11 @@
 package org.effnas.notation;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.effnas.InvalidInputException;
+import org.effnas.input.InputFiles;
 
 /**
  * A YAML or JSON mapping read strictly: only the allowed keys, typed values, and every problem an
@@ -29,8 +25,11 @@ import org.effnas.InvalidInputException;
  */
 public final class StrictMapping {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A key given twice is refused, not silently last-wins: it is almost always a mistake.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final JsonNode node;
     private final String source;
@@ -45,13 +44,7 @@ public final class StrictMapping {
 
     /** Reads a file as JSON when it ends in {@code .json} or starts with '{', else as YAML. */
     public static StrictMapping read(Path file, Set<String> allowedKeys) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException ex) {
-            throw new InvalidInputException("file " + file + ": cannot be read (" + describe(ex)
-                    + "); check the path and its permissions", ex);
-        }
+        String text = InputFiles.readText(file, "file");
         return isJson(file, text) ? parseJson(text, file.toString(), allowedKeys)
                 : parseYaml(text, file.toString(), allowedKeys);
     }
@@ -84,6 +77,11 @@ public final class StrictMapping {
         } catch (JsonProcessingException ex) {
             JsonLocation at = ex.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String duplicate = DuplicateKeys.key(ex);
+            if (duplicate != null) {
+                throw new InvalidInputException(source + ": key '" + duplicate + "' is given twice" + where
+                        + "; give each key once", ex);
+            }
             throw new InvalidInputException(source + ": not valid " + format + where + ": "
                     + firstLine(ex.getOriginalMessage()), ex);
         }
@@ -266,19 +264,5 @@ public final class StrictMapping {
         }
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).trim();
-    }
-
-    private static String describe(Exception ex) {
-        if (ex instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (ex instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (ex instanceof CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        String m = ex.getMessage();
-        return m == null ? ex.getClass().getSimpleName() : firstLine(m);
     }
 }

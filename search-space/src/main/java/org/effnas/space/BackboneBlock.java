@@ -1,6 +1,7 @@
 package org.effnas.space;
 
 import org.effnas.InvalidInputException;
+import org.effnas.spec.SpecLimits;
 
 /**
  * One block of the reference backbone a search space is relative to, in MobileNetV2's
@@ -16,17 +17,17 @@ import org.effnas.InvalidInputException;
 public record BackboneBlock(int expansion, int filters, int layers, int stride) {
 
     public BackboneBlock {
-        if (expansion < 1) {
-            throw new InvalidInputException("backbone t: must be >= 1, got " + expansion);
-        }
-        if (filters < 1) {
-            throw new InvalidInputException("backbone c: must be >= 1, got " + filters);
-        }
-        if (layers < 1) {
-            throw new InvalidInputException("backbone n: must be >= 1, got " + layers);
-        }
+        range("t", expansion, SpecLimits.MAX_EXPANSION);
+        range("c", filters, SpecLimits.MAX_FILTERS);
+        range("n", layers, SpecLimits.MAX_REPEATS);
         if (stride != 1 && stride != 2) {
             throw new InvalidInputException("backbone s: must be 1 or 2, got " + stride);
+        }
+    }
+
+    private static void range(String key, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new InvalidInputException("backbone " + key + ": must be in [1, " + max + "], got " + value);
         }
     }
 

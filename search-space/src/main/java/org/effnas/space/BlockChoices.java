@@ -3,6 +3,7 @@ package org.effnas.space;
 import java.util.HashSet;
 import java.util.List;
 import org.effnas.InvalidInputException;
+import org.effnas.spec.SpecLimits;
 import org.effnas.spec.BlockOp;
 
 /**
@@ -26,8 +27,15 @@ public record BlockChoices(List<BlockOp> ops, List<Integer> kernels, List<Double
         filterMultipliers = checked("choices.filters", filterMultipliers);
         layerOffsets = checked("choices.layers", layerOffsets);
         for (int k : kernels) {
-            if (k < 1 || k % 2 == 0) {
-                throw new InvalidInputException("choices.kernel: every kernel must be an odd number >= 1, got " + k);
+            if (k < 1 || k % 2 == 0 || k > SpecLimits.MAX_KERNEL) {
+                throw new InvalidInputException("choices.kernel: every kernel must be an odd number in [1, "
+                        + SpecLimits.MAX_KERNEL + "], got " + k);
+            }
+        }
+        for (int offset : layerOffsets) {
+            if (Math.abs(offset) > SpecLimits.MAX_REPEATS) {
+                throw new InvalidInputException("choices.layers: every offset must be in [-" + SpecLimits.MAX_REPEATS
+                        + ", " + SpecLimits.MAX_REPEATS + "], got " + offset);
             }
         }
         for (double se : seRatios) {
@@ -36,11 +44,15 @@ public record BlockChoices(List<BlockOp> ops, List<Integer> kernels, List<Double
             }
         }
         for (double m : filterMultipliers) {
-            if (!(m > 0) || Double.isInfinite(m)) {
-                throw new InvalidInputException("choices.filters: every multiplier must be a finite number > 0, got " + m);
+            if (!(m > 0) || m > MAX_FILTER_MULTIPLIER) {
+                throw new InvalidInputException("choices.filters: every multiplier must be in (0, "
+                        + (int) MAX_FILTER_MULTIPLIER + "], got " + m);
             }
         }
     }
+
+    /** Largest filter multiplier (MnasNet searches 0.75 to 1.25). */
+    public static final double MAX_FILTER_MULTIPLIER = 64;
 
     public static BlockChoices of(List<BlockOp> ops, List<Integer> kernels, List<Double> seRatios,
                                   List<Boolean> skips, List<Double> filterMultipliers,

@@ -5,6 +5,7 @@ import org.effnas.spec.BlockOp;
 import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
+import org.effnas.spec.SpecLimits;
 
 /**
  * Names of block ops in search-space files: {@code conv} (plain conv), {@code sep}
@@ -34,8 +35,12 @@ public final class OpNames {
         if (t.startsWith("mbconv")) {
             try {
                 int e = Integer.parseInt(t.substring("mbconv".length()));
-                if (e >= 1) {
+                if (e >= 1 && e <= SpecLimits.MAX_EXPANSION) {
                     return MBConv.of(e);
+                }
+                if (e > SpecLimits.MAX_EXPANSION) {
+                    throw new InvalidInputException(field + ": op '" + text + "' has expansion " + e
+                            + ", at most " + SpecLimits.MAX_EXPANSION + " is allowed");
                 }
             } catch (NumberFormatException ignored) {
                 // falls through to the error below

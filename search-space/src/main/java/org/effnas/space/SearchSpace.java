@@ -57,6 +57,36 @@ public record SearchSpace(String name, List<BackboneBlock> backbone, BlockChoice
         ArchSpec.of(resolution, inChannels, classes, stem,
                 List.of(Stage.mbconv(1, 3, 1, 1, stem.filters(), stem.filters(), 0)), head, activation,
                 dropout, dropConnect);
+        SpaceLimits.check(backbone, choices, filterDivisor);
+    }
+
+    /**
+     * Checks that the largest candidate of each op is a valid spec within the cost limits (the
+     * search would otherwise find out mid-run). Called once the space is built.
+     */
+    public SearchSpace checkedLargest() {
+        int[] bounds = geneBounds();
+        int kernelAt = choices.kernels().indexOf(choices.kernels().stream().max(Integer::compare).orElseThrow());
+        int seAt = choices.seRatios().indexOf(choices.seRatios().stream().max(Double::compare).orElseThrow());
+        for (int op = 0; op < choices.ops().size(); op++) {
+            int[] genes = new int[bounds.length];
+            for (int b = 0; b < blocks(); b++) {
+                int at = b * GENES_PER_BLOCK;
+                genes[at + OP] = op;
+                genes[at + KERNEL] = kernelAt;
+                genes[at + SE] = seAt;
+                genes[at + FILTERS] = bounds[at + FILTERS] - 1;
+                genes[at + LAYERS] = bounds[at + LAYERS] - 1;
+            }
+            try {
+                org.effnas.cost.CostModel.of(decode(Genotype.of(genes)));
+            } catch (InvalidInputException tooLarge) {
+                throw new InvalidInputException("choices: the largest " + OpNames.name(choices.ops().get(op))
+                        + " candidate of this space is refused (" + tooLarge.getMessage()
+                        + "); use fewer or smaller choices", tooLarge);
+            }
+        }
+        return this;
     }
 
     /** Genes per searched block (op, kernel, SE, skip, filters, layers). */

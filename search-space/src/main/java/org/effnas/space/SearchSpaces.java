@@ -104,7 +104,7 @@ public final class SearchSpaces {
                     m.integer("filter_divisor", ScalingRules.DEFAULT_FILTER_DIVISOR),
                     m.parsed("activation", Activation::parse, ArchSpec.DEFAULT_ACTIVATION),
                     m.decimal("dropout", ArchSpec.DEFAULT_DROPOUT),
-                    m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT));
+                    m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT)).checkedLargest();
         });
     }
 

@@ -25,15 +25,9 @@ public record ArchSpec(int resolution, int inChannels, int classes, Stem stem, L
     public static final double DEFAULT_DROP_CONNECT = 0.2;
 
     public ArchSpec {
-        if (resolution < 1) {
-            throw new InvalidSpecException("resolution", "must be >= 1, got " + resolution);
-        }
-        if (inChannels < 1) {
-            throw new InvalidSpecException("in_channels", "must be >= 1, got " + inChannels);
-        }
-        if (classes < 2) {
-            throw new InvalidSpecException("classes", "must be >= 2, got " + classes);
-        }
+        SpecLimits.check("resolution", resolution, 1, SpecLimits.MAX_RESOLUTION);
+        SpecLimits.check("in_channels", inChannels, 1, SpecLimits.MAX_IN_CHANNELS);
+        SpecLimits.check("classes", classes, 2, SpecLimits.MAX_CLASSES);
         if (stem == null) {
             throw new InvalidSpecException("stem", "is missing");
         }
@@ -47,6 +41,11 @@ public record ArchSpec(int resolution, int inChannels, int classes, Stem stem, L
             throw new InvalidSpecException("blocks", "at least one stage is required");
         }
         stages = List.copyOf(stages);
+        long blocks = stages.stream().mapToLong(Stage::repeats).sum();
+        if (blocks > SpecLimits.MAX_BLOCKS) {
+            throw new InvalidSpecException("blocks", "the repeats add up to " + blocks + " blocks, at most "
+                    + SpecLimits.MAX_BLOCKS + " are allowed");
+        }
         int previous = stem.filters();
         for (int i = 0; i < stages.size(); i++) {
             Stage s = stages.get(i);

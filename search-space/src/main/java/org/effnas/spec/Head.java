@@ -7,9 +7,7 @@ package org.effnas.spec;
 public record Head(int filters) {
 
     public Head {
-        if (filters < 1) {
-            throw new InvalidSpecException("head filters", "must be >= 1, got " + filters);
-        }
+        SpecLimits.check("head filters", filters, 1, SpecLimits.MAX_FILTERS);
     }
 
     public static Head of(int filters) {

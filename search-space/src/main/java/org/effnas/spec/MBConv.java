@@ -8,9 +8,7 @@ package org.effnas.spec;
 public record MBConv(int expansion) implements BlockOp {
 
     public MBConv {
-        if (expansion < 1) {
-            throw new InvalidSpecException("expansion", "must be >= 1, got " + expansion);
-        }
+        SpecLimits.check("expansion", expansion, 1, SpecLimits.MAX_EXPANSION);
     }
 
     public static MBConv of(int expansion) {

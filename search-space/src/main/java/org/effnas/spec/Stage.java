@@ -16,17 +16,11 @@ public record Stage(BlockOp op, int repeats, int kernel, int stride, int inputFi
         if (op == null) {
             throw new InvalidSpecException("op", "is missing");
         }
-        if (repeats < 1) {
-            throw new InvalidSpecException("repeats", "must be >= 1, got " + repeats);
-        }
+        SpecLimits.check("repeats", repeats, 1, SpecLimits.MAX_REPEATS);
         checkKernel("kernel", kernel);
         checkStride("stride", stride);
-        if (inputFilters < 1) {
-            throw new InvalidSpecException("input filters", "must be >= 1, got " + inputFilters);
-        }
-        if (outputFilters < 1) {
-            throw new InvalidSpecException("output filters", "must be >= 1, got " + outputFilters);
-        }
+        SpecLimits.check("input filters", inputFilters, 1, SpecLimits.MAX_FILTERS);
+        SpecLimits.check("output filters", outputFilters, 1, SpecLimits.MAX_FILTERS);
         if (!(seRatio >= 0 && seRatio <= 1)) {
             throw new InvalidSpecException("se ratio", "must be in [0, 1], got " + seRatio);
         }
@@ -58,8 +52,9 @@ public record Stage(BlockOp op, int repeats, int kernel, int stride, int inputFi
     }
 
     static void checkKernel(String field, int kernel) {
-        if (kernel < 1 || kernel % 2 == 0) {
-            throw new InvalidSpecException(field, "must be an odd number >= 1, got " + kernel);
+        if (kernel < 1 || kernel % 2 == 0 || kernel > SpecLimits.MAX_KERNEL) {
+            throw new InvalidSpecException(field, "must be an odd number in [1, " + SpecLimits.MAX_KERNEL
+                    + "], got " + kernel);
         }
     }
 

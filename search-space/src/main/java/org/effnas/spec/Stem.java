@@ -6,9 +6,7 @@ public record Stem(int kernel, int stride, int filters) {
     public Stem {
         Stage.checkKernel("stem kernel", kernel);
         Stage.checkStride("stem stride", stride);
-        if (filters < 1) {
-            throw new InvalidSpecException("stem filters", "must be >= 1, got " + filters);
-        }
+        SpecLimits.check("stem filters", filters, 1, SpecLimits.MAX_FILTERS);
     }
 
     public static Stem of(int kernel, int stride, int filters) {

@@ -89,7 +89,7 @@ class SpecFilesTest {
             "resolution: big|resolution must be an integer, got 'big'",
             "activation: tanh|activation: unknown value 'tanh', expected swish or relu",
             "dropout: 1.5|dropout: must be in [0, 1), got 1.5",
-            "classes: 1|classes: must be >= 2, got 1",
+            "classes: 1|classes: must be in [2, 1000000], got 1",
             "stem: k3_s2|stem 'k3_s2': missing token o (filters)",
             "head: 1280|head '1280': expected o followed by the head filters"})
     void badKeysAreOneLineErrorsNamingTheFileAndKey(String line, String expected) {

@@ -73,14 +73,14 @@ class SearchSpacesTest {
     @CsvSource(delimiter = '|', value = {
             "classes: 10|colour: red|unknown key 'colour'; allowed keys are",
             "  op: [mbconv4, sep]|  op: [mbconv4, fused]|choices.op: unknown op 'fused'",
-            "  kernel: [3, 5, 7]|  kernel: [3, 4]|choices.kernel: every kernel must be an odd number >= 1, got 4",
+            "  kernel: [3, 5, 7]|  kernel: [3, 4]|choices.kernel: every kernel must be an odd number in [1, 31], got 4",
             "  kernel: [3, 5, 7]|  kernel: [3, 3]|choices.kernel: lists a choice twice",
             "  skip: [true]|  skip: [maybe]|choices.skip: expected true or false, got 'maybe'",
             "  - {t: 6, c: 32, n: 2, s: 2}|  - {t: 6, c: 32, n: 2, s: 3}|backbone s: must be 1 or 2, got 3",
             "  - {t: 6, c: 32, n: 2, s: 2}|  - {t: 6, c: 32, n: 2}|backbone[1].s is required",
             "  - {t: 6, c: 32, n: 2, s: 2}|  - {t: 6, c: 32, n: 2, s: 2, x: 1}|unknown key 'backbone[1].x'",
             "  layers: [0, 1]|  layers: []|choices.layers must not be empty",
-            "  filters: [1.0, 2.0]|  filters: [1.0, -2]|choices.filters: every multiplier must be a finite number > 0",
+            "  filters: [1.0, 2.0]|  filters: [1.0, -2]|choices.filters: every multiplier must be in (0, 64]",
             "stem: k3_s1_o16|stem: k3_s3_o16|stem 'k3_s3_o16': token 's3'"})
     void badFilesAreOneLineErrorsNamingTheKey(String from, String to, String expected) throws IOException {
         Path file = dir.resolve("bad.yaml");
