@@ -10,12 +10,18 @@ import java.time.Duration;
  */
 public record BudgetConfig(int evaluations, @JsonSerialize(using = DurationText.class) Duration wallTime) {
 
+    /**
+     * Most evaluations one search may be budgeted: the runner keeps every candidate and result in
+     * memory and fsyncs two journal lines per evaluation, so this bounds both memory and run time.
+     */
+    public static final int MAX_EVALUATIONS = 100_000;
+
     public static BudgetConfig of(int evaluations) {
         return new BudgetConfig(evaluations, Duration.ZERO);
     }
 
     static BudgetConfig read(ConfigSection s) {
-        return new BudgetConfig(s.integer("evaluations", 24, 1, 1_000_000),
+        return new BudgetConfig(s.integer("evaluations", 24, 1, MAX_EVALUATIONS),
                 s.duration("wall_time", Duration.ZERO));
     }
 }

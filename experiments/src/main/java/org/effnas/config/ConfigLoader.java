@@ -1,6 +1,7 @@
 package org.effnas.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.effnas.InvalidInputException;
+import org.effnas.input.InputFiles;
+import org.effnas.notation.DuplicateKeys;
 
 /**
  * Reads experiment configs from YAML, validating everything before anything runs: all unknown keys,
@@ -31,21 +33,19 @@ public final class ConfigLoader {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            // a key given twice is refused, not silently last-wins
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {
     }
 
     /** Loads and validates a config file; relative paths in it resolve against its directory. */
     public static ExperimentConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException ex) {
+        if (!Files.exists(file)) {
             throw new InvalidInputException(file + ": no such config file; see experiments/configs/ for examples");
-        } catch (IOException ex) {
-            throw new InvalidInputException(file + ": cannot read config (" + ex.getMessage() + ")");
         }
+        String text = InputFiles.readText(file, "config");
         Path dir = file.toAbsolutePath().getParent();
         String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         return parse(text, file.toString(), dir, "runs/" + stem);
@@ -65,6 +65,11 @@ public final class ConfigLoader {
         } catch (JsonProcessingException ex) {
             JsonLocation at = ex.getLocation();
             String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String duplicate = DuplicateKeys.key(ex);
+            if (duplicate != null) {
+                throw new InvalidInputException(source + where + ": key '" + duplicate + "' is given twice in one "
+                        + "mapping; give each key once");
+            }
             throw new InvalidInputException(source + where + ": not valid YAML (" + ex.getOriginalMessage()
                     .lines().findFirst().orElse("") + ")");
         }

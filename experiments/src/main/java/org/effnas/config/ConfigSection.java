@@ -20,6 +20,12 @@ import java.util.Set;
  */
 public final class ConfigSection {
 
+    /**
+     * Longest duration a config may give (a wall-time budget, a lease timeout): a year, far beyond
+     * any run, and far inside what every clock computation on it can hold without overflow.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(366);
+
     private final String path;
     private final JsonNode node;
     private final List<String> problems;
@@ -163,7 +169,7 @@ public final class ConfigSection {
         }
         boolean okLow = lowOpen ? d > low : d >= low;
         boolean okHigh = highOpen ? d < high : d <= high;
-        if (!okLow || !okHigh || Double.isNaN(d)) {
+        if (!okLow || !okHigh || Double.isNaN(d) || Double.isInfinite(d)) {
             problems.add(at(key) + ": " + rangeText(low, !lowOpen, high, !highOpen) + ", got " + v.asText());
             return def;
         }
@@ -176,10 +182,16 @@ public final class ConfigSection {
         if (v == null) {
             return def;
         }
-        Duration d = v.isNumber() ? (v.asDouble() >= 0 ? Duration.ofMillis(Math.round(v.asDouble() * 1000)) : null)
+        Duration d = v.isNumber() ? (v.asDouble() >= 0 && Double.isFinite(v.asDouble())
+                ? Duration.ofMillis(Math.round(Math.min(v.asDouble(), 1e15) * 1000)) : null)
                 : v.isTextual() ? Quantities.parseDuration(v.asText()) : null;
-        if (d == null) {
+        if (d == null || d.isNegative()) {
             return wrong(key, "a duration such as 90s, 15m or 1h30m (0 = no limit)", v, def);
+        }
+        if (d.compareTo(MAX_DURATION) > 0) {
+            problems.add(at(key) + ": must be at most " + MAX_DURATION.toDays() + " days ("
+                    + Quantities.formatDuration(MAX_DURATION) + "), got " + v.asText());
+            return def;
         }
         return d;
     }

@@ -1,5 +1,7 @@
 package org.effnas.config;
 
+import org.effnas.grid.CoefficientGrid;
+
 /**
  * The compound-scaling grid: every (alpha, beta, gamma) on a {@code step} lattice in [1, max] with
  * {@code |alpha * beta^2 * gamma^2 - 2| <= tolerance}, at most {@code maxTriples} of them (nearest to
@@ -27,7 +29,7 @@ public record GridConfig(boolean enabled, String base, double step, double toler
         if (base != null && !enabled) {
             s.problem("base", "only applies when the grid is enabled; drop it or set grid.enabled: true");
         }
-        return new GridConfig(enabled, base,
+        GridConfig g = new GridConfig(enabled, base,
                 s.decimal("step", d.step(), 0, true, 1, false),
                 s.decimal("tolerance", d.tolerance(), 0, true, 2, false),
                 s.decimal("max", d.max(), 1, true, 4, false),
@@ -36,5 +38,11 @@ public record GridConfig(boolean enabled, String base, double step, double toler
                 s.has("resolution_divisor") ? s.integer("resolution_divisor", 1, 1, 1024) : null,
                 s.has("achieved_tolerance")
                         ? s.decimal("achieved_tolerance", 1, 0, true, Double.POSITIVE_INFINITY, false) : null);
+        // the lattice size is checked here, before the search phase runs, not when the grid starts
+        String tooFine = CoefficientGrid.latticeProblem(g.step(), g.max());
+        if (tooFine != null) {
+            s.problem("step", tooFine);
+        }
+        return g;
     }
 }

@@ -20,6 +20,11 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
 
     /** The FLOPs ratio per unit of phi that the constraint aims at. */
     public static final double TARGET_RATIO = 2.0;
+    /**
+     * Most lattice triples enumerated (100 values per coefficient); the paper's step-0.05 grid up to 2
+     * has 21^3 = 9,261. A finer lattice is refused before anything is enumerated.
+     */
+    public static final long MAX_LATTICE_TRIPLES = 1_000_000;
 
     public CoefficientGrid {
         if (!(step > 0) || step > 1) {
@@ -34,6 +39,30 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
         if (maxTriples < 0) {
             throw new InvalidSettingException("grid max triples", "must be >= 0 (0 = no cap), got " + maxTriples);
         }
+        String tooFine = latticeProblem(step, max);
+        if (tooFine != null) {
+            throw new InvalidSettingException("grid step", tooFine);
+        }
+    }
+
+    /**
+     * Why a step-{@code step} lattice in [1, {@code max}] is too large to enumerate (more than
+     * {@link #MAX_LATTICE_TRIPLES} triples), or null when it is not. Computed without enumerating.
+     */
+    public static String latticeProblem(double step, double max) {
+        if (!(step > 0) || !(max >= 1) || Double.isInfinite(max)) {
+            return null; // range errors are reported on their own
+        }
+        double perCoefficient = Math.floor((max - 1) / step + 1e-9) + 1;
+        double triples = perCoefficient * perCoefficient * perCoefficient;
+        if (triples <= MAX_LATTICE_TRIPLES) {
+            return null;
+        }
+        double perAxis = Math.cbrt(MAX_LATTICE_TRIPLES);
+        double minStep = (max - 1) / (perAxis - 1);
+        return String.format(Locale.ROOT, "%s gives %.0f values per coefficient in [1, %s], %.3g lattice triples; "
+                + "at most %d are enumerated, so use a step of at least %s", num(step), perCoefficient, num(max),
+                triples, MAX_LATTICE_TRIPLES, num(Math.ceil(minStep * 1e4) / 1e4));
     }
 
     public static CoefficientGrid of(double step, double max, double tolerance, int maxTriples) {

@@ -31,8 +31,13 @@ import org.effnas.version.CodeVersion;
 public record JournalHeader(int format, String experimentId, String kind, long seed, String codeVersion,
                             String created, JsonNode config) {
 
-    /** The journal format this code writes and the newest it can read. */
-    public static final int CURRENT_FORMAT = 1;
+    /**
+     * The journal format this code writes and the newest it can read. Format 2 chains a checksum
+     * through every line ({@link LineChecksum}); format 1 journals, without checksums, still read.
+     */
+    public static final int CURRENT_FORMAT = 2;
+    /** The first format whose lines carry checksums. */
+    public static final int CHECKSUM_FORMAT = 2;
 
     public JournalHeader {
         if (experimentId == null || experimentId.isBlank() || kind == null || config == null) {
@@ -80,6 +85,11 @@ public record JournalHeader(int format, String experimentId, String kind, long s
             return b.append(']').toString();
         }
         return n.toString();
+    }
+
+    /** Whether this journal's lines carry chained checksums. */
+    public boolean checksummed() {
+        return format >= CHECKSUM_FORMAT;
     }
 
     /** True when both headers describe the same experiment (the format and code may differ). */

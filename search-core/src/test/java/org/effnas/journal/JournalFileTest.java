@@ -84,7 +84,7 @@ class JournalFileTest {
         }
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).contains("\"type\":\"header\"") && lines.get(0).contains("\"format\":1"), lines.get(0));
+        assertTrue(lines.get(0).contains("\"type\":\"header\"") && lines.get(0).contains("\"format\":2"), lines.get(0));
         for (String line : lines.subList(1, 3)) {
             var n = EvalJson.MAPPER.readTree(line);
             assertEquals("c000001", n.get("id").asText());

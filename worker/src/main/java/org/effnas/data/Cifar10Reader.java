@@ -25,6 +25,10 @@ public final class Cifar10Reader {
             "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
     public static final String TEST_FILE = "test_batch.bin";
     public static final String META_FILE = "batches.meta.txt";
+    /** Most records read from one batch file (CIFAR-10's hold 10,000 each). */
+    public static final int MAX_RECORDS_PER_FILE = 100_000;
+    /** Most records read from all batch files together (what one pixel array holds: 600,000 x 3,072 bytes). */
+    public static final int MAX_RECORDS = 600_000;
 
     private static final String RECOPY = "the file is damaged or incomplete: extract it again from the CIFAR-10"
             + " binary archive (cifar-10-binary.tar.gz)";
@@ -37,7 +41,7 @@ public final class Cifar10Reader {
         List<DataFile> read = new ArrayList<>();
         long total = 0;
         for (Path file : files) {
-            DataFile data = DataFile.read(file);
+            DataFile data = DataFile.read(file, (long) MAX_RECORDS_PER_FILE * RECORD_BYTES);
             int length = data.content().length;
             if (length == 0 || length % RECORD_BYTES != 0) {
                 throw new DataFileException(file, length + " bytes is not a whole number of " + RECORD_BYTES
@@ -47,7 +51,11 @@ public final class Cifar10Reader {
             read.add(data);
             total += length / RECORD_BYTES;
         }
-        int count = Math.toIntExact(total);
+        if (total > MAX_RECORDS) {
+            throw new DataFileException(files.get(0), "the files hold " + total + " records together, more than the "
+                    + MAX_RECORDS + " effnas reads into memory", "use fewer or smaller batch files");
+        }
+        int count = (int) total;
         int imageBytes = RECORD_BYTES - 1;
         byte[] pixels = new byte[count * imageBytes];
         int[] labels = new int[count];

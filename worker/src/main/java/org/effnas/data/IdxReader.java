@@ -19,6 +19,8 @@ public final class IdxReader {
     private static final String RECOPY = "the file is damaged or incomplete: copy it again from the dataset package"
             + " or its original archive";
 
+    private static final long EXTRA_BYTES_REPORTED = 1 << 16;
+
     private IdxReader() {
     }
 
@@ -28,13 +30,15 @@ public final class IdxReader {
      * @param numClasses labels must be below this
      */
     public static ImageSplit read(Path imagesFile, Path labelsFile, int numClasses) {
-        DataFile images = DataFile.read(imagesFile);
-        DataFile labels = DataFile.read(labelsFile);
-        int[] imageDims = header(images, IMAGES_MAGIC, 3);
-        int[] labelDims = header(labels, LABELS_MAGIC, 1);
+        // The headers are read first, so the files are read only as far as their headers allow.
+        int[] imageDims = header(new DataFile(imagesFile, DataFile.head(imagesFile, 16), ""), IMAGES_MAGIC, 3);
+        int[] labelDims = header(new DataFile(labelsFile, DataFile.head(labelsFile, 8), ""), LABELS_MAGIC, 1);
         int count = imageDims[0];
         int rows = imageDims[1];
         int cols = imageDims[2];
+        if (count == 0) {
+            throw new DataFileException(imagesFile, "header announces 0 images, so the split would be empty", RECOPY);
+        }
         if (rows < 1 || cols < 1) {
             throw new DataFileException(imagesFile, "header says images are " + rows + "x" + cols, RECOPY);
         }
@@ -44,10 +48,14 @@ public final class IdxReader {
                     + " (train-labels with train-images, t10k-labels with t10k-images)");
         }
         long pixelCount = (long) count * rows * cols;
-        if (pixelCount > Integer.MAX_VALUE - 64) {
-            throw new DataFileException(imagesFile, "header announces " + pixelCount + " pixels, more than one"
-                    + " Java array holds", "split the file or use an image-folder dataset");
+        if (pixelCount > DataFile.MAX_CONTENT_BYTES - 16) {
+            throw new DataFileException(imagesFile, "header announces " + pixelCount + " pixels, more than the "
+                    + DataFile.MAX_CONTENT_BYTES + " bytes effnas reads from one file",
+                    "split the file or use an image-folder dataset");
         }
+        // a little slack past the announced size, so a few extra bytes are reported exactly
+        DataFile images = DataFile.read(imagesFile, 16 + pixelCount + EXTRA_BYTES_REPORTED);
+        DataFile labels = DataFile.read(labelsFile, 8L + count + EXTRA_BYTES_REPORTED);
         byte[] pixels = body(images, 16, (int) pixelCount, count + " images of " + rows + "x" + cols);
         byte[] labelBytes = body(labels, 8, count, count + " labels");
         int[] labelValues = new int[count];

@@ -2,6 +2,7 @@ package org.effnas.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.effnas.InvalidInputException;
 
 /**
  * A dataset in memory as read from its files: the training split, the test split when it was asked
@@ -19,10 +20,10 @@ public record ImageDataset(DatasetKind kind, List<String> classNames, ImageSplit
     public ImageDataset {
         classNames = List.copyOf(classNames);
         if (classNames.isEmpty()) {
-            throw new IllegalArgumentException(kind + ": a dataset needs at least one class");
+            throw new InvalidInputException(kind + ": a dataset needs at least one class");
         }
         if (train == null || train.count() == 0) {
-            throw new IllegalArgumentException(kind + ": the training split is empty");
+            throw new InvalidInputException(kind + ": the training split is empty; check the dataset files");
         }
         checkLabels(kind, "train", train, classNames.size());
         if (test != null) {
