@@ -107,6 +107,7 @@ public final class InspectCommand implements Callable<Integer> {
         Cost cost = CostModel.of(spec);
         Map<String, Long> totals = totals(cost);
         if (dl4j) {
+            NativeMemoryCheck.refuseIfTooLarge(cost.params());
             totals.put("dl4j_trainable_params",
                     TrainableParams.trainableParams(GraphTranslator.build(spec, GraphOptions.defaults(0))));
         }

@@ -38,7 +38,7 @@ public record Cost(List<LayerCost> layers, long params, long macs, long activati
             try {
                 sum = Math.addExact(sum, count.applyAsLong(l));
             } catch (ArithmeticException overflow) {
-                throw new InvalidSpecException(what, "the total passes 2^63; use a smaller network");
+                throw new InvalidSpecException(what, "the total passes 2^63, far beyond the limits in docs/cost-model.md; use a smaller network");
             }
         }
         return sum;

@@ -52,7 +52,7 @@ public record DataFile(Path path, byte[] content, String sha256) {
     public static DataFile read(Path path, long maxContent) {
         long limit = Math.min(maxContent, MAX_CONTENT_BYTES);
         check(path);
-        MessageDigest sha = sha256();
+        MessageDigest sha = newDigest();
         byte[] content;
         // the digest sits below the buffer, so peeking at the gzip magic does not count bytes twice
         try (InputStream raw = new BufferedInputStream(new DigestInputStream(Files.newInputStream(path), sha), 1 << 16);
@@ -117,7 +117,7 @@ public record DataFile(Path path, byte[] content, String sha256) {
                 "check the file's permissions and that it is a regular file", e);
     }
 
-    private static MessageDigest sha256() {
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
