@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.effnas.cost.CostModel;
 import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stage;
@@ -63,7 +64,8 @@ public final class SpecFiles {
     }
 
     private static ArchSpec fromMapping(StrictMapping m) {
-        return m.within(() -> ArchSpec.of(
+        // the cost limits are checked here too, so a refusal names the file
+        return m.within(() -> checkedCost(ArchSpec.of(
                 m.integer("resolution", ArchSpec.DEFAULT_RESOLUTION),
                 m.integer("in_channels", ArchSpec.DEFAULT_IN_CHANNELS),
                 m.integer("classes", ArchSpec.DEFAULT_CLASSES),
@@ -72,7 +74,12 @@ public final class SpecFiles {
                 m.parsed("head", BlockStrings::parseHead, ArchSpec.DEFAULT_HEAD),
                 m.parsed("activation", Activation::parse, ArchSpec.DEFAULT_ACTIVATION),
                 m.decimal("dropout", ArchSpec.DEFAULT_DROPOUT),
-                m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT)));
+                m.decimal("drop_connect", ArchSpec.DEFAULT_DROP_CONNECT))));
+    }
+
+    private static ArchSpec checkedCost(ArchSpec spec) {
+        CostModel.of(spec);
+        return spec;
     }
 
     /** The spec as YAML, every key written, blocks one per line. */
