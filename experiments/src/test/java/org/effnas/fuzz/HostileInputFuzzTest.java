@@ -3,6 +3,7 @@ package org.effnas.fuzz;
 import static org.effnas.fuzz.Outcomes.assertParsesOrRefuses;
 import static org.effnas.fuzz.Outcomes.assertSuccessOrBadInput;
 import static org.effnas.fuzz.Outcomes.cli;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.effnas.reference.Architectures;
 import org.effnas.reference.BuiltinResources;
 import org.effnas.space.SearchSpace;
 import org.effnas.space.SearchSpaces;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,15 @@ class HostileInputFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @AfterAll
+    static void bothOutcomesWereExercised() {
+        // a fuzzer whose mutations were all harmless, or all fatal, would prove little
+        assertTrue(Outcomes.ACCEPTED.get() >= 100 && Outcomes.REFUSED.get() >= 300,
+                Outcomes.ACCEPTED.get() + " accepted, " + Outcomes.REFUSED.get() + " refused");
+        System.out.println("fuzz: " + Outcomes.ACCEPTED.get() + " inputs accepted, " + Outcomes.REFUSED.get()
+                + " refused cleanly");
     }
 
     @TestFactory

@@ -17,6 +17,10 @@ import org.effnas.cli.Effnas;
 /** The contract every hostile input must keep: success, or exit 2 with one line naming the file or key. */
 public final class Outcomes {
 
+    /** Cases that succeeded and cases that were refused, so a suite can check it exercised both. */
+    public static final java.util.concurrent.atomic.AtomicInteger ACCEPTED = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger REFUSED = new java.util.concurrent.atomic.AtomicInteger();
+
     /** The most one case may take (most take milliseconds). */
     public static final Duration BOUND = Duration.ofSeconds(20);
 
@@ -48,8 +52,10 @@ public final class Outcomes {
         String context = "input:\n" + input + "\nstderr:\n" + r.err();
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.err().contains("Error:"), context);
         if (r.exitCode() == Effnas.EXIT_OK) {
+            ACCEPTED.incrementAndGet();
             return;
         }
+        REFUSED.incrementAndGet();
         assertEquals(Effnas.EXIT_BAD_INPUT, r.exitCode(), context);
         List<String> lines = r.err().strip().lines().toList();
         assertTrue(lines.get(0).startsWith("effnas: ") && lines.get(0).contains(name), context);
@@ -67,8 +73,11 @@ public final class Outcomes {
     public static <T> T assertParsesOrRefuses(Supplier<T> parser, String name, String input) {
         return assertTimeoutPreemptively(BOUND, () -> {
             try {
-                return parser.get();
+                T parsed = parser.get();
+                ACCEPTED.incrementAndGet();
+                return parsed;
             } catch (InvalidInputException bad) {
+                REFUSED.incrementAndGet();
                 String m = bad.getMessage();
                 boolean configList = m.matches("(?s).*: \\d+ problems\\R.*");
                 assertTrue(configList || !m.contains("\n"), "one line: " + m + "\ninput:\n" + input);
