@@ -264,6 +264,26 @@ class IssueReproducersTest {
     }
 
     @Test
+    void aPngAnnouncingAHugeCanvasIsRefusedBeforeDecoding() throws IOException {
+        // a PNG header only: 100000 x 100000 8-bit gray, which decoding would try to allocate
+        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(100_000).putInt(100_000).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        Path classDir = Files.createDirectories(dir.resolve("folder").resolve("cat"));
+        Path image = Files.write(classDir.resolve("bomb.png"), png.array());
+        Files.createDirectories(dir.resolve("folder").resolve("dog"));
+        Files.write(dir.resolve("folder").resolve("dog").resolve("bomb.png"), png.array());
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> org.effnas.data.ImageFolderReader.read(dir.resolve("folder"), 0));
+        assertTrue(e.getMessage().contains("100000x100000") && e.getMessage().contains("bomb.png"), e.getMessage());
+        assertTrue(Files.exists(image));
+    }
+
+    @Test
     void anIdxFileWithZeroImagesIsACleanRefusal() throws IOException {
         Path images = Files.write(dir.resolve("images"),
                 ByteBuffer.allocate(16).putInt(IdxReader.IMAGES_MAGIC).putInt(0).putInt(28).putInt(28).array());

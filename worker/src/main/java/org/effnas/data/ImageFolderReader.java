@@ -1,6 +1,8 @@
 package org.effnas.data;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -127,7 +130,22 @@ public final class ImageFolderReader {
                 || name.endsWith(".jpeg"));
     }
 
+    /** Largest image file read: 64 MiB. */
+    static final long MAX_IMAGE_BYTES = 64L << 20;
+    /** Largest decoded image: 64 M pixels (a small PNG can announce a huge canvas). */
+    static final long MAX_IMAGE_PIXELS = 64L << 20;
+
     private static byte[] readBytes(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new DataFileException(file, "cannot read (" + e.getMessage() + ")", "check its permissions", e);
+        }
+        if (size > MAX_IMAGE_BYTES) {
+            throw new DataFileException(file, size + " bytes, more than the " + MAX_IMAGE_BYTES + " read per image",
+                    "resize the image or delete it");
+        }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
@@ -135,7 +153,35 @@ public final class ImageFolderReader {
         }
     }
 
+    /** Refuses an image whose header announces more than {@link #MAX_IMAGE_PIXELS}, before decoding it. */
+    private static void checkDimensions(Path file, byte[] stored) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(stored))) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return; // decode() reports it as unrecognised
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_IMAGE_PIXELS) {
+                    throw new DataFileException(file, "announces " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels, more than the " + MAX_IMAGE_PIXELS + " decoded per image",
+                            "resize the image or delete it");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFileException bad) {
+                throw bad;
+            }
+            // an unreadable header is reported by decode()
+        }
+    }
+
     private static BufferedImage decode(Path file, byte[] stored) {
+        checkDimensions(file, stored);
         BufferedImage image;
         try {
             image = ImageIO.read(new ByteArrayInputStream(stored));
