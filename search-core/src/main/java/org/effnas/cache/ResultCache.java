@@ -1,7 +1,9 @@
 package org.effnas.cache;
 
 import org.effnas.InvalidSettingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,11 @@ import org.effnas.eval.EvalResult;
  * parse (a torn write) is skipped, because the cache is an optimisation, never the record (the journal is).
  */
 public final class ResultCache {
+
+    /** Largest cache file read back (the journal's bound). */
+    private static final long MAX_BYTES = 1L << 30;
+    private static final ObjectReader STRICT = EvalJson.MAPPER.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path dir;
     private final Map<String, Map<String, EvalResult>> shards = new HashMap<>();
@@ -104,13 +111,16 @@ public final class ResultCache {
         }
         List<String> lines;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return out; // a cache too large to be ours costs at most re-evaluations
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return out;
         }
         for (int i = 0; i < lines.size(); i++) {
             try {
-                JsonNode n = EvalJson.MAPPER.readTree(lines.get(i));
+                JsonNode n = STRICT.readTree(lines.get(i)); // a key given twice: the line is skipped
                 EvalResult r = EvalJson.result(n.get("result"), file.getFileName() + " line " + (i + 1));
                 out.put(n.get("key").asText(), r);
             } catch (IOException | RuntimeException skipped) {
