@@ -1,6 +1,5 @@
 package org.effnas.cache;
 
-import org.effnas.InvalidSettingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.effnas.InvalidSettingException;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.EvalResult;
 
