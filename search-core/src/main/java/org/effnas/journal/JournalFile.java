@@ -36,7 +36,7 @@ import org.effnas.notation.DuplicateKeys;
  * <p>Every line ends in a checksum chained to the previous line's ({@link LineChecksum}), so a line
  * edited by hand, lines reordered, or a line removed from the middle are refused on resume with the
  * line number; journals of format 1, written without checksums, still read, with a warning. A second
- * result line for the same candidate (and rung, when lines carry one) is refused as a conflict, never
+ * result line for the same candidate (and rung, for a multi-fidelity schedule) is refused as a conflict, never
  * read as a second result. Blank lines are skipped.
  *
  * <p>On resume, a torn last line (a crash mid-write) is reported through the warning sink, skipped and
@@ -187,6 +187,7 @@ public final class JournalFile extends InMemoryResultStore {
         JournalHeader header = null;
         InMemoryResultStore check = null;
         Map<String, Integer> resultLines = new HashMap<>();
+        Map<String, String> keyById = new HashMap<>();
         String chain = null;
         int start = 0;
         int lineNo = 0;
@@ -229,8 +230,11 @@ public final class JournalFile extends InMemoryResultStore {
                     chain = verified(text, chain, where);
                 }
                 JournalEvent e = event(n, where);
+                if (e instanceof JournalEvent.Submitted sub) {
+                    keyById.putIfAbsent(sub.candidateId(), resultKey(sub.candidate()));
+                }
                 if (e instanceof JournalEvent.Recorded r) {
-                    String key = resultKey(r, n);
+                    String key = keyById.getOrDefault(r.candidateId(), r.candidateId());
                     Integer first = resultLines.putIfAbsent(key, lineNo);
                     if (first != null) {
                         throw new InvalidJournalException(where + ": a second result for candidate "
@@ -284,13 +288,14 @@ public final class JournalFile extends InMemoryResultStore {
     }
 
     /**
-     * What a result is recorded under: the candidate, and its rung when the line carries one (a
-     * multi-fidelity schedule records one result per candidate and rung).
+     * What a result is recorded under: the candidate, and its rung when a multi-fidelity schedule
+     * evaluates it at several ({@code c000042@r1} is the result of c000042 at rung 1, whatever the id
+     * of the evaluation that produced it).
      */
-    private static String resultKey(JournalEvent.Recorded r, JsonNode line) {
-        JsonNode rung = line.get("rung");
-        return rung == null || rung.isNull() ? r.result().candidateId() : r.result().candidateId() + "@" + rung.asText();
+    private static String resultKey(Candidate c) {
+        return c.fidelity() == null ? c.id() : c.fidelity().baseId() + "@r" + c.fidelity().rung();
     }
+
 
     private static JournalEvent event(JsonNode n, String where) {
         String type = n.path("type").asText();
