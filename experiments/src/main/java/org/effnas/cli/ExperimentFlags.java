@@ -12,10 +12,13 @@ import org.effnas.config.ConfigLoader;
 import org.effnas.config.DatasetConfig;
 import org.effnas.config.EvaluatorConfig;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.config.SchedulerConfig;
 import org.effnas.config.StrategyConfig;
 import org.effnas.config.TrainingConfig;
 import org.effnas.experiment.EvaluatorKind;
 import org.effnas.pipeline.LaunchOptions;
+import org.effnas.schedule.SchedulerName;
+import org.effnas.schedule.SchedulerSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The flags {@code effnas search} and {@code effnas grid} share: the config file, evaluator, workers,
- * seed, data, training, cache, resume and output directory. Their defaults come from
+ * seed, data, training, multi-fidelity scheduler, cache, resume and output directory. Their defaults come from
  * {@link ConfigDefaults} (the {@code --config} file, else a config's built-in defaults); the flags
  * given turn the config into the one this command runs.
  */
@@ -111,6 +114,31 @@ public final class ExperimentFlags {
             description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--scheduler", paramLabel = "NAME",
+            description = "Multi-fidelity scheduler: fifo (every candidate trains the recipe once), asha "
+                    + "(rungs at --min-steps * --eta^k up to --max-steps, the top 1/eta continue from their "
+                    + "checkpoint) or hyperband (--brackets ASHA brackets) (default: ${DEFAULT-VALUE}).")
+    String scheduler;
+
+    @Option(names = "--min-steps", paramLabel = "N",
+            description = "Training steps of the lowest rung (asha, hyperband) (default: ${DEFAULT-VALUE}).")
+    long minSteps;
+
+    @Option(names = "--max-steps", paramLabel = "N",
+            description = "Training steps of the top rung and the length of every run's learning-rate schedule; "
+                    + "fifo: 0 = the training recipe's budget (default: ${DEFAULT-VALUE}).")
+    long maxSteps;
+
+    @Option(names = "--eta", paramLabel = "N",
+            description = "Rung spacing and reduction factor: the top 1/eta of a rung continue (default: "
+                    + "${DEFAULT-VALUE}).")
+    int eta;
+
+    @Option(names = "--brackets", paramLabel = "N",
+            description = "Hyperband brackets (bracket s starts at rung s); 1 for fifo and asha (default: "
+                    + "${DEFAULT-VALUE}).")
+    int brackets;
+
     /** Whether a flag was given on the command line (rather than defaulted from the config). */
     boolean given(String flag) {
         return command.commandLine().getParseResult().hasMatchedOption(flag);
@@ -167,7 +195,30 @@ public final class ExperimentFlags {
         }
         return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
                 localWorkers, kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null), c.grid(), c.family(),
-                cluster, seed, out.toString());
+                cluster, seed, out.toString(), scheduler(c));
+    }
+
+    /**
+     * The scheduler of the flags. Given alone, {@code --scheduler asha} takes the ladder of a
+     * scheduler of that name (min 30, max 810 steps) unless the config's scheduler is already one.
+     */
+    private SchedulerConfig scheduler(ExperimentConfig c) {
+        SchedulerName name = SchedulerName.parse(scheduler, "--scheduler");
+        SchedulerConfig file = c.scheduler();
+        boolean renamed = !name.id().equals(file.name());
+        long min = !given("--min-steps") && renamed ? (name == SchedulerName.FIFO ? 0 : 30) : minSteps;
+        long max = !given("--max-steps") && renamed ? (name == SchedulerName.FIFO ? 0 : 810) : maxSteps;
+        int b = !given("--brackets") && renamed ? (name == SchedulerName.HYPERBAND ? 2 : 1) : brackets;
+        try {
+            return SchedulerConfig.of(SchedulerSettings.of(name, min, max, eta, b));
+        } catch (InvalidInputException e) {
+            // the settings name the key (scheduler.min_steps: ...): say the flag instead
+            String m = e.getMessage();
+            for (String key : new String[] {"min_steps", "max_steps", "eta", "brackets", "name"}) {
+                m = m.replace("scheduler." + key, key.equals("name") ? "--scheduler" : "--" + key.replace('_', '-'));
+            }
+            throw new InvalidInputException(m);
+        }
     }
 
     /** How this session runs: the directory, resume, the cache and simulated durations. */

@@ -86,6 +86,12 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         f.put("--epochs", num(c.training().epochs()));
         f.put("--subset", Integer.toString(c.training().subset()));
         f.put("--batch-size", Integer.toString(c.training().batchSize()));
+        SchedulerConfig sc = c.scheduler();
+        f.put("--scheduler", sc.name());
+        f.put("--min-steps", Long.toString(sc.minSteps()));
+        f.put("--max-steps", Long.toString(sc.maxSteps()));
+        f.put("--eta", Integer.toString(sc.eta()));
+        f.put("--brackets", Integer.toString(sc.brackets()));
         GridConfig g = c.grid();
         if (g.base() != null) {
             f.put("--base", g.base());

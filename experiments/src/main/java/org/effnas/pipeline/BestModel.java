@@ -7,7 +7,14 @@ import org.effnas.data.SplitDataset;
 import org.effnas.eval.EvalJson;
 import org.effnas.experiment.BestModelSaver;
 import org.effnas.experiment.EvaluatorKind;
+import java.nio.file.Path;
+import org.effnas.data.SplitName;
+import org.effnas.worker.batchnorm.PreciseBatchNorm;
+import org.effnas.experiment.PhaseKind;
+import org.effnas.search.Observation;
+import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.TrainingCheckpoint;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
 import org.effnas.worker.train.Preprocessing;
@@ -29,6 +36,9 @@ final class BestModel {
             return BestModelSaver.NONE;
         }
         return (best, dir) -> {
+            if (best.candidate().fidelity() != null) {
+                return fromCheckpoint(c, best, dir);
+            }
             SplitDataset data = TrainingData.load(c);
             Dl4jEvaluator evaluator = new Dl4jEvaluator(data, Dl4jEvaluator.Options.reward());
             Dl4jRun run = evaluator.run(best.candidate(), "best-model");
@@ -42,5 +52,31 @@ final class BestModel {
             return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)",
                     run.result().top1(), best.accuracy());
         };
+    }
+
+    /**
+     * A winner trained in rungs: its rung's checkpoint IS the trained network (no retraining), saved
+     * with its updater state removed as the worker's model archive, after the same precise-BN pass the
+     * rung's evaluation ran on its copy, so the saved network is the one that was measured.
+     */
+    private static String fromCheckpoint(ExperimentConfig c, Observation best, Path dir) {
+        CheckpointStore store = EvaluatorSetup.checkpointStore(c);
+        String id = PhaseKind.SEARCH.checkpointId(best.candidate().fidelity().checkpoint());
+        if (store == null || !store.contains(id)) {
+            return "no best/model.zip: the winner's checkpoint " + id + " is not in " + Path.of(c.output())
+                    .resolve(EvaluatorSetup.CHECKPOINTS);
+        }
+        TrainingCheckpoint ckpt = store.load(id);
+        SplitDataset data = TrainingData.load(c);
+        PreciseBatchNorm.recompute(ckpt.network(), data.evalIterator(SplitName.TRAIN, best.candidate().spec().resolution(),
+                Dl4jEvaluator.EVAL_BATCH), best.candidate().training().preciseBnImages());
+        ObjectNode metrics = EvalJson.result(best.result());
+        metrics.put("search_top1", best.accuracy());
+        metrics.put("checkpoint", id);
+        metrics.put("steps", ckpt.steps());
+        ModelArchive.save(dir, ckpt.network(), best.candidate().spec(), metrics,
+                Preprocessing.of(data, best.candidate().spec()));
+        return String.format(Locale.ROOT, "best/model.zip saved from checkpoint %s (%d steps, top-1 %.4f at rung %d)",
+                id, ckpt.steps(), best.accuracy(), best.rung());
     }
 }

@@ -69,6 +69,7 @@ public final class ConfigPlan {
         Optional<FamilyPlan> family = c.family().enabled() ? Optional.of(new FamilyPlan(c.family().phiMin(),
                 c.family().phiMax(), c.family().singleDimension(), c.family().singleDimensionPhiMax())) : Optional.empty();
         return new ExperimentPlan(search, grid, family, c.evaluator().kind(), c.training().settings(c.dataset().minival()),
-                c.seed(), o.out(), o.resume(), o.cacheDir(), o.fresh(), c.strategy().ordered());
+                c.seed(), o.out(), o.resume(), o.cacheDir(), o.fresh(), c.strategy().ordered(),
+                c.scheduler().settings());
     }
 }

@@ -40,6 +40,8 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.device.BoundEvaluator;
 import org.effnas.worker.device.DeviceBinding;
 import org.effnas.worker.device.Nd4jDeviceBinding;
+import org.effnas.schedule.CheckpointRelease;
+import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.TrainingProgress;
 
@@ -115,11 +117,15 @@ public final class EvaluatorSetup implements AutoCloseable {
                         setup.description());
             };
         }
-        SlotEvaluatorFactory slots = slotFactory(c, space);
+        Checkpoints checkpoints = Checkpoints.of(c);
+        int n = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
+        SlotEvaluatorFactory slots = slotFactory(c, space, DeviceList.cpu(n), new Nd4jDeviceBinding(),
+                SimulatedDuration.none(), checkpoints);
         String datasetId = TrainingData.id(c);
         return (reference, experimentId, log) -> {
             EvaluatorSetup setup = start(c, slots, experimentId, log);
-            return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description());
+            return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description(),
+                    checkpoints == null ? CheckpointRelease.none() : checkpoints::release);
         };
     }
 
@@ -227,12 +233,59 @@ public final class EvaluatorSetup implements AutoCloseable {
     }
 
     /**
+     * Where a config's rung checkpoints live: {@code <experiment dir>/checkpoints}, on this machine's
+     * disk (in local and embedded modes every worker slot is in this process); null when the scheduler
+     * has no rungs or the evaluator trains nothing it could continue (surrogate, command).
+     */
+    public static CheckpointStore checkpointStore(ExperimentConfig c) {
+        Checkpoints lazy = Checkpoints.of(c);
+        return lazy == null ? null : lazy.store();
+    }
+
+    /**
+     * A config's checkpoint store, created on first use: the folder must not exist before the
+     * experiment directory is prepared (an unknown non-empty directory is refused).
+     */
+    static final class Checkpoints {
+
+        private final Path dir;
+        private CheckpointStore store;
+
+        private Checkpoints(Path dir) {
+            this.dir = dir;
+        }
+
+        /** Null when the config's scheduler has no rungs or its evaluator continues no checkpoints. */
+        static Checkpoints of(ExperimentConfig c) {
+            if (c.scheduler().maxSteps() == 0 || c.evaluator().surrogate() || c.evaluator().isCommand()) {
+                return null;
+            }
+            return new Checkpoints(Path.of(c.output()).resolve(CHECKPOINTS));
+        }
+
+        synchronized CheckpointStore store() {
+            if (store == null) {
+                store = CheckpointStore.at(dir);
+            }
+            return store;
+        }
+
+        void release(String id) {
+            store().release(id);
+        }
+    }
+
+    /** The checkpoint folder inside an experiment directory. */
+    public static final String CHECKPOINTS = "checkpoints";
+
+    /**
      * What each slot of this process evaluates with when the process runs the experiment itself
      * (local threads or an embedded cluster): CPU slots sharing the cores.
      */
     public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
         int slots = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
-        return slotFactory(c, space, DeviceList.cpu(slots), new Nd4jDeviceBinding());
+        return slotFactory(c, space, DeviceList.cpu(slots), new Nd4jDeviceBinding(), SimulatedDuration.none(),
+                Checkpoints.of(c));
     }
 
     /**
@@ -249,6 +302,13 @@ public final class EvaluatorSetup implements AutoCloseable {
     /** As {@link #slotFactory(ExperimentConfig, SearchSpace, DeviceList, DeviceBinding)}; the surrogate sleeps {@code simulated}. */
     public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
                                                    DeviceBinding binding, SimulatedDuration simulated) {
+        return slotFactory(c, space, devices, binding, simulated, Checkpoints.of(c));
+    }
+
+    /** As above, DL4J rungs reading and writing {@code checkpoints} (null: no rungs). */
+    static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
+                                            DeviceBinding binding, SimulatedDuration simulated,
+                                            Checkpoints checkpoints) {
         if (c.evaluator().surrogate()) {
             SurrogateEvaluator surrogate = SurrogateEvaluator.of(SpaceReference.of(space)).withDuration(simulated);
             return device -> BoundEvaluator.of(surrogate, device, ANALYTIC);
@@ -266,7 +326,9 @@ public final class EvaluatorSetup implements AutoCloseable {
         return new SlotEvaluatorFactory() {
             @Override
             public BlockingEvaluator create(Device device) {
-                return BoundEvaluator.of(new Dl4jEvaluator(data, options), device, binding);
+                Dl4jEvaluator e = new Dl4jEvaluator(data, options);
+                return BoundEvaluator.of(checkpoints == null ? e : e.withCheckpoints(checkpoints.store()), device,
+                        binding);
             }
 
             @Override

@@ -6,7 +6,20 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import org.effnas.eval.EvalJson;
+import org.effnas.eval.Fidelity;
 import org.effnas.experiment.ExperimentArtefacts;
+import org.effnas.experiment.PhaseKind;
+import org.effnas.report.RungPoint;
+import org.effnas.report.RungTable;
+import org.effnas.search.Observation;
+import org.effnas.trust.RankAgreement;
+import org.effnas.trust.RungTrust;
 import org.effnas.report.FamilyPoint;
 import org.effnas.report.GridPoint;
 import org.effnas.report.Measurement;
@@ -15,9 +28,13 @@ import org.effnas.report.SearchPoint;
 
 /**
  * The engine's table writer: every row goes through {@link ResultTables}, the one schema of
- * {@code candidates.csv}, {@code grid.csv} and {@code family.csv}, whichever command ran.
+ * {@code candidates.csv}, {@code grid.csv} and {@code family.csv}, whichever command ran; under a
+ * scheduler with rungs also {@code rungs.csv} ({@link RungTable}) and {@code trust.json}.
  */
 record ResultTableWriter(Path dir) implements ExperimentArtefacts {
+
+    /** The trust figures of a multi-fidelity run, by phase. */
+    static final String TRUST = "trust.json";
 
     @Override
     public void writeCandidates(List<CandidateRow> rows) {
@@ -40,6 +57,38 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
                 r.member().phi(), r.member().name(), r.member().factors().width(), r.member().factors().depth(),
                 r.member().spec().resolution(), Measurement.of(r.observation().result()).withCandidateId(r.qualifiedId())))
                 .toList()));
+    }
+
+    /**
+     * {@code rungs.csv}, and {@code trust.json}: per phase, Kendall tau between consecutive rungs among
+     * the candidates that reached both (bootstrap 95% interval) and RungTrust's plain sentence.
+     */
+    @Override
+    public void writeRungs(List<RungRow> rows) {
+        write(() -> RungTable.write(dir, rows.stream().map(r -> {
+            Observation o = r.observation();
+            Fidelity f = o.candidate().fidelity();
+            return new RungPoint(r.phase().text(), f.baseId(), f.rung(), f.steps(), f.fromSteps(),
+                    o.result().ok() ? o.accuracy() : Double.NaN, o.result().wallSeconds(), o.candidate().specKey());
+        }).toList()));
+        ObjectNode trust = EvalJson.MAPPER.createObjectNode();
+        Map<PhaseKind, List<Observation>> byPhase = new EnumMap<>(PhaseKind.class);
+        rows.forEach(r -> byPhase.computeIfAbsent(r.phase(), k -> new ArrayList<>()).add(r.observation()));
+        byPhase.forEach((phase, obs) -> {
+            RungTrust t = RungTrust.of(obs);
+            ObjectNode n = trust.putObject(phase.text());
+            ArrayNode pairs = n.putArray("consecutive");
+            for (RankAgreement a : t.consecutive()) {
+                pairs.addObject().put("from_rung", a.fromRung()).put("to_rung", a.toRung())
+                        .put("candidates", a.common()).put("kendall_tau", a.kendall().estimate())
+                        .put("kendall_low", a.kendall().low()).put("kendall_high", a.kendall().high());
+            }
+            if (t.noise().known()) {
+                n.put("noise_sd", t.noise().standardDeviation());
+            }
+            n.put("sentence", t.sentence());
+        });
+        write(() -> Files.writeString(dir.resolve(TRUST), trust.toPrettyString() + "\n"));
     }
 
     @Override

@@ -16,6 +16,8 @@ public interface BestModelSaver {
 
     /**
      * Trains (or otherwise obtains) the winner's network and writes {@code model.zip} into {@code dir}.
+     * A winner trained in rungs (its candidate has a {@code Fidelity}) is its rung's checkpoint, stored
+     * under {@link PhaseKind#checkpointId} of the search phase: no retraining.
      *
      * @return one line saying what was saved, for the console
      */

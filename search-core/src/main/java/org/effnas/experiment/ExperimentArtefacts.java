@@ -29,6 +29,18 @@ public interface ExperimentArtefacts {
     record FamilyEvaluation(ScaledFamily.Member member, Observation observation, String qualifiedId) {
     }
 
+    /** One rung evaluation of a multi-fidelity run (its candidate carries the {@code Fidelity}). */
+    record RungRow(PhaseKind phase, Observation observation) {
+    }
+
+    /**
+     * Every rung evaluation of the experiment so far ({@code rungs.csv}), rewritten whole after each
+     * phase; only runs under a scheduler with rungs write it.
+     */
+    default void writeRungs(List<RungRow> rows) {
+        // a writer without a rung table ignores them
+    }
+
     void writeCandidates(List<CandidateRow> rows);
 
     void writeGrid(List<GridEvaluation> rows);

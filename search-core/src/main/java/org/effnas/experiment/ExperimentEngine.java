@@ -24,6 +24,7 @@ import org.effnas.notation.BlockStrings;
 import org.effnas.notation.SpecFiles;
 import org.effnas.reward.CostMetric;
 import org.effnas.reward.Reward;
+import org.effnas.schedule.Scheduler;
 import org.effnas.search.FixedCandidates;
 import org.effnas.search.Observation;
 import org.effnas.search.Proposal;
@@ -93,6 +94,7 @@ public final class ExperimentEngine {
         Optional<SearchOutcome> random = Optional.empty();
         Optional<Observation> best = Optional.empty();
         Map<String, List<Observation>> known = new LinkedHashMap<>();
+        List<ExperimentArtefacts.RungRow> rungs = new ArrayList<>();
         if (plan.search().isPresent()) {
             SearchPlan s = plan.search().get();
             Map<String, Map<Integer, Double>> earlier = plan.resume() ? artefacts.earlierArrivals() : Map.of();
@@ -103,7 +105,8 @@ public final class ExperimentEngine {
                     plan.journal(PhaseKind.SEARCH), PlanIdentity.header(PhaseKind.SEARCH, PlanIdentity.search(s), plan,
                             ev.datasetId()), settings, plan.resume(), false,
                     listeners.phase(PhaseKind.SEARCH, "search " + s.strategy().text(), ev.workers()),
-                    earlier.getOrDefault(s.strategy().text(), Map.of()));
+                    earlier.getOrDefault(s.strategy().text(), Map.of()), Scheduler.of(plan.scheduler()),
+                    ev.checkpoints());
             List<ExperimentArtefacts.CandidateRow> rows = new ArrayList<>(main.rows(s.strategy().text()));
             search = Optional.of(main.outcome());
             if (s.randomBaseline()) {
@@ -112,11 +115,17 @@ public final class ExperimentEngine {
                         plan.journal(PhaseKind.RANDOM), PlanIdentity.header(PhaseKind.RANDOM, PlanIdentity.random(s),
                                 plan, ev.datasetId()), settings, plan.resume(), false,
                         listeners.phase(PhaseKind.RANDOM, "random baseline", ev.workers()),
-                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()));
+                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), Scheduler.of(plan.scheduler()),
+                        ev.checkpoints());
                 rows.addAll(r.rows(StrategyKind.RANDOM.text()));
                 random = Optional.of(r.outcome());
             }
             artefacts.writeCandidates(rows);
+            if (plan.usesRungs()) {
+                rungs.addAll(rungRows(PhaseKind.SEARCH, main.outcome()));
+                random.ifPresent(r -> rungs.addAll(rungRows(PhaseKind.RANDOM, r)));
+                artefacts.writeRungs(rungs);
+            }
             best = main.outcome().best();
             if (best.isEmpty()) {
                 listeners.message("effnas: the search produced no successful candidate (" + main.outcome().failures()
@@ -125,7 +134,9 @@ public final class ExperimentEngine {
                         Optional.empty(), List.of());
             }
             saveBest(best.get());
-            known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+            if (!plan.usesRungs() || best.get().rung() == plan.scheduler().ladder().top()) {
+                known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+            }
         }
         if (plan.grid().isEmpty()) {
             return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
@@ -134,13 +145,22 @@ public final class ExperimentEngine {
         GridPlan g = plan.grid().get();
         ArchSpec base = g.base().isPresent() ? g.base().get() : best.orElseThrow().candidate().spec();
         int divisor = g.divisorFor(base);
-        GridSearch grid = GridSearch.of(base, g.grid(), g.seeds(), divisor, g.singleDimension(), g.achievedTolerance());
+        // under rungs the grid's pool is the triples alone: the single-dimension comparisons are not
+        // contenders, and the family trains them at the top rung beside the members
+        GridSearch grid = GridSearch.of(base, g.grid(), g.seeds(), divisor, g.singleDimension() && !plan.usesRungs(),
+                g.achievedTolerance());
         List<Proposal> proposals = grid.proposals();
         PhaseRunner.Result gridRun = PhaseRunner.run(PhaseKind.GRID, FixedCandidates.of("grid", proposals), shared,
                 plan.journal(PhaseKind.GRID), PlanIdentity.header(PhaseKind.GRID, PlanIdentity.grid(g, base, divisor),
                         plan, ev.datasetId()), settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())),
-                plan.resume(), g.base().isEmpty(), listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of());
+                plan.resume(), g.base().isEmpty(), listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of(),
+                FixedPoolScheduler.of(Scheduler.of(plan.scheduler()), proposals.size()), ev.checkpoints());
         List<Observation> gridObs = gridRun.outcome().observations();
+        if (plan.usesRungs()) {
+            rungs.addAll(rungRows(PhaseKind.GRID, gridRun.outcome()));
+            artefacts.writeRungs(rungs);
+            gridObs = decidingRung(gridObs);
+        }
         GridReport report = grid.report(gridObs);
         artefacts.writeGrid(gridRows(report, gridObs));
         known.put(PhaseKind.GRID.text(), gridObs);
@@ -156,7 +176,7 @@ public final class ExperimentEngine {
                     w.accuracy().mean(), w.accuracy().n(), report.winnerWithinTolerance() ? ""
                             : "; no triple met the achieved-FLOPs tolerance, picked among all"));
             if (plan.family().isPresent()) {
-                family = family(plan.family().get(), base, divisor, w, g.seeds(), known, shared, ev);
+                family = family(plan.family().get(), base, divisor, w, g.seeds(), known, shared, ev, rungs);
             }
         }
         return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best,
@@ -165,7 +185,8 @@ public final class ExperimentEngine {
 
     private List<ExperimentArtefacts.FamilyEvaluation> family(FamilyPlan f, ArchSpec base, int divisor, GridRow winner,
                                                               int seeds, Map<String, List<Observation>> known,
-                                                              Evaluator shared, ExperimentEvaluator ev) {
+                                                              Evaluator shared, ExperimentEvaluator ev,
+                                                              List<ExperimentArtefacts.RungRow> rungs) {
         ScaledFamily members = ScaledFamily.range(base, winner.coefficients(), f.phiMin(), f.phiMax(), divisor);
         if (f.singleDimension()) {
             members = members.withSingleDimension(Math.max(1, f.phiMin()), f.singleDimensionPhiMax());
@@ -182,7 +203,12 @@ public final class ExperimentEngine {
                     plan.journal(PhaseKind.FAMILY), PlanIdentity.header(PhaseKind.FAMILY,
                             PlanIdentity.family(f, base, winner.coefficients(), seeds), plan, ev.datasetId()),
                     settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), plan.resume(), true,
-                    listeners.phase(PhaseKind.FAMILY, "family", ev.workers()), Map.of());
+                    listeners.phase(PhaseKind.FAMILY, "family", ev.workers()), Map.of(),
+                    Scheduler.of(PlanIdentity.familyScheduler(plan)), ev.checkpoints());
+            if (plan.usesRungs()) {
+                rungs.addAll(rungRows(PhaseKind.FAMILY, run.outcome()));
+                artefacts.writeRungs(rungs);
+            }
             run.outcome().observations().forEach(o -> bySpec.computeIfAbsent(o.candidate().specKey(),
                     k -> new ArrayList<>()).add(new Qualified(o, PhaseKind.FAMILY.text() + "/" + o.candidate().id())));
         }
@@ -201,6 +227,29 @@ public final class ExperimentEngine {
         return rows;
     }
 
+    /**
+     * The grid's results at the rung that decides it: the top rung, or, when no triple was promoted
+     * that far (fewer triples than eta at some rung), the highest rung any triple reached. Lower rungs
+     * only chose which triples continue; their figures are in rungs.csv.
+     */
+    private List<Observation> decidingRung(List<Observation> obs) {
+        int deciding = obs.stream().filter(o -> o.result().ok()).mapToInt(Observation::rung).max().orElse(0);
+        if (deciding < plan.scheduler().ladder().top()) {
+            listeners.message("effnas: no grid triple reached the top rung (" + plan.scheduler().ladder().stepsAt(
+                    plan.scheduler().ladder().top()) + " steps); the grid is decided at rung " + deciding + " ("
+                    + plan.scheduler().ladder().stepsAt(deciding) + " steps)");
+        } else {
+            listeners.message("effnas: the grid is decided at the top rung (" + plan.scheduler().ladder().stepsAt(
+                    deciding) + " steps)");
+        }
+        return obs.stream().filter(o -> o.rung() == deciding).toList();
+    }
+
+    private static List<ExperimentArtefacts.RungRow> rungRows(PhaseKind phase, SearchOutcome outcome) {
+        return outcome.observations().stream().filter(o -> o.candidate().fidelity() != null)
+                .map(o -> new ExperimentArtefacts.RungRow(phase, o)).toList();
+    }
+
     private record Qualified(Observation observation, String id) {
     }
 
@@ -209,12 +258,18 @@ public final class ExperimentEngine {
         Path dir = plan.out().resolve("best");
         String json = SpecFiles.toJson(best.candidate().spec());
         if (bestModel != BestModelSaver.NONE) {
-            if (Files.isRegularFile(dir.resolve("model.zip")) && sameText(dir.resolve("spec.json"), json)) {
+            boolean saved = Files.isRegularFile(dir.resolve("model.zip")) && sameText(dir.resolve("spec.json"), json);
+            if (saved) {
                 listeners.message("effnas: best/model.zip of the winner " + best.candidate().id()
                         + " is already saved; not trained again");
+            } else if (best.candidate().fidelity() != null) {
+                listeners.message("effnas: saving the winner " + best.candidate().id() + "'s checkpoint (rung "
+                        + best.rung() + ", " + best.candidate().fidelity().steps() + " steps) as best/model.zip ...");
             } else {
                 listeners.message("effnas: training the winner " + best.candidate().id()
                         + " once more to save best/model.zip ...");
+            }
+            if (!saved) {
                 listeners.message("effnas: " + bestModel.save(best, dir));
             }
         }

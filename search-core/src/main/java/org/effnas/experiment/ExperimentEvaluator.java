@@ -2,6 +2,7 @@ package org.effnas.experiment;
 
 import java.util.function.IntSupplier;
 import org.effnas.eval.Evaluator;
+import org.effnas.schedule.CheckpointRelease;
 
 /**
  * The evaluator an experiment runs on, started by an {@link EvaluatorProvider}, with what identifies
@@ -12,14 +13,21 @@ import org.effnas.eval.Evaluator;
  *                    measures on: part of cache keys and of every journal's identity
  * @param workers     how many workers there are now, for the progress line
  * @param description one line for the console, e.g. {@code dl4j on 2 local worker thread(s)}
+ * @param checkpoints where rung checkpoints the scheduler no longer needs are deleted (the store the
+ *                    evaluator writes them to; {@link CheckpointRelease#none()} when it writes none)
  */
-public record ExperimentEvaluator(Evaluator evaluator, String datasetId, IntSupplier workers, String description)
-        implements AutoCloseable {
+public record ExperimentEvaluator(Evaluator evaluator, String datasetId, IntSupplier workers, String description,
+                                  CheckpointRelease checkpoints) implements AutoCloseable {
 
     public ExperimentEvaluator {
-        if (evaluator == null || datasetId == null || workers == null || description == null) {
+        if (evaluator == null || datasetId == null || workers == null || description == null || checkpoints == null) {
             throw new IllegalArgumentException("experiment evaluator: every component is required");
         }
+    }
+
+    /** An evaluator that writes no checkpoints. */
+    public ExperimentEvaluator(Evaluator evaluator, String datasetId, IntSupplier workers, String description) {
+        this(evaluator, datasetId, workers, description, CheckpointRelease.none());
     }
 
     @Override

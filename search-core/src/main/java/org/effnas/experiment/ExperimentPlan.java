@@ -4,6 +4,7 @@ import org.effnas.InvalidSettingException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.effnas.eval.TrainingSettings;
+import org.effnas.schedule.SchedulerSettings;
 
 /**
  * Everything one experiment runs, typed and validated before anything starts: its phases (a
@@ -19,14 +20,18 @@ import org.effnas.eval.TrainingSettings;
  * @param fresh     evaluate even what the cache holds (results still refresh it)
  * @param ordered   process results in submission order: the candidates are then a function of the
  *                  seed alone, with any number of workers
+ * @param scheduler the multi-fidelity scheduler of the search and grid phases (fifo without rungs:
+ *                  every candidate trains the recipe once); under one with rungs the family trains at
+ *                  its top rung
  */
 public record ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> grid, Optional<FamilyPlan> family,
                              EvaluatorKind evaluator, TrainingSettings training, long seed, Path out, boolean resume,
-                             Optional<Path> cacheDir, boolean fresh, boolean ordered) {
+                             Optional<Path> cacheDir, boolean fresh, boolean ordered,
+                             SchedulerSettings scheduler) {
 
     public ExperimentPlan {
         if (search == null || grid == null || family == null || evaluator == null || training == null
-                || cacheDir == null) {
+                || cacheDir == null || scheduler == null) {
             throw new IllegalArgumentException("experiment plan: every component is required (empty for none)");
         }
         if (out == null) {
@@ -42,6 +47,19 @@ public record ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> gri
             throw new InvalidSettingException("family", "the family needs the grid's winning coefficients; "
                     + "plan a grid too");
         }
+    }
+
+    /** A plan under the default scheduler (fifo: every candidate trains the recipe once). */
+    public ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> grid, Optional<FamilyPlan> family,
+                          EvaluatorKind evaluator, TrainingSettings training, long seed, Path out, boolean resume,
+                          Optional<Path> cacheDir, boolean fresh, boolean ordered) {
+        this(search, grid, family, evaluator, training, seed, out, resume, cacheDir, fresh, ordered,
+                SchedulerSettings.fifo());
+    }
+
+    /** True when candidates train in rungs (and write checkpoints): any scheduler with {@code max_steps}. */
+    public boolean usesRungs() {
+        return scheduler.maxSteps() > 0;
     }
 
     public boolean surrogate() {

@@ -27,6 +27,15 @@ public enum PhaseKind {
         return text;
     }
 
+    /**
+     * The id under which a rung checkpoint of this phase is stored: phases number their candidates
+     * alike, so the one checkpoint directory of an experiment qualifies each id by its phase
+     * ({@code grid.c000003@r1}).
+     */
+    public String checkpointId(String id) {
+        return text + "." + id;
+    }
+
     /** The journal's file name inside the experiment directory. */
     public String journal() {
         return journal;

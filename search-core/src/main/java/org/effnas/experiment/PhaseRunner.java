@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Evaluator;
+import org.effnas.eval.Fidelity;
 import org.effnas.journal.JournalFile;
 import org.effnas.journal.JournalHeader;
+import org.effnas.schedule.CheckpointRelease;
+import org.effnas.schedule.Scheduler;
 import org.effnas.search.Observation;
 import org.effnas.search.ProgressListener;
 import org.effnas.search.RunSettings;
@@ -54,10 +57,13 @@ final class PhaseRunner {
      * @param followsBase true when the phase was planned around an earlier phase's winner: a journal
      *                    of another winner is then moved aside on resume instead of refused
      * @param earlier     arrival times of this phase's results from an earlier session
+     * @param scheduler   the phase's multi-fidelity scheduler (fifo without rungs: as without one)
+     * @param checkpoints where checkpoints no promotion can need are deleted; ids are qualified by
+     *                    the phase ({@link PhaseKind#checkpointId}) as the evaluator stored them
      */
     static Result run(PhaseKind phase, SearchStrategy strategy, Evaluator shared, Path journal, JournalHeader header,
                       RunSettings settings, boolean resume, boolean followsBase, ProgressListener listener,
-                      Map<Integer, Double> earlier) {
+                      Map<Integer, Double> earlier, Scheduler scheduler, CheckpointRelease checkpoints) {
         if (resume && followsBase) {
             supersede(journal, header, listener);
         }
@@ -82,8 +88,8 @@ final class PhaseRunner {
             }
         };
         try (JournalFile store = JournalFile.open(journal, header, resume, listener::message)) {
-            SearchOutcome outcome = SearchRunner.of(strategy, new Tagged(shared, phase.text()), store, settings, timed)
-                    .run();
+            SearchOutcome outcome = SearchRunner.of(strategy, new Tagged(shared, phase), store, settings, timed,
+                    scheduler, id -> checkpoints.release(phase.checkpointId(id))).run();
             return new Result(phase, outcome, elapsed);
         }
     }
@@ -108,12 +114,19 @@ final class PhaseRunner {
         }
     }
 
-    /** The shared evaluator seen by one phase; closing it leaves the shared evaluator open. */
-    private record Tagged(Evaluator shared, String phase) implements Evaluator {
+    /**
+     * The shared evaluator seen by one phase; closing it leaves the shared evaluator open. A rung's
+     * checkpoints are qualified by the phase too, so phases share one checkpoint directory.
+     */
+    private record Tagged(Evaluator shared, PhaseKind phase) implements Evaluator {
 
         @Override
         public CompletableFuture<EvalResult> submit(Candidate c) {
-            Candidate tagged = Candidate.of(phase + "/" + c.id(), c.spec(), c.training(), c.seed());
+            Fidelity f = c.fidelity();
+            Candidate tagged = Candidate.of(phase.text() + "/" + c.id(), c.spec(), c.training(), c.seed(),
+                    f == null ? null : new Fidelity(phase.checkpointId(f.baseId()), f.bracket(), f.rung(), f.steps(),
+                            f.fromSteps(), f.resumeFrom() == null ? null : phase.checkpointId(f.resumeFrom()),
+                            phase.checkpointId(f.checkpoint())));
             return shared.submit(tagged).thenApply(r -> r.withCandidateId(c.id()));
         }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.grid.GridSearch;
+import org.effnas.schedule.RungLadder;
 import org.effnas.search.SearchBudget;
 
 /**
@@ -35,10 +36,10 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
             GridPlan g = plan.grid().get();
             if (g.base().isPresent()) {
                 grid = GridSearch.of(g.base().get(), g.grid(), g.seeds(), g.divisorFor(g.base().get()),
-                        g.singleDimension(), g.achievedTolerance()).proposals().size();
+                        g.singleDimension() && !plan.usesRungs(), g.achievedTolerance()).proposals().size();
             } else {
                 // the search winner is not known yet: every triple and comparison as its own spec
-                grid = (g.grid().triples().size() + (g.singleDimension() ? 3 : 0)) * g.seeds();
+                grid = (g.grid().triples().size() + (g.singleDimension() && !plan.usesRungs() ? 3 : 0)) * g.seeds();
                 exact = false;
             }
             if (plan.family().isPresent()) {
@@ -54,16 +55,51 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
                 if (f.phiMin() <= 1 && f.phiMax() >= 1) {
                     reused++; // B1 is the grid winner
                 }
-                if (f.singleDimension() && g.singleDimension() && f.phiMin() <= 1) {
-                    reused += 3; // D1, W1, R1 come from the grid
+                if (f.singleDimension() && g.singleDimension() && f.phiMin() <= 1 && !plan.usesRungs()) {
+                    reused += 3; // D1, W1, R1 come from the grid (under rungs only if they reach the top)
                 }
                 family = Math.max(0, members - reused) * g.seeds();
                 // the members follow the grid winner: one may round to a model already evaluated
                 exact &= family == 0;
             }
         }
-        int best = plan.search().isPresent() && plan.evaluator() == EvaluatorKind.DL4J ? 1 : 0;
+        // under rungs the winner's model is its checkpoint: nothing is trained again
+        int best = plan.search().isPresent() && plan.evaluator() == EvaluatorKind.DL4J && !plan.usesRungs() ? 1 : 0;
         return new PlanEstimate(search, random, grid, family, best, exact, steps(plan.training()));
+    }
+
+    /**
+     * The ladder and the steps it costs: new candidates enter at rung 0 (these are the counts above),
+     * promotions add rungs, each costing only its own steps (continued training). For ASHA the counts
+     * of promotions follow from {@code floor(n/eta)} per rung, the grid's from {@code max(1, n/eta)};
+     * hyperband brackets start higher, so its figure is the bound of bracket 0.
+     */
+    private String rungs(ExperimentPlan plan) {
+        RungLadder ladder = plan.scheduler().ladder();
+        long top = ladder.stepsAt(ladder.top());
+        long steps = ladderSteps(search + random, ladder, plan.scheduler().eta(), false)
+                + ladderSteps(grid, ladder, plan.scheduler().eta(), true) + (long) family * top;
+        return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
+                        + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",
+                plan.scheduler().name().id(), ladder.steps(), plan.scheduler().eta(), top,
+                plan.scheduler().name() == org.effnas.schedule.SchedulerName.ASHA && exact ? "" : "about ", steps);
+    }
+
+    /** Steps of a pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */
+    static long ladderSteps(int n, RungLadder ladder, int eta, boolean atLeastOne) {
+        if (n == 0) {
+            return 0;
+        }
+        long total = (long) n * ladder.stepsAt(0);
+        long alive = n;
+        for (int k = 1; k <= ladder.top(); k++) {
+            alive = atLeastOne ? Math.max(1, alive / eta) : alive / eta;
+            if (alive == 0) {
+                break;
+            }
+            total += alive * (ladder.stepsAt(k) - ladder.stepsAt(k - 1));
+        }
+        return total;
     }
 
     private static int evaluations(SearchBudget b) {
@@ -92,7 +128,9 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
             b.append(", the winner once more for best/model.zip");
         }
         b.append(')');
-        if (!plan.surrogate()) {
+        if (plan.usesRungs()) {
+            b.append(rungs(plan));
+        } else if (!plan.surrogate()) {
             TrainingSettings t = plan.training();
             b.append(stepsPerTraining.isPresent() ? ", " + stepsPerTraining.getAsLong() + " steps each"
                     : String.format(Locale.ROOT, ", %s epoch(s) over the training split each at batch %d",

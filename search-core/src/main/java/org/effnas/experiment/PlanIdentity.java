@@ -7,6 +7,7 @@ import org.effnas.eval.EvalJson;
 import org.effnas.journal.JournalHeader;
 import org.effnas.notation.BlockStrings;
 import org.effnas.reward.Reward;
+import org.effnas.schedule.SchedulerSettings;
 import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.search.EvolutionSettings;
 import org.effnas.spec.ArchSpec;
@@ -34,6 +35,9 @@ final class PlanIdentity {
             n.set("grid", grid);
         });
         plan.family().ifPresent(f -> n.set("family", family(f, null, null, 0)));
+        if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
+            n.set("scheduler", scheduler(plan.scheduler()));
+        }
         return JournalHeader.experimentId("experiment", n, plan.seed());
     }
 
@@ -99,7 +103,26 @@ final class PlanIdentity {
         n.put("evaluator", plan.evaluator().text());
         n.put("dataset", datasetId);
         n.set("training", EvalJson.training(plan.training()));
+        if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
+            // absent under the default, so journals of fifo runs stay what they always were
+            n.set("scheduler", scheduler(phase == PhaseKind.FAMILY ? familyScheduler(plan) : plan.scheduler()));
+        }
         return JournalHeader.of(phase == PhaseKind.RANDOM ? PhaseKind.SEARCH.text() : phase.text(), n, plan.seed());
+    }
+
+    /** The family trains at the scheduler's top rung: every member once, {@code max_steps} steps. */
+    static SchedulerSettings familyScheduler(ExperimentPlan plan) {
+        return plan.usesRungs() ? SchedulerSettings.fifo(plan.scheduler().maxSteps()) : plan.scheduler();
+    }
+
+    static ObjectNode scheduler(SchedulerSettings s) {
+        ObjectNode n = EvalJson.MAPPER.createObjectNode();
+        n.put("name", s.name().id());
+        n.put("min_steps", s.minSteps());
+        n.put("max_steps", s.maxSteps());
+        n.put("eta", s.eta());
+        n.put("brackets", s.brackets());
+        return n;
     }
 
     private static ObjectNode evolution(EvolutionSettings e) {
