@@ -3,6 +3,7 @@ package org.effnas.scaling;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.CostModel;
 import org.effnas.spec.ArchSpec;
+import org.effnas.spec.InvalidSpecException;
 import org.effnas.spec.Stage;
 
 /**
@@ -87,8 +88,16 @@ public final class TargetedScaling {
         return CompoundScaling.scale(base, f.width(), f.depth(), resolution);
     }
 
+    /**
+     * The rounded network's MACs at {@code phi}; {@link Long#MAX_VALUE} past the spec limits (every
+     * limit grows with φ, so such a φ is above any target the limits allow).
+     */
     private long macs(double phi) {
-        return CostModel.of(at(phi)).macs();
+        try {
+            return CostModel.of(at(phi)).macs();
+        } catch (InvalidSpecException beyondLimits) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
