@@ -139,8 +139,9 @@ public final class SearchCommand implements Callable<Integer> {
     /** The experiment these flags describe: the search alone. */
     ExperimentConfig config() {
         ExperimentConfig base = run.apply(run.base());
-        if (budget < 1) {
-            throw new InvalidInputException("--budget: must be >= 1 evaluations, got " + budget);
+        if (budget < 1 || budget > BudgetConfig.MAX_EVALUATIONS) {
+            throw new InvalidInputException("--budget: must be in 1.." + BudgetConfig.MAX_EVALUATIONS
+                    + " evaluations, got " + budget);
         }
         if (targetMacs != null && targetMacs < 1) {
             throw new InvalidInputException("--target-macs: must be > 0, got " + targetMacs);

@@ -1,12 +1,15 @@
 package org.effnas.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.SplitDataset;
 import org.effnas.eval.EvalJson;
 import org.effnas.experiment.BestModelSaver;
 import org.effnas.experiment.EvaluatorKind;
+import org.effnas.worker.export.OnnxExport;
+import org.effnas.report.statistics.AccuracyInterval;
 import java.nio.file.Path;
 import org.effnas.data.SplitName;
 import org.effnas.worker.batchnorm.PreciseBatchNorm;
@@ -47,10 +50,16 @@ final class BestModel {
             }
             ObjectNode metrics = EvalJson.result(run.result());
             metrics.put("search_top1", best.accuracy());
+            int images = data.minivalIndices().length;
+            boolean disagrees = !AccuracyInterval.of(List.of(run.result().top1()), images)
+                    .overlaps(AccuracyInterval.of(List.of(best.accuracy()), images));
+            metrics.put("retrain_disagrees", disagrees);
             ModelArchive.save(dir, run.network(), best.candidate().spec(), metrics,
                     Preprocessing.of(data, best.candidate().spec()));
-            return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)",
-                    run.result().top1(), best.accuracy());
+            return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)%s%s",
+                    run.result().top1(), best.accuracy(), onnxBeside(dir), disagrees ? "; WARNING: the retrain disagrees with the "
+                            + "search beyond noise (95% intervals over " + images + " images do not overlap), so the "
+                            + "search's figure for this candidate is doubtful" : "");
         };
     }
 
@@ -76,7 +85,17 @@ final class BestModel {
         metrics.put("steps", ckpt.steps());
         ModelArchive.save(dir, ckpt.network(), best.candidate().spec(), metrics,
                 Preprocessing.of(data, best.candidate().spec()));
-        return String.format(Locale.ROOT, "best/model.zip saved from checkpoint %s (%d steps, top-1 %.4f at rung %d)",
-                id, ckpt.steps(), best.accuracy(), best.rung());
+        return String.format(Locale.ROOT, "best/model.zip saved from checkpoint %s (%d steps, top-1 %.4f at rung %d)%s",
+                id, ckpt.steps(), best.accuracy(), best.rung(), onnxBeside(dir));
+    }
+
+    /** Exports the saved model to model.onnx beside it; a model the export cannot express keeps its zip. */
+    private static String onnxBeside(Path dir) {
+        try {
+            OnnxExport.exportBeside(dir);
+            return " and best/" + OnnxExport.FILE;
+        } catch (RuntimeException e) {
+            return "; no best/" + OnnxExport.FILE + " (" + e.getMessage() + ")";
+        }
     }
 }

@@ -34,6 +34,11 @@ final class SummaryHtml {
             if (base.source().equals(ReportSummary.BEST_METRICS)) {
                 b.append(" (the winner trained once more for best/model.zip); in the search it scored ")
                         .append(HtmlReport.esc(NumberText.percent2(base.searched().mean())));
+                if (base.accuracy().measured() && !base.accuracy().overlaps(base.searched())) {
+                    b.append(" <span class=\"noise\" id=\"retrain-disagrees\">the retrain disagrees with the "
+                            + "search beyond noise (the 95% intervals do not overlap): the search's figure for this "
+                            + "candidate is doubtful; check its worker</span>");
+                }
             }
             b.append(".</span></p>\n");
         });

@@ -164,5 +164,7 @@ class SchedulerRunTest {
         assertTrue(metrics.path("checkpoint").asText().startsWith("search.c"), metrics.toString());
         assertEquals(8, metrics.path("steps").asLong(), "best/model.zip is the top-rung checkpoint, not a retrain");
         assertTrue(Files.exists(out.resolve("best").resolve("model.zip")));
+        assertTrue(Files.size(out.resolve("best").resolve("model.onnx")) > 1000, "best/model.onnx exported beside it");
+        assertTrue(Files.exists(out.resolve("best").resolve("preprocess.json")));
     }
 }

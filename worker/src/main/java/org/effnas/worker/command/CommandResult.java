@@ -1,6 +1,7 @@
 package org.effnas.worker.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * What a command reported, checked: {@code top1} in [0, 1] (required); {@code top5} in [0, 1],
@@ -22,7 +24,11 @@ record CommandResult(double top1, double top5, double loss, long params, double 
                      double trainImagesPerSecond, String version, String device) {
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** A result is a handful of numbers; anything larger is not a result (and is never read whole). */
+    static final long MAX_RESULT_BYTES = 64 * 1024;
 
     /** Thrown with the reason a result file was refused. */
     static final class Refused extends Exception {
@@ -35,6 +41,14 @@ record CommandResult(double top1, double top5, double loss, long params, double 
     static CommandResult read(Path file) throws Refused {
         String text;
         try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                throw new Refused("result file " + file + " is not a regular file");
+            }
+            if (attrs.size() > MAX_RESULT_BYTES) {
+                throw new Refused("result file " + file + " has " + attrs.size() + " bytes, more than the "
+                        + MAX_RESULT_BYTES + " a result may have");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new Refused("the command wrote no result file " + file);

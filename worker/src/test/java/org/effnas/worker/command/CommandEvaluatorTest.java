@@ -90,6 +90,16 @@ class CommandEvaluatorTest {
     }
 
     @Test
+    void oversizedOrAmbiguousResultsAreRefusedUnread() throws Exception {
+        // 100 KB of padding: a result is a handful of numbers, so this is not read as one
+        String big = run("head -c 100000 /dev/zero | tr '\\0' ' ' > \"$2\"; echo '{\"top1\": 0.5}' >> \"$2\"",
+                MINUTE, OptionalInt.empty()).failure();
+        assertTrue(big.contains("more than the " + CommandResult.MAX_RESULT_BYTES), big);
+        String twice = run("echo '{\"top1\": 0.1, \"top1\": 0.99}' > \"$2\"", MINUTE, OptionalInt.empty()).failure();
+        assertTrue(twice.contains("is not JSON") && twice.contains("top1"), twice);
+    }
+
+    @Test
     void paramsOtherThanTheCostModelAreRejectedWithBothNumbers() throws Exception {
         EvalResult r = run("echo '{\"top1\": 0.8, \"params\": 1234}' > \"$2\"", MINUTE, OptionalInt.empty());
         assertFalse(r.ok());
