@@ -68,7 +68,7 @@ public final class ExperimentLaunch {
         PhaseListeners listeners = new PhaseListeners() {
             @Override
             public ProgressListener phase(PhaseKind kind, String label, IntSupplier workers) {
-                return LiveProgress.of(log, terminal, 10, label, plan.surrogate(), workers);
+                return LiveProgress.of(log, terminal, LiveProgress.LOG_EVERY_SECONDS, label, plan.surrogate(), workers);
             }
 
             @Override
