@@ -1,5 +1,11 @@
 package org.effnas.cli;
 
+import java.util.Optional;
+import org.effnas.InvalidInputException;
+import org.effnas.pipeline.Calibration;
+import org.effnas.pipeline.WallTimeEstimate;
+import org.effnas.progress.ProgressLine;
+
 import java.util.concurrent.Callable;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.pipeline.ExperimentLaunch;
@@ -38,14 +44,36 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
         return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
-                experiment.dryRun);
+                experiment.dryRun, experiment.yes, System.console() != null);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */
     static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun)
             throws Exception {
+        return runExperiment(spec, c, options, dryRun, true, false);
+    }
+
+    /**
+     * @param yes         start even when the estimate passes an hour with no wall-time budget
+     * @param interactive a person is at a terminal (only then is {@code --yes} asked for)
+     */
+    static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun,
+                             boolean yes, boolean interactive) throws Exception {
+        ExperimentLaunch.Planned planned = ExperimentLaunch.plan(c, options);
+        Optional<WallTimeEstimate> estimate = WallTimeEstimate.forConfig(planned.config(), planned.plan(),
+                Calibration.defaultFile(), System.err);
         if (dryRun) {
-            return printPlan(spec, ExperimentLaunch.plan(c, options));
+            estimate.ifPresent(e -> spec.commandLine().getOut().println(e.describe()));
+            return printPlan(spec, planned);
+        }
+        if (estimate.isPresent()) {
+            System.err.println(estimate.get().describe());
+            if (estimate.get().needsConfirmation(WallTimeEstimate.hasWallTimeBudget(planned.config()), interactive,
+                    yes)) {
+                throw new InvalidInputException("this run is estimated at over an hour ("
+                        + ProgressLine.clock(estimate.get().seconds()) + ") and no wall-time budget bounds it: "
+                        + "add --yes to start it, or set strategy.budget.wall_time in the config");
+            }
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
         spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
