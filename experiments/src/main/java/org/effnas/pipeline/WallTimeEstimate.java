@@ -1,5 +1,6 @@
 package org.effnas.pipeline;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.effnas.cost.CostModel;
@@ -71,12 +72,14 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
 
     /**
      * The estimate for a resolved config's plan with this machine's calibration (measured now when
-     * nothing is cached); empty for a surrogate plan (no calibration runs) or when it cannot be made.
+     * nothing is cached); empty for a surrogate or command-evaluator plan (no calibration runs) or when
+     * it cannot be made.
      */
     public static java.util.Optional<WallTimeEstimate> forConfig(org.effnas.config.ExperimentConfig c,
-                                                                 ExperimentPlan plan, java.nio.file.Path file,
+                                                                 ExperimentPlan plan, Path file,
                                                                  java.io.PrintStream log) {
-        if (plan.surrogate()) {
+        if (plan.surrogate() || plan.evaluator() != org.effnas.experiment.EvaluatorKind.DL4J) {
+            // a surrogate trains nothing; another trainer's speed is not DL4J's
             return java.util.Optional.empty();
         }
         PlanEstimate counts = PlanEstimate.of(plan);
@@ -85,7 +88,8 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
         }
         return CalibrationRun.cachedOrMeasured(file, log).flatMap(cal -> {
             OptionalDouble train = c.dataset().name().equals("fashion-mnist") && cal.trainImages() > 0
-                    && c.dataset().path() == null
+                    && (c.dataset().path() == null
+                    || Path.of(c.dataset().path()).equals(Path.of("/usr/share/datasets/fashion-mnist")))
                     ? OptionalDouble.of(cal.trainImages()) : OptionalDouble.empty();
             if (plan.training().subset() > 0) {
                 train = OptionalDouble.of(plan.training().subset());
@@ -95,7 +99,12 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                 case EMBEDDED -> c.cluster().embeddedWorkers();
                 case HAZELCAST -> 1;
             };
-            return of(plan, counts, cal, train, slots);
+            java.util.Optional<WallTimeEstimate> e = of(plan, counts, cal, train, slots);
+            if (e.isEmpty()) {
+                log.println("effnas: no time estimate: the recipe trains epochs over a split of unknown size "
+                        + "(give training.steps or training.subset for one)");
+            }
+            return e;
         });
     }
 
