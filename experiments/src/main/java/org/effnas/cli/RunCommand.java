@@ -60,20 +60,17 @@ public final class RunCommand implements Callable<Integer> {
     static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun,
                              boolean yes, boolean interactive) throws Exception {
         ExperimentLaunch.Planned planned = ExperimentLaunch.plan(c, options);
-        Optional<WallTimeEstimate> estimate = WallTimeEstimate.forConfig(planned.config(), planned.plan(),
-                Calibration.defaultFile(), System.err);
         if (dryRun) {
-            estimate.ifPresent(e -> spec.commandLine().getOut().println(e.describe()));
             return printPlan(spec, planned);
         }
-        if (estimate.isPresent()) {
-            System.err.println(estimate.get().describe());
-            if (estimate.get().needsConfirmation(WallTimeEstimate.hasWallTimeBudget(planned.config()), interactive,
-                    yes)) {
-                throw new InvalidInputException("this run is estimated at over an hour ("
-                        + ProgressLine.clock(estimate.get().seconds()) + ") and no wall-time budget bounds it: "
-                        + "add --yes to start it, or set strategy.budget.wall_time in the config");
-            }
+        // the run prints the estimate with its plan; here it only decides whether to ask for --yes
+        Optional<WallTimeEstimate> estimate = WallTimeEstimate.forConfig(planned.config(), planned.plan(),
+                Calibration.defaultFile(), System.err);
+        if (estimate.isPresent() && estimate.get().needsConfirmation(
+                WallTimeEstimate.hasWallTimeBudget(planned.config()), interactive, yes)) {
+            throw new InvalidInputException("this run is estimated at over an hour ("
+                    + ProgressLine.clock(estimate.get().seconds()) + " of training) and no wall-time budget "
+                    + "bounds it: add --yes to start it, or set strategy.budget.wall_time in the config");
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
         spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
@@ -84,6 +81,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** {@code --dry-run}: the plan on stdout, nothing run or written. */
     static int printPlan(CommandSpec spec, ExperimentLaunch.Planned p) {
+        WallTimeEstimate.forConfig(p.config(), p.plan(), Calibration.defaultFile(), System.err)
+                .ifPresent(e -> spec.commandLine().getOut().println(e.describe()));
         spec.commandLine().getOut().println(p.estimate().describe(p.plan()) + "; dry run: nothing was run");
         spec.commandLine().getOut().flush();
         return Effnas.EXIT_OK;

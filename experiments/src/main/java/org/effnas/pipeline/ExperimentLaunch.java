@@ -64,6 +64,10 @@ public final class ExperimentLaunch {
         EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, planned.space(),
                 SimulatedDuration.proportionalToMacs(options.simulateSeconds()));
         ExperimentDirectory dir = ExperimentDirectory.prepare(options.out(), resolved, options.resume());
+        WallTimeEstimate.forConfig(resolved, plan, Calibration.defaultFile(), log).ifPresent(e -> {
+            log.println(e.describe());
+            log.flush();
+        });
         boolean terminal = LiveProgress.isTerminal();
         PhaseListeners listeners = new PhaseListeners() {
             @Override
