@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code ~/.cache/effnas/calibration.json} ({@code EFFNAS_CALIBRATION} names another file); delete
  * the file to measure again.
  *
- * @param trainImages the reference dataset's training-split size (for epoch-based recipes on it)
+ * @param trainImages the reference dataset's training split as read, before the minival is held out
+ *                    (for epoch-based recipes and minival passes on it)
  * @param source      where the figure came from, for the console line
  */
 public record Calibration(String architecture, int resolution, long referenceMacs, double imagesPerSecond,

@@ -51,7 +51,7 @@ public final class CalibrationRun {
             TrainingBenchmark b = TrainingBenchmark.run(spec,
                     splits.trainIterator(spec.resolution(), BATCH, Augmentation.none(), 1), WARMUP, STEPS, 1);
             Calibration c = Calibration.of(REFERENCE, spec.resolution(), CostModel.of(spec).macs(),
-                    b.imagesPerSecond(), splits.trainIndices().length, "measured now");
+                    b.imagesPerSecond(), splits.trainIndices().length + splits.minivalIndices().length, "measured now");
             c.write(file);
             return Optional.of(c);
         } catch (IOException | RuntimeException e) {

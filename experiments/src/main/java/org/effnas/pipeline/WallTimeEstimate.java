@@ -13,8 +13,9 @@ import org.effnas.reward.CostMetric;
  * (steps x batch) at the calibrated images/s of the reference net, slowed in proportion to the
  * candidate's MACs, spread over the evaluation slots. Search candidates are taken at the target T
  * (the search steers towards it), grid triples at twice their base (the grid's FLOPs constraint) and
- * family member phi at 2^phi times it. An estimate, said to be one: it leaves out data loading,
- * evaluation passes and the other programs on the machine.
+ * family member phi at 2^phi times it; each minival pass counts a third of a training image per
+ * image. An estimate, said to be one: it leaves out data loading, network building and the other
+ * programs on the machine.
  *
  * @param seconds the estimated wall time
  */
@@ -31,12 +32,14 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
 
     /**
      * @param trainImages the training split's size when the recipe runs epochs over it (empty: unknown)
+     * @param evalImages  images of the minival pass after each training (a forward pass: a third of a
+     *                    training step's cost per image); 0 when unknown
      * @param slots       evaluations that run at once
      * @return empty for a surrogate plan or when the steps per training are not known
      */
     public static java.util.Optional<WallTimeEstimate> of(ExperimentPlan plan, PlanEstimate counts,
                                                           Calibration calibration, OptionalDouble trainImages,
-                                                          int slots) {
+                                                          double evalImages, int slots) {
         if (plan.surrogate()) {
             return java.util.Optional.empty();
         }
@@ -48,6 +51,7 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
         } else {
             return java.util.Optional.empty();
         }
+        imagesEach += evalImages / 3;
         double searchMacs = plan.search()
                 .filter(s -> s.reward().metric() == CostMetric.MACS)
                 .map(s -> s.reward().target())
@@ -87,10 +91,11 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
             return java.util.Optional.empty();
         }
         return CalibrationRun.cachedOrMeasured(file, log).flatMap(cal -> {
-            OptionalDouble train = c.dataset().name().equals("fashion-mnist") && cal.trainImages() > 0
+            boolean reference = c.dataset().name().equals("fashion-mnist") && cal.trainImages() > 0
                     && (c.dataset().path() == null
-                    || Path.of(c.dataset().path()).equals(Path.of("/usr/share/datasets/fashion-mnist")))
-                    ? OptionalDouble.of(cal.trainImages()) : OptionalDouble.empty();
+                    || Path.of(c.dataset().path()).equals(Path.of("/usr/share/datasets/fashion-mnist")));
+            double minival = reference ? cal.trainImages() * c.dataset().minival() : 0;
+            OptionalDouble train = reference ? OptionalDouble.of(cal.trainImages() - minival) : OptionalDouble.empty();
             if (plan.training().subset() > 0) {
                 train = OptionalDouble.of(plan.training().subset());
             }
@@ -99,7 +104,7 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                 case EMBEDDED -> c.cluster().embeddedWorkers();
                 case HAZELCAST -> 1;
             };
-            java.util.Optional<WallTimeEstimate> e = of(plan, counts, cal, train, slots);
+            java.util.Optional<WallTimeEstimate> e = of(plan, counts, cal, train, minival, slots);
             if (e.isEmpty()) {
                 log.println("effnas: no time estimate: the recipe trains epochs over a split of unknown size "
                         + "(give training.steps or training.subset for one)");
@@ -126,7 +131,7 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
 
     /** One console line, e.g. {@code effnas: estimate: about 2:10:00 of training on this machine (...)}. */
     public String describe() {
-        return String.format(Locale.ROOT, "effnas: estimate: about %s of training on this machine (%.0f images/s "
+        return String.format(Locale.ROOT, "effnas: estimate: about %s of training and minival passes on this machine (%.0f images/s "
                         + "measured for %s at %d px, %s; scaled by each candidate's MACs)",
                 org.effnas.progress.ProgressLine.clock(seconds), calibration.imagesPerSecond(),
                 calibration.architecture(), calibration.resolution(), calibration.source());

@@ -42,10 +42,14 @@ class WallTimeEstimateTest {
                 """, "test.yaml", Path.of("."), dir.toString());
         ExperimentPlan plan = ExperimentLaunch.plan(c, LaunchOptions.of(dir, false)).plan();
         PlanEstimate counts = PlanEstimate.of(plan);
-        WallTimeEstimate e = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 1).orElseThrow();
+        WallTimeEstimate e = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 0, 1).orElseThrow();
         // (10 search + 1 best model) x 100 steps x 32 images at T = the reference's MACs, 100 images/s
         assertEquals(counts.search() + counts.random() + counts.bestModel(), 11);
         assertEquals(11 * 3200 / 100.0, e.seconds(), 1e-6);
+        // a 600-image minival pass after each training costs a third of 600 training images
+        WallTimeEstimate withEval = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 600, 1)
+                .orElseThrow();
+        assertEquals(11 * (3200 + 200) / 100.0, withEval.seconds(), 1e-6);
         assertTrue(e.describe().contains("100 images/s measured for effnas-mini at 28 px"), e.describe());
     }
 
