@@ -36,6 +36,10 @@ public final class ExperimentRunOptions {
             + "(default: ~/.cache/effnas).")
     Path cache;
 
+    @Option(names = "--yes", description = "Start even when the time estimate passes an hour and no wall-time "
+            + "budget bounds the run (asked only on a terminal).")
+    boolean yes;
+
     @Option(names = "--no-cache", description = "Neither read nor write the result cache.")
     boolean noCache;
 

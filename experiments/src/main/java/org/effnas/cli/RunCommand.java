@@ -1,5 +1,11 @@
 package org.effnas.cli;
 
+import java.util.Optional;
+import org.effnas.InvalidInputException;
+import org.effnas.pipeline.Calibration;
+import org.effnas.pipeline.WallTimeEstimate;
+import org.effnas.progress.ProgressLine;
+
 import java.util.concurrent.Callable;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.pipeline.ExperimentLaunch;
@@ -38,14 +44,33 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
         return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
-                experiment.dryRun);
+                experiment.dryRun, experiment.yes, System.console() != null);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */
     static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun)
             throws Exception {
+        return runExperiment(spec, c, options, dryRun, true, false);
+    }
+
+    /**
+     * @param yes         start even when the estimate passes an hour with no wall-time budget
+     * @param interactive a person is at a terminal (only then is {@code --yes} asked for)
+     */
+    static int runExperiment(CommandSpec spec, ExperimentConfig c, LaunchOptions options, boolean dryRun,
+                             boolean yes, boolean interactive) throws Exception {
+        ExperimentLaunch.Planned planned = ExperimentLaunch.plan(c, options);
         if (dryRun) {
-            return printPlan(spec, ExperimentLaunch.plan(c, options));
+            return printPlan(spec, planned);
+        }
+        // the run prints the estimate with its plan; here it only decides whether to ask for --yes
+        Optional<WallTimeEstimate> estimate = WallTimeEstimate.forConfig(planned.config(), planned.plan(),
+                Calibration.defaultFile(), System.err);
+        if (estimate.isPresent() && estimate.get().needsConfirmation(
+                WallTimeEstimate.hasWallTimeBudget(planned.config()), interactive, yes)) {
+            throw new InvalidInputException("this run is estimated at over an hour ("
+                    + ProgressLine.clock(estimate.get().seconds()) + " of training) and no wall-time budget "
+                    + "bounds it: add --yes to start it, or set strategy.budget.wall_time in the config");
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
         spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
@@ -56,6 +81,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** {@code --dry-run}: the plan on stdout, nothing run or written. */
     static int printPlan(CommandSpec spec, ExperimentLaunch.Planned p) {
+        WallTimeEstimate.forConfig(p.config(), p.plan(), Calibration.defaultFile(), System.err)
+                .ifPresent(e -> spec.commandLine().getOut().println(e.describe()));
         spec.commandLine().getOut().println(p.estimate().describe(p.plan()) + "; dry run: nothing was run");
         spec.commandLine().getOut().flush();
         return Effnas.EXIT_OK;

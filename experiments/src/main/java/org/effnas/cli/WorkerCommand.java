@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                         + "as the coordinator printed it), so every result is computed the same way; a worker whose "
                         + "recipe (data and checksum, split, training, seed, space, evaluator kind and version) differs "
                         + "is refused at join, naming the keys that differ. The worker reconnects on its own when the coordinator restarts; "
-                        + "SIGTERM (Ctrl-C) makes it leave cleanly so its candidates are re-issued at once.",
+                        + "SIGTERM or SIGINT (Ctrl-C) makes it leave cleanly so its candidates are re-issued at once.",
                 "Security: every message is signed with the experiment's secret (--secret-file), so only holders "
                         + "of the key can post results; traffic is not encrypted (no TLS): run the cluster on a "
                         + "private network, VPN or SSH tunnel. See docs/cluster.md."},

@@ -64,11 +64,15 @@ public final class ExperimentLaunch {
         EvaluatorProvider evaluators = EvaluatorSetup.provider(resolved, planned.space(),
                 SimulatedDuration.proportionalToMacs(options.simulateSeconds()));
         ExperimentDirectory dir = ExperimentDirectory.prepare(options.out(), resolved, options.resume());
+        WallTimeEstimate.forConfig(resolved, plan, Calibration.defaultFile(), log).ifPresent(e -> {
+            log.println(e.describe());
+            log.flush();
+        });
         boolean terminal = LiveProgress.isTerminal();
         PhaseListeners listeners = new PhaseListeners() {
             @Override
             public ProgressListener phase(PhaseKind kind, String label, IntSupplier workers) {
-                return LiveProgress.of(log, terminal, 10, label, plan.surrogate(), workers);
+                return LiveProgress.of(log, terminal, LiveProgress.LOG_EVERY_SECONDS, label, plan.surrogate(), workers);
             }
 
             @Override

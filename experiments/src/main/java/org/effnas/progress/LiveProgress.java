@@ -19,12 +19,15 @@ public final class LiveProgress implements ProgressListener {
     private final String phase;
     private final boolean surrogate;
     private final IntSupplier workers;
+    private final int columns;
+    private final EtaClock eta = new EtaClock();
     private double lastLogged = Double.NEGATIVE_INFINITY;
     private int lastWidth;
 
     private LiveProgress(PrintStream out, boolean terminal, double logEverySeconds, String phase, boolean surrogate,
-                         IntSupplier workers) {
+                         IntSupplier workers, int columns) {
         this.out = out;
+        this.columns = columns;
         this.terminal = terminal;
         this.logEverySeconds = logEverySeconds;
         this.phase = phase;
@@ -32,13 +35,23 @@ public final class LiveProgress implements ProgressListener {
         this.workers = workers;
     }
 
+    /** Seconds between two progress lines in a log (not a terminal), the same for every command. */
+    public static final double LOG_EVERY_SECONDS = 10;
+
     /**
      * @param terminal        rewrite one line in place (use {@link #isTerminal()})
      * @param logEverySeconds when not on a terminal, at most one line per this many seconds
      */
     public static LiveProgress of(PrintStream out, boolean terminal, double logEverySeconds, String phase,
                                   boolean surrogate, IntSupplier workers) {
-        return new LiveProgress(out, terminal, logEverySeconds, phase, surrogate, workers);
+        return of(out, terminal, logEverySeconds, phase, surrogate, workers,
+                terminal ? TerminalWidth.columns() : Integer.MAX_VALUE);
+    }
+
+    /** @param columns the widest a line may be on a terminal */
+    public static LiveProgress of(PrintStream out, boolean terminal, double logEverySeconds, String phase,
+                                  boolean surrogate, IntSupplier workers, int columns) {
+        return new LiveProgress(out, terminal, logEverySeconds, phase, surrogate, workers, columns);
     }
 
     /** Whether standard output is an interactive terminal. */
@@ -48,7 +61,7 @@ public final class LiveProgress implements ProgressListener {
 
     @Override
     public synchronized void progress(SearchProgress p) {
-        String line = ProgressLine.format(phase, surrogate, workers.getAsInt(), p);
+        String line = line(p);
         if (terminal) {
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             out.flush();
@@ -71,8 +84,14 @@ public final class LiveProgress implements ProgressListener {
             progress(last);
             endLine();
         } else {
-            out.println(ProgressLine.format(phase, surrogate, workers.getAsInt(), last));
+            out.println(line(last));
         }
+    }
+
+    private String line(SearchProgress p) {
+        double left = eta.observe(p.done(), p.total(), p.elapsedSeconds());
+        String text = ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left);
+        return terminal ? ProgressLine.fit(text, columns) : text;
     }
 
     private void endLine() {

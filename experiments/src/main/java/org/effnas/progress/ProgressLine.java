@@ -5,8 +5,9 @@ import org.effnas.search.SearchProgress;
 
 /**
  * The text of one progress line of a pipeline phase, e.g.
- * {@code [search evolution] 12/20 done | 2 running | 1 failed | best reward 0.8412 (top1 86.20%, 9.9M MACs) | 2 workers | 03:12 elapsed, ETA 02:05}.
- * A SURROGATE run says so at the start of every line.
+ * {@code [search evolution] 12/20 done | 2 running | 1 queued | 1 failed | best reward 0.8412 (top1 86.20%, 9.9M MACs) | 2 workers | 03:12 elapsed, ETA 02:05}.
+ * A SURROGATE run says so at the start of every line. "running" is capped at the evaluation slots;
+ * candidates handed out beyond them (a cluster queue) show as "queued".
  */
 public final class ProgressLine {
 
@@ -14,6 +15,15 @@ public final class ProgressLine {
     }
 
     public static String format(String phase, boolean surrogate, int workers, SearchProgress p) {
+        return format(phase, surrogate, workers, p, p.etaSeconds());
+    }
+
+    /**
+     * @param workers    the evaluation slots: at most this many are shown running, the rest of the
+     *                   in-flight candidates as queued
+     * @param etaSeconds the time left to show (NaN: none)
+     */
+    public static String format(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds) {
         StringBuilder b = new StringBuilder();
         if (surrogate) {
             b.append("SURROGATE ");
@@ -22,7 +32,12 @@ public final class ProgressLine {
         if (p.total() >= 0) {
             b.append('/').append(p.total());
         }
-        b.append(" done | ").append(p.inFlight()).append(" running | ").append(p.failures()).append(" failed");
+        int running = Math.min(p.inFlight(), Math.max(0, workers));
+        b.append(" done | ").append(running).append(" running");
+        if (p.inFlight() > running) {
+            b.append(" | ").append(p.inFlight() - running).append(" queued");
+        }
+        b.append(" | ").append(p.failures()).append(" failed");
         if (p.cached() > 0) {
             b.append(" | ").append(p.cached()).append(" cached");
         }
@@ -30,10 +45,19 @@ public final class ProgressLine {
                 o.rewardOrWorst(), o.accuracy() * 100, count(o.macs()))));
         b.append(" | ").append(workers).append(workers == 1 ? " worker" : " workers");
         b.append(" | ").append(clock(p.elapsedSeconds())).append(" elapsed");
-        if (Double.isFinite(p.etaSeconds())) {
-            b.append(", ETA ").append(clock(p.etaSeconds()));
+        if (Double.isFinite(etaSeconds)) {
+            b.append(", ETA ").append(clock(etaSeconds));
         }
         return b.toString();
+    }
+
+    /**
+     * The line cut to fit {@code columns} (one column is kept free so a terminal never wraps it),
+     * ending in {@code ...} when cut; plain ASCII, so no character is split.
+     */
+    public static String fit(String line, int columns) {
+        int room = Math.max(4, columns - 1);
+        return line.length() <= room ? line : line.substring(0, room - 3) + "...";
     }
 
     /** 9_870_000 as {@code 9.87M}. */

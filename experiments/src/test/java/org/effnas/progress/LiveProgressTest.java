@@ -68,4 +68,62 @@ class LiveProgressTest {
         assertTrue(lines[1].contains("3 workers"), "worker count is read live");
         assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\r"));
     }
+
+    private static SearchProgress snapshot(int done, int inFlight, double elapsed) {
+        return new SearchProgress(done, 20, inFlight, 0, 0, Optional.empty(), elapsed, Double.NaN);
+    }
+
+    @Test
+    void runningIsCappedAtTheSlotsAndTheRestIsQueued() {
+        String line = ProgressLine.format("grid", false, 2, snapshot(0, 4, 5));
+        assertTrue(line.contains("0/20 done | 2 running | 2 queued | 0 failed"), line);
+        assertTrue(ProgressLine.format("grid", false, 4, snapshot(0, 3, 5)).contains("3 running | 0 failed"));
+        assertTrue(ProgressLine.format("grid", false, 0, snapshot(0, 3, 5)).contains("0 running | 3 queued"));
+    }
+
+    @Test
+    void terminalLinesAreCutToTheWidth() {
+        String wide = ProgressLine.format("search evolution", false, 2, progress(12, 192));
+        String cut = ProgressLine.fit(wide, 60);
+        assertEquals(59, cut.length(), "one column kept free");
+        assertTrue(cut.endsWith("...") && wide.startsWith(cut.substring(0, 56)));
+        assertEquals(wide, ProgressLine.fit(wide, wide.length() + 1));
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 10, "search",
+                false, () -> 2, 50);
+        p.progress(progress(1, 1));
+        p.finished(progress(3, 3));
+        for (String part : bytes.toString(StandardCharsets.UTF_8).split("[\r\n]")) {
+            assertTrue(part.length() <= 49, part.length() + ": " + part);
+        }
+    }
+
+    @Test
+    void etaComesFromMeasuredDurationsAndDoesNotGrowWhileWaiting() {
+        EtaClock eta = new EtaClock();
+        assertTrue(Double.isNaN(eta.observe(5, 20, 0)), "results replayed from a journal are not a measurement");
+        assertTrue(Double.isNaN(eta.observe(5, 20, 30)), "nothing finished under watch yet");
+        assertEquals(10 * 14, eta.observe(6, 20, 10 * 1 + 0), 1e-9, "first finished at 10 s: 14 left x 10 s");
+        // 3 finished over 30 s: 10 s each, 12 left = 120 s, counting down while waiting for the next
+        assertEquals(120, eta.observe(8, 20, 30), 1e-9);
+        assertEquals(110, eta.observe(8, 20, 40), 1e-9);
+        assertEquals(60, eta.observe(8, 20, 90), 1e-9);
+        assertEquals(0, eta.observe(8, 20, 500), 1e-9, "never negative");
+        assertTrue(Double.isNaN(new EtaClock().observe(3, -1, 5)), "no total: no ETA");
+    }
+
+    @Test
+    void logLinesUseTheMeasuredEtaNotTheRunnersWallClockRatio() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, "search",
+                false, () -> 2);
+        p.progress(snapshot(0, 2, 0));
+        p.progress(snapshot(2, 2, 20));
+        p.progress(snapshot(2, 2, 50));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertFalse(lines[0].contains("ETA"), lines[0]);
+        assertTrue(lines[1].endsWith("ETA 03:00"), lines[1]);
+        assertTrue(lines[2].endsWith("ETA 02:30"), lines[2]);
+    }
 }

@@ -63,7 +63,7 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
             throw new InvalidInputException("training.label_smoothing: must be in [0, 1), got " + labelSmoothing);
         }
         if (!(minivalFraction > 0 && minivalFraction < 1)) {
-            throw new InvalidInputException("training.minival_fraction: must be in (0, 1), got " + minivalFraction);
+            throw new InvalidInputException("dataset.minival (--minival-fraction): must be in (0, 1), got " + minivalFraction);
         }
         if (preciseBnImages < 0) {
             throw new InvalidInputException("training.precise_bn_images: must be >= 0 (0 = off), got " + preciseBnImages);

@@ -21,10 +21,10 @@ public record DatasetRequest(DatasetKind kind, Path dataDir, boolean includeTest
             throw new InvalidInputException("dataset: missing; use one of fashion-mnist, mnist, cifar10, folder");
         }
         if (imageSize < 0) {
-            throw new InvalidInputException("dataset.image_size: must be >= 0 (0 = as stored), got " + imageSize);
+            throw new InvalidInputException("image size (--resolution): must be >= 0 (0 = as stored), got " + imageSize);
         }
         if (imageSize > 0 && kind != DatasetKind.FOLDER) {
-            throw new InvalidInputException("dataset.image_size: only applies to the folder dataset, not " + kind.id()
+            throw new InvalidInputException("image size (--resolution): only applies to the folder dataset, not " + kind.id()
                     + "; remove it (candidates are resized to their own resolution anyway)");
         }
     }

@@ -19,7 +19,7 @@ public record SplitOptions(double minivalFraction, int subset, long seed) {
 
     public SplitOptions {
         if (!(minivalFraction > 0 && minivalFraction < 1)) {
-            throw new InvalidInputException("training.minival_fraction: must be in (0, 1), got " + minivalFraction);
+            throw new InvalidInputException("dataset.minival (--minival-fraction): must be in (0, 1), got " + minivalFraction);
         }
         if (subset < 0) {
             throw new InvalidInputException("training.subset: must be >= 0 (0 = all), got " + subset);

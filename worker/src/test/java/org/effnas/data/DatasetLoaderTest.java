@@ -123,6 +123,6 @@ class DatasetLoaderTest {
     void imageSizeIsRefusedForFixedSizeDatasets() {
         InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> DatasetRequest.of(DatasetKind.CIFAR10, null).withImageSize(64));
-        assertTrue(error.getMessage().startsWith("dataset.image_size: only applies to the folder dataset"));
+        assertTrue(error.getMessage().startsWith("image size (--resolution): only applies to the folder dataset"));
     }
 }

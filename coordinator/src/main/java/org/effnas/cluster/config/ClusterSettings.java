@@ -44,17 +44,17 @@ public record ClusterSettings(String clusterName, HostPort bind, List<HostPort> 
         }
         members = members == null ? List.of() : List.copyOf(members);
         if (leaseTimeout == null || leaseTimeout.toMillis() < 200) {
-            throw new InvalidInputException("--lease-timeout: must be at least 200 ms, got " + leaseTimeout);
+            throw new InvalidInputException("cluster.lease_timeout: must be at least 200 ms, got " + leaseTimeout);
         }
         if (heartbeat == null) {
             heartbeat = defaultHeartbeat(leaseTimeout);
         }
         if (heartbeat.toMillis() < 20 || heartbeat.compareTo(leaseTimeout.dividedBy(2)) > 0) {
-            throw new InvalidInputException("--heartbeat: must be between 20 ms and half the lease timeout ("
+            throw new InvalidInputException("cluster.heartbeat: must be between 20 ms and half the lease timeout ("
                     + leaseTimeout.dividedBy(2).toMillis() + " ms), got " + heartbeat.toMillis() + " ms");
         }
         if (maxAttempts < 1 || maxAttempts > 100) {
-            throw new InvalidInputException("--max-attempts: must be in 1..100, got " + maxAttempts);
+            throw new InvalidInputException("cluster.max_attempts: must be in 1..100, got " + maxAttempts);
         }
         if (evaluatorKind == null || evaluatorKind.isBlank()) {
             throw new InvalidInputException("evaluator kind: missing, expected e.g. dl4j or surrogate");

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link HazelcastWorkerLoop} as the whole process: SIGTERM (Ctrl-C, a Kubernetes eviction) makes
+ * Runs a {@link HazelcastWorkerLoop} as the whole process: SIGTERM (a Kubernetes eviction) or SIGINT (Ctrl-C) makes
  * it leave the cluster cleanly (its leases are re-issued at once, not after the lease timeout) and
  * the process exit 0, like a worker whose experiment is over.
  */

@@ -1,0 +1,73 @@
+package org.effnas.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * This machine's training speed for the reference net (effnas-mini on Fashion-MNIST at 28 px), the
+ * yardstick of {@link WallTimeEstimate}: measured once with a few DL4J steps and kept in
+ * {@code ~/.cache/effnas/calibration.json} ({@code EFFNAS_CALIBRATION} names another file); delete
+ * the file to measure again.
+ *
+ * @param trainImages the reference dataset's training split as read, before the minival is held out
+ *                    (for epoch-based recipes and minival passes on it)
+ * @param source      where the figure came from, for the console line
+ */
+public record Calibration(String architecture, int resolution, long referenceMacs, double imagesPerSecond,
+                          int trainImages, String source) {
+
+    public Calibration {
+        if (architecture == null || source == null || resolution < 1 || referenceMacs < 1
+                || !(imagesPerSecond > 0) || Double.isInfinite(imagesPerSecond) || trainImages < 0) {
+            throw new IllegalArgumentException("calibration: architecture, resolution, MACs, a positive finite "
+                    + "images/s and a source are required");
+        }
+    }
+
+    public static Calibration of(String architecture, int resolution, long referenceMacs, double imagesPerSecond,
+                                 int trainImages, String source) {
+        return new Calibration(architecture, resolution, referenceMacs, imagesPerSecond, trainImages, source);
+    }
+
+    /** The cache file. */
+    public static Path defaultFile() {
+        String env = System.getenv("EFFNAS_CALIBRATION");
+        return env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "effnas", "calibration.json");
+    }
+
+    /** The cached calibration, if the file holds a readable one. */
+    public static Optional<Calibration> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = new ObjectMapper().readTree(file.toFile());
+            return Optional.of(of(n.path("architecture").asText(), n.path("resolution").asInt(),
+                    n.path("reference_macs").asLong(), n.path("images_per_second").asDouble(),
+                    n.path("train_images").asInt(), "cached in " + file));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // an unreadable cache is measured again
+        }
+    }
+
+    /** Writes the calibration to {@code file} (its folder created). */
+    public void write(Path file) throws IOException {
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        n.put("architecture", architecture).put("resolution", resolution).put("reference_macs", referenceMacs)
+                .put("images_per_second", imagesPerSecond).put("train_images", trainImages);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
