@@ -1,11 +1,11 @@
 package org.effnas.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
+import org.effnas.SettingChoice;
 
 /** Where evaluations run: see {@link ClusterConfig}. */
-public enum ClusterMode {
+public enum ClusterMode implements SettingChoice {
     /** Threads in this JVM. */
     LOCAL("local"),
     /** A Hazelcast cluster of workers started in this JVM: the code path of a real cluster. */
@@ -20,6 +20,7 @@ public enum ClusterMode {
     }
 
     @JsonValue
+    @Override
     public String text() {
         return text;
     }
@@ -30,12 +31,11 @@ public enum ClusterMode {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(ClusterMode::text).toList();
+        return SettingChoice.names(ClusterMode.class);
     }
 
     /** Parses a name already checked against {@link #names()} (by the config reader). */
     static ClusterMode of(String name) {
-        return Arrays.stream(values()).filter(m -> m.text.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown cluster mode " + name));
+        return SettingChoice.parse(ClusterMode.class, "cluster mode", "mode", name);
     }
 }

@@ -1,13 +1,13 @@
 package org.effnas.experiment;
 
 import org.effnas.InvalidSettingException;
+import org.effnas.SettingChoice;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
 import org.effnas.surrogate.SurrogateEvaluator;
 
 /** What turns a candidate into accuracy: real training or the analytic surrogate. */
-public enum EvaluatorKind {
+public enum EvaluatorKind implements SettingChoice {
     /** Trains each candidate with DL4J (provided by the worker module). */
     DL4J("dl4j"),
     /** The analytic stand-in: no network is trained, every output says SURROGATE. */
@@ -23,6 +23,7 @@ public enum EvaluatorKind {
 
     /** The kind as recorded in provenance and cache keys. */
     @JsonValue
+    @Override
     public String text() {
         return text;
     }
@@ -33,17 +34,11 @@ public enum EvaluatorKind {
     }
 
     public static List<String> names() {
-        return Arrays.stream(values()).map(EvaluatorKind::text).toList();
+        return SettingChoice.names(EvaluatorKind.class);
     }
 
     /** @throws InvalidSettingException for an unknown name */
     public static EvaluatorKind parse(String name) {
-        for (EvaluatorKind k : values()) {
-            if (k.text.equals(name)) {
-                return k;
-            }
-        }
-        throw new InvalidSettingException("evaluator", "unknown kind '" + name + "', expected one of "
-                + String.join(", ", names()));
+        return SettingChoice.parse(EvaluatorKind.class, "evaluator", "kind", name);
     }
 }

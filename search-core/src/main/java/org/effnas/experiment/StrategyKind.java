@@ -1,8 +1,8 @@
 package org.effnas.experiment;
 
 import org.effnas.InvalidSettingException;
+import org.effnas.SettingChoice;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.List;
 import org.effnas.reward.CostMetric;
 import org.effnas.search.EvolutionSearch;
@@ -13,7 +13,7 @@ import org.effnas.search.SearchStrategy;
 import org.effnas.space.SearchSpace;
 
 /** How the baseline search proposes candidates. */
-public enum StrategyKind {
+public enum StrategyKind implements SettingChoice {
     /** Steady-state regularized evolution with Jenetics operators. */
     EVOLUTION("evolution"),
     /** Uniform random sampling of the space. */
@@ -28,6 +28,7 @@ public enum StrategyKind {
     }
 
     @JsonValue
+    @Override
     public String text() {
         return text;
     }
@@ -39,7 +40,7 @@ public enum StrategyKind {
 
     /** Every name, for messages and config validation. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(StrategyKind::text).toList();
+        return SettingChoice.names(StrategyKind.class);
     }
 
     /**
@@ -48,13 +49,7 @@ public enum StrategyKind {
      * @throws InvalidSettingException for an unknown name
      */
     public static StrategyKind parse(String name) {
-        for (StrategyKind k : values()) {
-            if (k.text.equals(name)) {
-                return k;
-            }
-        }
-        throw new InvalidSettingException("strategy", "unknown strategy '" + name + "', expected one of "
-                + String.join(", ", names()));
+        return SettingChoice.parse(StrategyKind.class, "strategy", "strategy", name);
     }
 
     /** The strategy over a space, seeded by the experiment seed. */
