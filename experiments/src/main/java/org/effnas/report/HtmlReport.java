@@ -64,9 +64,11 @@ public final class HtmlReport {
      * @param facts    the experiment's settings (label to value, in order); empty when unknown
      * @param figures  the charts in display order
      * @param softMode the reward is soft (then it can exceed the accuracy below T)
+     * @param rungs    the multi-fidelity section's HTML (empty for a one-rung experiment), shown with
+     *                 the results, before the method notes
      */
     public static String render(ExperimentResults r, ReportSummary summary, Map<String, String> facts,
-                                List<Figure> figures, boolean softMode) {
+                                List<Figure> figures, boolean softMode, String rungs) {
         boolean s = r.surrogate();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -112,6 +114,7 @@ public final class HtmlReport {
         if (!r.grid().isEmpty()) {
             grid(b, r, summary, s);
         }
+        b.append(rungs);
         methods(b, r, softMode);
         if (!facts.isEmpty()) {
             b.append("<h2>Settings</h2>\n<dl class=\"facts\">");

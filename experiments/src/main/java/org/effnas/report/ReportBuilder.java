@@ -93,10 +93,8 @@ public final class ReportBuilder {
         ReportSummary summary = ReportSummary.of(dir, config, results, contents);
         Path report = dir.resolve(REPORT);
         Path tmp = dir.resolve(REPORT + ".tmp");
-        // the multi-fidelity section (rungs.csv, trust.json) goes last, before the page ends
         Files.writeString(tmp, HtmlReport.render(results, summary, facts, figures,
-                config != null && config.reward().mode().equals("soft")).replace("</main></body>",
-                RungSection.html(dir) + "</main></body>"));
+                config != null && config.reward().mode().equals("soft"), RungSection.html(dir)));
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return report;

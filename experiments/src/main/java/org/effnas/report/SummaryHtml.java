@@ -32,7 +32,7 @@ final class SummaryHtml {
             }
             b.append(". <span class=\"sub\">Figures from <code>").append(HtmlReport.esc(base.source())).append("</code>");
             if (base.source().equals(ReportSummary.BEST_METRICS)) {
-                b.append(" (the winner trained once more for best/model.zip); in the search it scored ")
+                b.append(" (the winner as saved in best/model.zip: retrained, or its top-rung checkpoint); in the search it scored ")
                         .append(HtmlReport.esc(NumberText.percent2(base.searched().mean())));
                 if (base.accuracy().measured() && !base.accuracy().overlaps(base.searched())) {
                     b.append(" <span class=\"noise\" id=\"retrain-disagrees\">the retrain disagrees with the "
