@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
                 "Train N random architectures of a search space through every rung of a ladder (min_steps * eta^k "
                         + "up to max_steps, each rung continuing the last one's checkpoint) and print, for each "
                         + "rung, Kendall tau and Spearman rho of its minival top-1 ranking against the top rung's, "
-                        + "with bootstrap 95% intervals: how short a proxy can be before its ranking stops meaning "
+                        + "with bootstrap 95%% intervals: how short a proxy can be before its ranking stops meaning "
                         + "anything. Writes journal.jsonl, fidelity.json and checkpoints/ under --out; --resume "
                         + "continues a crashed study."},
         footer = {"", "Examples:",

@@ -31,6 +31,33 @@ class HelpLayoutTest {
         assertTrue(tooWide.isEmpty(), String.join("\n", tooWide));
     }
 
+    /** picocli formats descriptions with String.format; a bare '%' prints a warning and the raw text. */
+    @Test
+    void everyDescriptionIsAValidFormatString() {
+        List<String> broken = new ArrayList<>();
+        collectBrokenFormats(Effnas.commandLine(), broken);
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
+
+    private static void collectBrokenFormats(CommandLine command, List<String> broken) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        texts.addAll(List.of(spec.usageMessage().footer()));
+        for (CommandLine.Model.OptionSpec option : spec.options()) {
+            texts.addAll(List.of(option.description()));
+        }
+        for (String text : texts) {
+            try {
+                String.format(text);
+            } catch (java.util.IllegalFormatException e) {
+                broken.add(spec.qualifiedName() + ": " + e.getMessage() + " in: " + text);
+            }
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            collectBrokenFormats(sub, broken);
+        }
+    }
+
     @Test
     void workerHelpNamesCtrlCAsSigint() {
         String usage = Effnas.commandLine().getSubcommands().get("worker").getUsageMessage();
