@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.random.RandomGenerator;
 import org.effnas.InvalidInputException;
 import org.effnas.space.Genotype;
@@ -86,13 +87,16 @@ final class Breeder<C extends Comparable<? super C>> {
         }
     }
 
-    /** The Jenetics genotype of a spec; empty for a spec outside the space. */
-    Optional<io.jenetics.Genotype<IntegerGene>> jeneticsGenotype(ArchSpec spec) {
+    /** Where the individual of a spec is in {@code population}; -1 when absent or outside the space. */
+    int indexOf(List<Phenotype<IntegerGene, C>> population, ArchSpec spec) {
+        io.jenetics.Genotype<IntegerGene> g;
         try {
-            return Optional.of(codec.toJenetics(space.encode(spec)));
+            g = codec.toJenetics(space.encode(spec));
         } catch (InvalidInputException notInSpace) {
-            return Optional.empty();
+            return -1;
         }
+        return IntStream.range(0, population.size()).filter(i -> population.get(i).genotype().equals(g))
+                .findFirst().orElse(-1);
     }
 
     /** Runs a Jenetics call with this breeder's random stream. */

@@ -74,20 +74,12 @@ public final class EvolutionSearch implements SearchStrategy {
 
     /** A later rung of an individual in the population: its fitness moves up, its age stays. */
     private boolean replaceLowerRung(Observation o, RungFitness fitness) {
-        Optional<io.jenetics.Genotype<IntegerGene>> g = breeder.jeneticsGenotype(o.candidate().spec());
-        if (g.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < population.size(); i++) {
+        int i = breeder.indexOf(population, o.candidate().spec());
+        if (i >= 0 && fitness.rung() >= population.get(i).fitness().rung()) {
             Phenotype<IntegerGene, RungFitness> p = population.get(i);
-            if (p.genotype().equals(g.get())) {
-                if (fitness.rung() >= p.fitness().rung()) {
-                    population.set(i, Phenotype.of(p.genotype(), p.generation(), fitness));
-                }
-                return true;
-            }
+            population.set(i, Phenotype.of(p.genotype(), p.generation(), fitness));
         }
-        return false;
+        return i >= 0;
     }
 
     private void removeOldestNonElite() {

@@ -21,7 +21,7 @@ import org.effnas.space.SearchSpace;
  * latency), no scalar reward. Parents are chosen by Jenetics' crowded unique-fitness tournament
  * {@link UFTournamentSelector}; children are bred like {@link EvolutionSearch}'s; when the population
  * overflows, Jenetics' {@link NSGA2Selector} keeps the best by non-domination rank and crowding
- * distance. The run reports the Pareto front of everything evaluated ({@link AccuracyCostFront}).
+ * distance. Every candidate is recorded, and the report draws the Pareto front of them all.
  *
  * <p>Under a multi-fidelity scheduler each individual carries the objectives of the highest rung it
  * reached: a later rung replaces the objectives of the individual in the population (its age kept)
@@ -82,20 +82,12 @@ public final class Nsga2Search implements SearchStrategy {
 
     /** A later rung of an individual in the population: the highest rung's objectives replace its own. */
     private boolean replaceLowerRung(Observation o, Vec<double[]> objectives) {
-        Optional<Genotype<IntegerGene>> g = breeder.jeneticsGenotype(o.candidate().spec());
-        if (g.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < population.size(); i++) {
+        int i = breeder.indexOf(population, o.candidate().spec());
+        if (i >= 0 && o.rung() >= rungs.getOrDefault(population.get(i).genotype(), 0)) {
             Phenotype<IntegerGene, Vec<double[]>> p = population.get(i);
-            if (p.genotype().equals(g.get())) {
-                if (o.rung() >= rungs.getOrDefault(p.genotype(), 0)) {
-                    population.set(i, Phenotype.of(p.genotype(), p.generation(), objectives));
-                    rungs.put(p.genotype(), o.rung());
-                }
-                return true;
-            }
+            population.set(i, Phenotype.of(p.genotype(), p.generation(), objectives));
+            rungs.put(p.genotype(), o.rung());
         }
-        return false;
+        return i >= 0;
     }
 }
