@@ -1,7 +1,6 @@
 package org.effnas.cache;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Evaluator;
@@ -18,8 +17,6 @@ public final class CachingEvaluator implements Evaluator {
     private final ResultCache cache;
     private final String dataset;
     private final boolean fresh;
-    private final AtomicInteger hits = new AtomicInteger();
-    private final AtomicInteger storeFailures = new AtomicInteger();
 
     private CachingEvaluator(Evaluator delegate, ResultCache cache, String dataset, boolean fresh) {
         this.delegate = delegate;
@@ -47,7 +44,6 @@ public final class CachingEvaluator implements Evaluator {
         if (!fresh) {
             var hit = cache.lookup(key);
             if (hit.isPresent()) {
-                hits.incrementAndGet();
                 return CompletableFuture.completedFuture(hit.get().servedFromCacheFor(candidate));
             }
         }
@@ -56,20 +52,9 @@ public final class CachingEvaluator implements Evaluator {
                 cache.store(key, r);
             } catch (java.io.UncheckedIOException e) {
                 // The journal is the record; a cache that cannot be written costs re-evaluations only.
-                storeFailures.incrementAndGet();
             }
             return r;
         });
-    }
-
-    /** How many candidates were served from the cache so far. */
-    public int hits() {
-        return hits.get();
-    }
-
-    /** How many results could not be written to the cache (e.g. a full or read-only disk). */
-    public int storeFailures() {
-        return storeFailures.get();
     }
 
     @Override

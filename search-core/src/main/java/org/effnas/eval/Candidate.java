@@ -32,16 +32,6 @@ public record Candidate(String id, ArchSpec spec, TrainingSettings training, lon
         specKey = canonical;
     }
 
-    /** A candidate without a rung, with a checked spec key. */
-    public Candidate(String id, ArchSpec spec, TrainingSettings training, long seed, String specKey) {
-        this(id, spec, training, seed, specKey, null);
-    }
-
-    /** A candidate; its spec key is computed from the spec. */
-    public Candidate(String id, ArchSpec spec, TrainingSettings training, long seed) {
-        this(id, spec, training, seed, null, null);
-    }
-
     public static Candidate of(String id, ArchSpec spec, TrainingSettings training, long seed) {
         return new Candidate(id, spec, training, seed, null, null);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.effnas.version.CodeVersion;
 
 /**
@@ -23,8 +22,6 @@ public final class LocalEvaluator implements Evaluator {
     private final String kind;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final AtomicLong busyNanos = new AtomicLong();
-    private final long startNanos = System.nanoTime();
     private volatile boolean closed;
 
     private LocalEvaluator(BlockingEvaluator evaluator, int workers, String kind) {
@@ -71,16 +68,6 @@ public final class LocalEvaluator implements Evaluator {
         return kind;
     }
 
-    /** Total time the workers spent inside {@link BlockingEvaluator#evaluate}, in seconds. */
-    public double busySeconds() {
-        return busyNanos.get() / 1e9;
-    }
-
-    /** Seconds since this pool started. */
-    public double uptimeSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
-
     private void work(String workerId) {
         while (!closed) {
             Task task;
@@ -98,8 +85,6 @@ public final class LocalEvaluator implements Evaluator {
                 Candidate c = task.candidate();
                 result = EvalResult.failed(c, e.toString(), (System.nanoTime() - t0) / 1e9, workerId,
                         Provenance.of(kind, c.seed(), c.training(), "", "", CodeVersion.current()));
-            } finally {
-                busyNanos.addAndGet(System.nanoTime() - t0);
             }
             task.future().complete(result);
         }

@@ -45,9 +45,4 @@ public record Provenance(String evaluator, long seed, TrainingSettings training,
         return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, newDevice, newBackend,
                 cached);
     }
-
-    /** True when the result was not produced by training a network (the analytic surrogate). */
-    public boolean isSurrogate() {
-        return "surrogate".equals(evaluator);
-    }
 }

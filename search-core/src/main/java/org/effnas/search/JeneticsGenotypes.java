@@ -54,11 +54,6 @@ final class JeneticsGenotypes {
         return Genotype.of(genes);
     }
 
-    /** The common gene range L. */
-    int range() {
-        return range;
-    }
-
     private static long gcd(long a, long b) {
         return b == 0 ? a : gcd(b, a % b);
     }

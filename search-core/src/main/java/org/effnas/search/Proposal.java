@@ -27,10 +27,6 @@ public record Proposal(ArchSpec spec, int replicate) {
         return new Proposal(spec, 0);
     }
 
-    public static Proposal of(ArchSpec spec, int replicate) {
-        return new Proposal(spec, replicate);
-    }
-
     /**
      * Every distinct spec (by canonical form, first occurrence kept) repeated over replicates
      * {@code 0..seeds-1}, spec by spec.

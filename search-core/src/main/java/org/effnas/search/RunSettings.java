@@ -49,14 +49,6 @@ public record RunSettings(TrainingSettings training, long seed, Reward reward, S
         return new RunSettings(training, seed, reward, budget, newOrdered, maxDuplicateDraws, prefetch);
     }
 
-    public RunSettings withMaxDuplicateDraws(int n) {
-        return new RunSettings(training, seed, reward, budget, ordered, n, prefetch);
-    }
-
-    public RunSettings withPrefetch(int n) {
-        return new RunSettings(training, seed, reward, budget, ordered, maxDuplicateDraws, n);
-    }
-
     /**
      * Candidates to keep submitted at once for an evaluator of this capacity: the capacity, plus the
      * prefetch in asynchronous mode. Ordered mode never prefetches: its candidate sequence must not

@@ -97,11 +97,6 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
                 + (failureRate > 0 ? ",failures=" + failureRate : "") + ")";
     }
 
-    /** The noise-free accuracy of a spec (what the search is really optimising). */
-    public double trueAccuracy(ArchSpec spec) {
-        return model.accuracy(spec);
-    }
-
     @Override
     public EvalResult evaluate(Candidate c, String workerId) {
         long t0 = System.nanoTime();
@@ -141,16 +136,16 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
                 latencyMs(cost), Double.NaN, elapsed(t0), who, null, prov);
     }
 
-    /**
-     * A made-up but plausible latency for a phone-class CPU: 4 million multiply-adds per millisecond,
-     * plus a memory term per activation element and a fixed cost per layer (so that, as MnasNet
-     * observed, latency is not simply proportional to MACs).
-     */
     /** The surrogate's latency estimate of a spec, in milliseconds (the default latency target). */
     public static double latencyOf(ArchSpec spec) {
         return latencyMs(CostModel.of(spec));
     }
 
+    /**
+     * A made-up but plausible latency for a phone-class CPU: 4 million multiply-adds per millisecond,
+     * plus a memory term per activation element and a fixed cost per layer (so that, as MnasNet
+     * observed, latency is not simply proportional to MACs).
+     */
     static double latencyMs(Cost cost) {
         return cost.macs() / 4e6 + cost.activations() * 1e-6 + cost.layers().size() * 0.02;
     }

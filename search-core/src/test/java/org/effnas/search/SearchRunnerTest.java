@@ -84,8 +84,10 @@ class SearchRunnerTest {
                 messages.add(line);
             }
         };
+        RunSettings s = SearchFixtures.settings(1, 10);
         SearchOutcome o = SearchRunner.of(same, inline(), InMemoryResultStore.of(SearchFixtures.header("same", 1)),
-                SearchFixtures.settings(1, 10).withMaxDuplicateDraws(50), listener).run();
+                new RunSettings(s.training(), s.seed(), s.reward(), s.budget(), s.ordered(), 50, s.prefetch()),
+                listener).run();
         assertEquals(1, o.observations().size());
         assertEquals(StopReason.DUPLICATES, o.stopReason());
         assertEquals(50, o.duplicateDraws());
@@ -174,7 +176,8 @@ class SearchRunnerTest {
         assertEquals(16, s.inFlightTarget(8));
         assertEquals(2, s.inFlightTarget(1));
         assertEquals(8, s.withOrdered(true).inFlightTarget(8));
-        assertEquals(8, s.withPrefetch(0).inFlightTarget(8));
+        assertEquals(8, new RunSettings(s.training(), s.seed(), s.reward(), s.budget(), false,
+                s.maxDuplicateDraws(), 0).inFlightTarget(8));
     }
 
     @Test

@@ -67,7 +67,7 @@ class LearningCurveTest {
         TrainingSettings t = TrainingSettings.defaults().withSteps(800);
         Candidate first = Candidate.of("c1@r0", BASE, t, 1, Fidelity.start("c1", 0, 0, 100));
         EvalResult r = SURROGATE.evaluate(first, "w");
-        assertTrue(r.provenance().isSurrogate());
+        assertEquals(SurrogateEvaluator.KIND, r.provenance().evaluator());
         SurrogateEvaluator slow = SURROGATE.withDuration(SimulatedDuration.proportionalToMacs(0.08));
         Candidate promoted = Candidate.of("c1@r1", BASE, t, 1, Fidelity.promotion("c1", 0, 0, 100, 1, 300));
         EvalResult p = slow.evaluate(promoted, "w");

@@ -37,7 +37,7 @@ class SurrogateEvaluatorTest {
         assertEquals(CostModel.of(spec).macs(), r.macs());
         assertEquals(CostModel.of(spec).params(), r.params());
         assertEquals("surrogate", r.provenance().evaluator());
-        assertTrue(r.provenance().isSurrogate());
+        assertEquals(SurrogateEvaluator.KIND, r.provenance().evaluator());
         assertEquals("surrogate/local-0", r.workerId());
         assertTrue(r.latencyMs() > 0);
         assertEquals(r.top1(), s.evaluate(c, "local-1").top1(), "deterministic for a spec and seed");
