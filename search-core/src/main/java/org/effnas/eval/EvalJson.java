@@ -1,9 +1,12 @@
 package org.effnas.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Predicate;
 import org.effnas.InvalidInputException;
 import org.effnas.notation.SpecFiles;
 import org.effnas.spec.ArchSpec;
@@ -17,26 +20,22 @@ public final class EvalJson {
 
     /** Shared, thread-safe mapper with the settings all effnas JSON uses. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Plain records as JSON: their components, snake_case, null ones left out. */
+    private static final ObjectMapper RECORDS = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private EvalJson() {
     }
 
+    /** A record's components as a JSON object: snake_case names in the record's order, null ones left out. */
+    public static ObjectNode fields(Record r) {
+        return RECORDS.valueToTree(r);
+    }
+
+    /** The recipe's fields (part of every cache key: keep them stable). */
     public static ObjectNode training(TrainingSettings t) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("epochs", t.epochs());
-        n.put("steps", t.steps());
-        n.put("subset", t.subset());
-        n.put("batch_size", t.batchSize());
-        n.put("optimizer", t.optimizer());
-        n.put("learning_rate", t.learningRate());
-        n.put("warmup_epochs", t.warmupEpochs());
-        n.put("schedule", t.schedule());
-        n.put("weight_decay", t.weightDecay());
-        n.put("label_smoothing", t.labelSmoothing());
-        n.put("augment", t.augment());
-        n.put("minival_fraction", t.minivalFraction());
-        n.put("precise_bn_images", t.preciseBnImages());
-        return n;
+        return fields(t);
     }
 
     public static TrainingSettings training(JsonNode n, String where) {
@@ -124,18 +123,9 @@ public final class EvalJson {
         return n;
     }
 
+    /** The rung's fields; {@code resume_from} only when set. */
     public static ObjectNode fidelity(Fidelity f) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("base_id", f.baseId());
-        n.put("bracket", f.bracket());
-        n.put("rung", f.rung());
-        n.put("steps", f.steps());
-        n.put("from_steps", f.fromSteps());
-        if (f.resumeFrom() != null) {
-            n.put("resume_from", f.resumeFrom());
-        }
-        n.put("checkpoint", f.checkpoint());
-        return n;
+        return fields(f);
     }
 
     public static Fidelity fidelity(JsonNode n, String where) {
@@ -195,20 +185,21 @@ public final class EvalJson {
             return v;
         }
 
-        String text(String field) {
+        /** The field's value, which must be of the type {@code ok} accepts. */
+        private JsonNode typed(String field, Predicate<JsonNode> ok, String type) {
             JsonNode v = node(field);
-            if (!v.isTextual()) {
-                throw new InvalidInputException(where + ": field '" + field + "' must be a string, got " + v);
+            if (!ok.test(v)) {
+                throw new InvalidInputException(where + ": field '" + field + "' must be " + type + ", got " + v);
             }
-            return v.asText();
+            return v;
+        }
+
+        String text(String field) {
+            return typed(field, JsonNode::isTextual, "a string").asText();
         }
 
         double num(String field) {
-            JsonNode v = node(field);
-            if (!v.isNumber()) {
-                throw new InvalidInputException(where + ": field '" + field + "' must be a number, got " + v);
-            }
-            return v.asDouble();
+            return typed(field, JsonNode::isNumber, "a number").asDouble();
         }
 
         /** A metric: a number, or null/absent for "not measured" (NaN). */
@@ -224,11 +215,7 @@ public final class EvalJson {
         }
 
         long integer(String field) {
-            JsonNode v = node(field);
-            if (!v.isIntegralNumber()) {
-                throw new InvalidInputException(where + ": field '" + field + "' must be an integer, got " + v);
-            }
-            return v.asLong();
+            return typed(field, JsonNode::isIntegralNumber, "an integer").asLong();
         }
 
         long integerOr(String field, long absent) {
@@ -236,11 +223,7 @@ public final class EvalJson {
         }
 
         boolean bool(String field) {
-            JsonNode v = node(field);
-            if (!v.isBoolean()) {
-                throw new InvalidInputException(where + ": field '" + field + "' must be true or false, got " + v);
-            }
-            return v.asBoolean();
+            return typed(field, JsonNode::isBoolean, "true or false").asBoolean();
         }
     }
 }

@@ -9,7 +9,6 @@ import org.effnas.notation.BlockStrings;
 import org.effnas.reward.Reward;
 import org.effnas.schedule.SchedulerSettings;
 import org.effnas.scaling.CompoundCoefficients;
-import org.effnas.search.EvolutionSettings;
 import org.effnas.spec.ArchSpec;
 
 /**
@@ -49,7 +48,7 @@ final class PlanIdentity {
                 .toString());
         n.put("strategy", s.strategy().text());
         if (s.strategy() != StrategyKind.RANDOM) {
-            n.set("evolution", evolution(s.evolution()));
+            n.set("evolution", EvalJson.fields(s.evolution()));
         }
         n.set("reward", reward(s.reward()));
         return n;
@@ -122,16 +121,6 @@ final class PlanIdentity {
         n.put("max_steps", s.maxSteps());
         n.put("eta", s.eta());
         n.put("brackets", s.brackets());
-        return n;
-    }
-
-    private static ObjectNode evolution(EvolutionSettings e) {
-        ObjectNode n = EvalJson.MAPPER.createObjectNode();
-        n.put("population", e.population());
-        n.put("tournament", e.tournament());
-        n.put("elites", e.elites());
-        n.put("crossover", e.crossover());
-        n.put("mutation", e.mutation());
         return n;
     }
 

@@ -1,6 +1,9 @@
 package org.effnas.journal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,6 +42,8 @@ public record JournalHeader(int format, String experimentId, String kind, long s
     /** The first format whose lines carry checksums. */
     public static final int CHECKSUM_FORMAT = 2;
 
+    private static final ObjectWriter SORTED = EvalJson.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
     public JournalHeader {
         if (experimentId == null || experimentId.isBlank() || kind == null || config == null) {
             throw new IllegalArgumentException("journal header needs an experiment id, a kind and a config");
@@ -65,26 +70,11 @@ public record JournalHeader(int format, String experimentId, String kind, long s
 
     /** JSON text with every object's keys sorted, so equal configurations hash equally. */
     static String canonicalJson(JsonNode n) {
-        if (n.isObject()) {
-            StringBuilder b = new StringBuilder("{");
-            TreeSet<String> names = new TreeSet<>();
-            n.fieldNames().forEachRemaining(names::add);
-            boolean first = true;
-            for (String name : names) {
-                b.append(first ? "" : ",").append(EvalJson.MAPPER.getNodeFactory().textNode(name))
-                        .append(':').append(canonicalJson(n.get(name)));
-                first = false;
-            }
-            return b.append('}').toString();
+        try {
+            return SORTED.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing a JSON tree cannot fail", e);
         }
-        if (n.isArray()) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < n.size(); i++) {
-                b.append(i == 0 ? "" : ",").append(canonicalJson(n.get(i)));
-            }
-            return b.append(']').toString();
-        }
-        return n.toString();
     }
 
     /** Whether this journal's lines carry chained checksums. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.stream.Stream;
 import org.effnas.InvalidInputException;
 import org.effnas.reference.Architectures;
+import org.effnas.search.EvolutionSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,20 @@ class EvalJsonTest {
         Candidate back = EvalJson.candidate(EvalJson.candidate(c), "test");
         assertEquals(c, back);
         assertEquals(c.specKey(), back.specKey());
+    }
+
+    @Test
+    void theRecordTextsStayAsCacheKeysJournalsAndExperimentIdsHaveThem() {
+        // a cache key hashes this text: a field added, renamed or moved would orphan every cached result
+        assertEquals("{\"epochs\":1.0,\"steps\":0,\"subset\":0,\"batch_size\":128,\"optimizer\":\"adam\","
+                + "\"learning_rate\":0.001,\"warmup_epochs\":0.0,\"schedule\":\"constant\",\"weight_decay\":0.0,"
+                + "\"label_smoothing\":0.0,\"augment\":false,\"minival_fraction\":0.1,\"precise_bn_images\":1024}",
+                EvalJson.training(TrainingSettings.defaults()).toString());
+        assertEquals("{\"base_id\":\"c000003\",\"bracket\":0,\"rung\":0,\"steps\":30,\"from_steps\":0,"
+                + "\"checkpoint\":\"c000003@r0\"}", EvalJson.fidelity(Fidelity.start("c000003", 0, 0, 30)).toString());
+        // part of every experiment id
+        assertEquals("{\"population\":8,\"tournament\":4,\"elites\":2,\"crossover\":0.5,\"mutation\":0.1}",
+                EvalJson.fields(EvolutionSettings.defaults()).toString());
     }
 
     @Test
