@@ -1,10 +1,10 @@
 package org.effnas.device;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.effnas.InvalidInputException;
 
 /**
@@ -37,11 +37,7 @@ public record DeviceList(String text, List<Device> devices) {
         if (n < 1 || n > MAX_CPU_SLOTS) {
             throw new InvalidInputException("--devices: cpu:N needs 1 <= N <= " + MAX_CPU_SLOTS + ", got " + n);
         }
-        List<Device> slots = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            slots.add(Device.cpu(i));
-        }
-        return new DeviceList("cpu:" + n, slots);
+        return new DeviceList("cpu:" + n, IntStream.range(0, n).mapToObj(Device::cpu).toList());
     }
 
     /** Parses a device list, counting GPUs with {@code nvidia-smi -L} for {@code gpu:all}. */
@@ -68,11 +64,7 @@ public record DeviceList(String text, List<Device> devices) {
                 throw new InvalidInputException("--devices gpu:all: no GPU found ('nvidia-smi -L' is missing or "
                         + "lists none); give the GPUs explicitly (gpu:0,1) or use cpu:N");
             }
-            List<Device> all = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                all.add(Device.gpu(i));
-            }
-            return new DeviceList(t, all);
+            return new DeviceList(t, IntStream.range(0, n).mapToObj(Device::gpu).toList());
         }
         if (t.startsWith("gpu:")) {
             Set<Integer> ordinals = new LinkedHashSet<>();

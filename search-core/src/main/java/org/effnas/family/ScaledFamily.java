@@ -2,6 +2,7 @@ package org.effnas.family;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
@@ -68,10 +69,7 @@ public final class ScaledFamily {
             throw new InvalidInputException("family phi: need 0 <= phi min <= phi max <= 16, got " + phiMin
                     + ".." + phiMax);
         }
-        List<Double> phis = new ArrayList<>();
-        for (int p = phiMin; p <= phiMax; p++) {
-            phis.add((double) p);
-        }
+        List<Double> phis = IntStream.rangeClosed(phiMin, phiMax).asDoubleStream().boxed().toList();
         return of(ScalingDimension.COMPOUND.prefix(), base, c, phis, resolutionDivisor);
     }
 
@@ -99,16 +97,8 @@ public final class ScaledFamily {
         return new Member(scaling, name, phi, f, spec, cost, nominal, (double) cost.macs() / baseMacs);
     }
 
-    public ArchSpec base() {
-        return base;
-    }
-
     public CompoundCoefficients coefficients() {
         return coefficients;
-    }
-
-    public int resolutionDivisor() {
-        return resolutionDivisor;
     }
 
     public List<Member> members() {

@@ -35,7 +35,7 @@ public class InMemoryResultStore implements ResultStore {
     @Override
     public synchronized void submitted(Candidate candidate) {
         if (accepts(candidate)) {
-            append(new JournalEvent.Submitted(candidate));
+            add(new JournalEvent.Submitted(candidate));
         }
     }
 
@@ -44,8 +44,19 @@ public class InMemoryResultStore implements ResultStore {
         if (!accepts(result)) {
             return false;
         }
-        append(new JournalEvent.Recorded(result));
+        add(new JournalEvent.Recorded(result));
         return true;
+    }
+
+    /** Records a new event: {@link #persist} it, then {@link #append} it. */
+    private void add(JournalEvent e) {
+        persist(e);
+        append(e);
+    }
+
+    /** Makes a new event durable before it counts; in memory there is nowhere to write it. */
+    protected void persist(JournalEvent e) {
+        // nothing to write
     }
 
     /**

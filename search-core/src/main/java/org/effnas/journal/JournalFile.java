@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 import org.effnas.InvalidInputException;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalJson;
-import org.effnas.eval.EvalResult;
 import org.effnas.input.InputFiles;
 import org.effnas.notation.DuplicateKeys;
 
@@ -328,24 +327,10 @@ public final class JournalFile extends InMemoryResultStore {
         return n;
     }
 
+    /** Writes the event's line (and forces it to disk) before the in-memory state counts it. */
     @Override
-    public synchronized void submitted(Candidate candidate) {
-        if (accepts(candidate)) {
-            JournalEvent e = new JournalEvent.Submitted(candidate);
-            write(line(e));
-            append(e);
-        }
-    }
-
-    @Override
-    public synchronized boolean recorded(EvalResult result) {
-        if (!accepts(result)) {
-            return false;
-        }
-        JournalEvent e = new JournalEvent.Recorded(result);
+    protected void persist(JournalEvent e) {
         write(line(e));
-        append(e);
-        return true;
     }
 
     private void write(ObjectNode n) {

@@ -73,11 +73,7 @@ public record SurrogateModel(double referenceDepth, double referenceWidth, int r
 
     /** Sum over blocks of a quality weight: what a block contributes to the model's capacity. */
     static double effectiveDepth(ArchSpec spec) {
-        double d = 0;
-        for (Block b : spec.blocks()) {
-            d += quality(b);
-        }
-        return d;
+        return spec.blocks().stream().mapToDouble(SurrogateModel::quality).reduce(0, Double::sum);
     }
 
     static double quality(Block b) {
@@ -104,12 +100,7 @@ public record SurrogateModel(double referenceDepth, double referenceWidth, int r
 
     /** Geometric mean of the blocks' output filters. */
     static double width(ArchSpec spec) {
-        double sum = 0;
-        int n = 0;
-        for (Block b : spec.blocks()) {
-            sum += Math.log(b.outputFilters());
-            n++;
-        }
-        return Math.exp(sum / n);
+        double sum = spec.blocks().stream().mapToDouble(b -> Math.log(b.outputFilters())).reduce(0, Double::sum);
+        return Math.exp(sum / spec.blocks().size());
     }
 }
