@@ -16,10 +16,6 @@ public record BudgetConfig(int evaluations, @JsonSerialize(using = DurationText.
      */
     public static final int MAX_EVALUATIONS = 100_000;
 
-    public static BudgetConfig of(int evaluations) {
-        return new BudgetConfig(evaluations, Duration.ZERO);
-    }
-
     static BudgetConfig read(ConfigSection s) {
         return new BudgetConfig(s.integer("evaluations", 24, 1, MAX_EVALUATIONS),
                 s.duration("wall_time", Duration.ZERO));

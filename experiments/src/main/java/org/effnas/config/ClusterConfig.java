@@ -43,10 +43,6 @@ public record ClusterConfig(ClusterMode mode, int embeddedWorkers, String bind, 
         }
     }
 
-    public static ClusterConfig local() {
-        return new ClusterConfig(ClusterMode.LOCAL, 0, null, null, null, null, null);
-    }
-
     /**
      * This cluster config turned into a coordinator's ({@code effnas coordinator}): mode
      * {@code hazelcast} on {@code newBind}, keeping the lease settings (defaults when this was local).
@@ -82,11 +78,8 @@ public record ClusterConfig(ClusterMode mode, int embeddedWorkers, String bind, 
             }
         }
         if (mode == ClusterMode.LOCAL) {
-            for (String key : List.of("lease_timeout", "heartbeat", "max_attempts")) {
-                if (s.has(key)) {
-                    s.problem(key, "only applies to cluster.mode: embedded or hazelcast (mode is local)");
-                }
-            }
+            s.onlyWith(List.of("lease_timeout", "heartbeat", "max_attempts"),
+                    "cluster.mode: embedded or hazelcast (mode is local)");
             return new ClusterConfig(mode, workers, bind, hz, null, null, null);
         }
         Duration lease = s.duration("lease_timeout", null);

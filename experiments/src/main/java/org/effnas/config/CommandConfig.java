@@ -41,11 +41,7 @@ public record CommandConfig(List<String> command, @JsonSerialize(using = Duratio
      */
     static CommandConfig read(ConfigSection s, String kind, Path base) {
         if (!kind.equals("command")) {
-            for (String key : KEYS) {
-                if (s.has(key)) {
-                    s.problem(key, "only applies to evaluator.kind: command (kind is " + kind + ")");
-                }
-            }
+            s.onlyWith(KEYS, "evaluator.kind: command (kind is " + kind + ")");
             return null;
         }
         List<String> argv = argv(s);

@@ -2,7 +2,6 @@ package org.effnas.config;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -52,8 +51,8 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         f.put("--population", Integer.toString(s.population()));
         f.put("--tournament", Integer.toString(s.tournament()));
         f.put("--elites", Integer.toString(s.elites()));
-        f.put("--crossover", num(s.crossover()));
-        f.put("--mutation", num(s.mutation()));
+        f.put("--crossover", ConfigSection.num(s.crossover()));
+        f.put("--mutation", ConfigSection.num(s.mutation()));
         f.put("--random-baseline", Boolean.toString(s.randomBaseline()));
         f.put("--ordered", Boolean.toString(s.ordered()));
         f.put("--budget", Integer.toString(s.budget().evaluations()));
@@ -65,9 +64,9 @@ public final class ConfigDefaults implements IDefaultValueProvider {
             f.put("--target-macs", Long.toString(r.targetMacs()));
         }
         if (r.targetLatencyMs() != null) {
-            f.put("--target-latency-ms", num(r.targetLatencyMs()));
+            f.put("--target-latency-ms", ConfigSection.num(r.targetLatencyMs()));
         }
-        f.put("--w", num(r.w()));
+        f.put("--w", ConfigSection.num(r.w()));
         f.put("--hard", Boolean.toString(r.hard()));
         f.put("--cost", r.cost().text());
         f.put("--evaluator", c.evaluator().kind().text());
@@ -83,7 +82,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         if (c.dataset().path() != null) {
             f.put("--data", c.dataset().path());
         }
-        f.put("--epochs", num(c.training().epochs()));
+        f.put("--epochs", ConfigSection.num(c.training().epochs()));
         f.put("--subset", Integer.toString(c.training().subset()));
         f.put("--batch-size", Integer.toString(c.training().batchSize()));
         SchedulerConfig sc = c.scheduler();
@@ -96,24 +95,20 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         if (g.base() != null) {
             f.put("--base", g.base());
         }
-        f.put("--step", num(g.step()));
-        f.put("--tolerance", num(g.tolerance()));
-        f.put("--max", num(g.max()));
+        f.put("--step", ConfigSection.num(g.step()));
+        f.put("--tolerance", ConfigSection.num(g.tolerance()));
+        f.put("--max", ConfigSection.num(g.max()));
         f.put("--seeds", Integer.toString(g.seeds()));
         f.put("--max-triples", Integer.toString(g.maxTriples()));
         if (g.resolutionDivisor() != null) {
             f.put("--resolution-divisor", Integer.toString(g.resolutionDivisor()));
         }
         if (g.achievedTolerance() != null) {
-            f.put("--achieved-tolerance", num(g.achievedTolerance()));
+            f.put("--achieved-tolerance", ConfigSection.num(g.achievedTolerance()));
         }
         f.put("--no-single-dimension", Boolean.toString(!c.family().singleDimension()));
         // effnas grid alone plans no family unless asked (--family N) or the file has one
         f.put("--family", Integer.toString(fromFile && c.family().enabled() ? c.family().phiMax() : 0));
         return Map.copyOf(f);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -196,27 +196,9 @@ public final class ConfigSection {
         return d;
     }
 
-    /** A list of numbers (a YAML sequence, or a single number). */
-    public List<Double> decimals(String key, List<Double> def) {
-        JsonNode v = raw(key);
-        if (v == null) {
-            return def;
-        }
-        List<Double> out = new ArrayList<>();
-        if (v.isNumber()) {
-            out.add(v.asDouble());
-            return out;
-        }
-        if (!v.isArray()) {
-            return wrong(key, "a list of numbers", v, def);
-        }
-        for (JsonNode e : v) {
-            if (!e.isNumber()) {
-                return wrong(key, "a list of numbers", v, def);
-            }
-            out.add(e.asDouble());
-        }
-        return out;
+    /** Records a problem for each of {@code keys} given here although it only applies to {@code where}. */
+    public void onlyWith(List<String> keys, String where) {
+        keys.stream().filter(this::has).forEach(key -> problem(key, "only applies to " + where));
     }
 
     /** Records a problem that concerns this section's key (e.g. a rule across two keys). */
@@ -286,7 +268,8 @@ public final class ConfigSection {
         return "must be in " + (lowIn ? "[" : "(") + num(low) + ", " + num(high) + (highIn ? "]" : ")");
     }
 
-    private static String num(double d) {
+    /** A number as a config would write it: whole numbers without a decimal point. */
+    static String num(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

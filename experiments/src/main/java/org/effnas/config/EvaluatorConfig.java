@@ -25,14 +25,6 @@ public record EvaluatorConfig(EvaluatorKind kind, int localWorkers, @JsonUnwrapp
         }
     }
 
-    public EvaluatorConfig(EvaluatorKind kind, int localWorkers) {
-        this(kind, localWorkers, null);
-    }
-
-    public static EvaluatorConfig of(EvaluatorKind kind) {
-        return new EvaluatorConfig(kind, 1);
-    }
-
     static EvaluatorConfig read(ConfigSection s, Path base) {
         String kind = s.choice("kind", "dl4j", KINDS);
         int workers = s.integer("local_workers", 1, 1, 256);

@@ -60,16 +60,6 @@ public record ExperimentDirectory(Path root) {
         }
     }
 
-    /** The winning baseline: spec.yaml, spec.json (block strings) and the trained model when there is one. */
-    public Path best() {
-        return root.resolve("best");
-    }
-
-    /** One spec file per family member and single-dimension comparison. */
-    public Path family() {
-        return root.resolve("family");
-    }
-
     public Path report() {
         return root.resolve(ReportBuilder.REPORT);
     }

@@ -30,15 +30,7 @@ public record LaunchOptions(Path out, boolean resume, Optional<Path> cacheDir, b
         return new LaunchOptions(out, resume, Optional.of(ResultCache.defaultDirectory()), false, 0, Optional.empty());
     }
 
-    public LaunchOptions withCache(Optional<Path> dir, boolean newFresh) {
-        return new LaunchOptions(out, resume, dir, newFresh, simulateSeconds, resumeCommand);
-    }
-
     public LaunchOptions withResumeCommand(String command) {
         return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds, Optional.of(command));
-    }
-
-    public LaunchOptions withSimulateSeconds(double seconds) {
-        return new LaunchOptions(out, resume, cacheDir, fresh, seconds, resumeCommand);
     }
 }

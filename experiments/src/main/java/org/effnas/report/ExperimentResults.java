@@ -22,12 +22,6 @@ public record ExperimentResults(String title, long targetMacs, int evalImages, L
         }
     }
 
-    /** Results whose evaluation count is unknown. */
-    public ExperimentResults(String title, long targetMacs, List<SearchPoint> search, List<GridPoint> grid,
-                             List<FamilyPoint> family) {
-        this(title, targetMacs, 0, search, grid, family);
-    }
-
     /** Whether any number came from the surrogate evaluator: then every title says SURROGATE. */
     public boolean surrogate() {
         return search.stream().anyMatch(p -> p.m().surrogate()) || grid.stream().anyMatch(p -> p.m().surrogate())

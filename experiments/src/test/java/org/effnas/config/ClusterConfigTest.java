@@ -120,7 +120,8 @@ class ClusterConfigTest {
         assertEquals(Duration.ofMinutes(1), coordinator.leaseTimeout());
         assertEquals(Duration.ofSeconds(10), coordinator.heartbeat());
         assertEquals(7, coordinator.maxAttempts());
-        ClusterConfig fromLocal = ClusterConfig.local().onCoordinator("127.0.0.1:5701", null);
+        ClusterConfig fromLocal = new ClusterConfig(ClusterMode.LOCAL, 0, null, null, null, null, null)
+                .onCoordinator("127.0.0.1:5701", null);
         assertEquals(ClusterSettings.DEFAULT_LEASE_TIMEOUT, fromLocal.leaseTimeout());
         assertEquals(ClusterSettings.DEFAULT_MAX_ATTEMPTS, fromLocal.maxAttempts());
     }

@@ -91,14 +91,14 @@ class ReportBuilderTest {
                 SyntheticResults.measurement("c1", 0.8, 5_000_000, "dl4j", false));
         GridPoint failed = new GridPoint(1.2, 1.1, 1.15, Double.NaN, Double.NaN, Double.NaN, false,
                 SyntheticResults.measurement("g1", 0, 0, "dl4j", true));
-        ExperimentResults r = new ExperimentResults("t", 10_000_000, List.of(only), List.of(failed), List.of());
+        ExperimentResults r = new ExperimentResults("t", 10_000_000, 0, List.of(only), List.of(failed), List.of());
         String html = Files.readString(ReportBuilder.write(dir, r, Map.of()));
         assertTrue(html.contains("1 evaluated (0 failed)"), "table of one");
         assertTrue(html.contains("n unknown"), "unknown n said so");
         for (var chart : ReportCharts.of(r)) {
             assertTrue(chart.png().length > 1000, chart.name());
         }
-        String empty = Files.readString(ReportBuilder.write(dir, new ExperimentResults("t", 0, List.of(), List.of(),
+        String empty = Files.readString(ReportBuilder.write(dir, new ExperimentResults("t", 0, 0, List.of(), List.of(),
                 List.of()), Map.of()));
         assertTrue(empty.contains("No results yet"));
     }
