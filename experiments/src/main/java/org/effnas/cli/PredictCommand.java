@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.effnas.InvalidInputException;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
@@ -13,6 +16,7 @@ import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.ImageSplit;
 import org.effnas.eval.EvalJson;
+import org.effnas.report.Csv;
 import org.effnas.worker.export.ImageClassifier;
 import org.effnas.worker.export.ModelInput;
 import org.effnas.worker.train.Preprocessing;
@@ -103,13 +107,7 @@ public final class PredictCommand implements Callable<Integer> {
             json.put("model", model.toString());
             json.put("engine", e.id());
             ArrayNode rows = EvalJson.MAPPER.createArrayNode();
-            if (format.equals("csv")) {
-                StringBuilder header = new StringBuilder("index,label");
-                for (int j = 1; j <= k; j++) {
-                    header.append(",class").append(j).append(",p").append(j);
-                }
-                out.println(header);
-            }
+            List<List<String>> csvRows = new ArrayList<>();
             int correct = 0;
             int batch = 64;
             for (int from = 0; from < n; from += batch) {
@@ -120,12 +118,12 @@ public final class PredictCommand implements Callable<Integer> {
                     correct += order[0] == s.labels()[i] ? 1 : 0;
                     String label = pre.classNames().get(s.labels()[i]);
                     if (format.equals("csv")) {
-                        StringBuilder line = new StringBuilder().append(i).append(',').append(csv(label));
+                        List<String> line = new ArrayList<>(List.of(Integer.toString(i), label));
                         for (int j : order) {
-                            line.append(',').append(csv(pre.classNames().get(j))).append(',')
-                                    .append(String.format(Locale.ROOT, "%.6f", p[i - from][j]));
+                            line.add(pre.classNames().get(j));
+                            line.add(String.format(Locale.ROOT, "%.6f", p[i - from][j]));
                         }
-                        out.println(line);
+                        csvRows.add(line);
                     } else {
                         ObjectNode row = rows.addObject();
                         row.put("index", i);
@@ -144,6 +142,12 @@ public final class PredictCommand implements Callable<Integer> {
                 json.put("top1", accuracy);
                 json.set("predictions", rows);
                 out.print(OutputFormat.json(json));
+            } else {
+                List<String> header = new ArrayList<>(List.of("index", "label"));
+                for (int j = 1; j <= k; j++) {
+                    header.addAll(List.of("class" + j, "p" + j));
+                }
+                out.print(Csv.text(header, csvRows));
             }
             out.flush();
             PrintWriter err = command.commandLine().getErr();
@@ -155,19 +159,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     private static int[] ranked(float[] p, int k) {
-        Integer[] idx = new Integer[p.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> Float.compare(p[b], p[a]));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = idx[i];
-        }
-        return out;
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return IntStream.range(0, p.length).boxed().sorted((a, b) -> Float.compare(p[b], p[a])).limit(k)
+                .mapToInt(Integer::intValue).toArray();
     }
 }

@@ -1,7 +1,9 @@
 package org.effnas.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.effnas.report.Csv;
 
 /**
  * Rows of cells printed as an aligned text table (numbers right-aligned) or as CSV. Cells are
@@ -52,10 +54,7 @@ final class TextTable {
     }
 
     String csv() {
-        StringBuilder out = new StringBuilder();
-        csvLine(out, header);
-        rows.forEach(row -> csvLine(out, row));
-        return out.toString();
+        return Csv.text(header, rows);
     }
 
     private static void line(StringBuilder out, List<String> cells, int[] width, boolean[] numeric) {
@@ -69,21 +68,6 @@ final class TextTable {
     }
 
     private static void rule(StringBuilder out, int[] width) {
-        int total = 0;
-        for (int w : width) {
-            total += w;
-        }
-        out.append("-".repeat(total + 2 * (width.length - 1))).append('\n');
-    }
-
-    private static void csvLine(StringBuilder out, List<String> cells) {
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            out.append(c == 0 ? "" : ",").append(cell);
-        }
-        out.append('\n');
+        out.append("-".repeat(Arrays.stream(width).sum() + 2 * (width.length - 1))).append('\n');
     }
 }

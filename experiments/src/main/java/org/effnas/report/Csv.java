@@ -1,59 +1,67 @@
 package org.effnas.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.effnas.InvalidInputException;
 
 /**
  * RFC 4180 CSV: a header row, then rows; fields with commas, quotes or newlines are quoted (spec
- * keys contain commas). Reading gives each row as a map from column name to text.
+ * keys contain commas). Reading, with Jackson's CSV parser, gives each row as a map from column name
+ * to text.
  */
 public final class Csv {
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("[,\"\n\r]");
 
     private Csv() {
     }
 
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
-        StringBuilder b = new StringBuilder();
-        line(b, header);
         for (List<String> row : rows) {
             if (row.size() != header.size()) {
                 throw new IllegalArgumentException(file + ": row has " + row.size() + " cells, header " + header.size());
             }
-            line(b, row);
         }
-        Files.writeString(file, b.toString());
+        Files.writeString(file, text(header, rows));
     }
 
-    private static void line(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
-        }
-        b.append('\n');
+    /**
+     * The CSV text of a header and its rows; a null cell is written empty. Only cells that need it are
+     * quoted (Jackson's writer quotes far more, or, in its strict mode, misses a lone carriage return).
+     */
+    public static String text(List<String> header, List<List<String>> rows) {
+        return Stream.concat(Stream.of(header), rows.stream())
+                .map(cells -> cells.stream().map(Csv::cell).collect(Collectors.joining(",")) + "\n")
+                .collect(Collectors.joining());
     }
 
-    /** Reads a CSV file written by {@link #write}; a malformed file is bad input naming the line. */
+    private static String cell(String c) {
+        String text = c == null ? "" : c;
+        return NEEDS_QUOTES.matcher(text).find() ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    /** Reads a CSV file written by {@link #write}; a malformed file is bad input naming the record. */
     public static List<Map<String, String>> read(Path file) throws IOException {
         List<List<String>> records = parse(Files.readString(file), file);
         List<Map<String, String>> out = new ArrayList<>();
-        if (records.isEmpty()) {
-            return out;
-        }
-        List<String> header = records.get(0);
         for (int r = 1; r < records.size(); r++) {
+            List<String> header = records.get(0);
             List<String> rec = records.get(r);
             if (rec.size() != header.size()) {
                 throw new InvalidInputException(file + ": record " + (r + 1) + " has " + rec.size()
@@ -69,54 +77,12 @@ public final class Csv {
     }
 
     static List<List<String>> parse(String text, Path file) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> cur = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-                any = true;
-            } else if (ch == ',') {
-                cur.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || cell.length() > 0) {
-                    cur.add(cell.toString());
-                    records.add(cur);
-                }
-                cur = new ArrayList<>();
-                cell.setLength(0);
-                any = false;
-            } else {
-                cell.append(ch);
-                any = true;
-            }
+        try {
+            String[][] records = MAPPER.readerFor(String[][].class).readValue(text);
+            return Arrays.stream(records).map(List::of).toList();
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(file + ": not valid CSV (" + e.getOriginalMessage()
+                    + "); the file is truncated or corrupt");
         }
-        if (quoted) {
-            throw new InvalidInputException(file + ": unterminated quoted field at the end; the file is truncated or corrupt");
-        }
-        if (any || cell.length() > 0) {
-            cur.add(cell.toString());
-            records.add(cur);
-        }
-        return records;
     }
 }
