@@ -69,6 +69,6 @@ public final class CoordinatorCommand implements Callable<Integer> {
                 c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
                 c.seed(), c.output(), c.scheduler());
         return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster,
-                spec.root().commandLine().getParseResult().originalArgs()), experiment.dryRun);
+                spec.root().commandLine().getParseResult().originalArgs()), experiment.session.dryRun);
     }
 }

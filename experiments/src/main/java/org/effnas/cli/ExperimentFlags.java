@@ -3,7 +3,6 @@ package org.effnas.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.effnas.InvalidInputException;
-import org.effnas.cache.ResultCache;
 import org.effnas.config.ClusterConfig;
 import org.effnas.config.ClusterMode;
 import org.effnas.config.ConfigDefaults;
@@ -73,19 +72,8 @@ public final class ExperimentFlags {
             + "budget and workers may change).")
     boolean resume;
 
-    @Option(names = "--dry-run", description = "Print the plan (how many evaluations or trainings, how many steps "
-            + "each) and exit without running anything.")
-    boolean dryRun;
-
-    @Option(names = "--cache", paramLabel = "DIR", description = "Result cache shared across experiments "
-            + "(default: ~/.cache/effnas).")
-    Path cache;
-
-    @Option(names = "--no-cache", description = "Neither read nor write the result cache.")
-    boolean noCache;
-
-    @Option(names = "--fresh", description = "Evaluate even what the cache holds (results still refresh it).")
-    boolean fresh;
+    @Mixin
+    SessionOptions session;
 
     @Option(names = "--simulate-seconds", defaultValue = "0", paramLabel = "X",
             description = "Surrogate only: sleep X seconds per evaluation at the reference's MACs, proportionally "
@@ -223,9 +211,7 @@ public final class ExperimentFlags {
 
     /** How this session runs: the directory, resume, the cache and simulated durations. */
     LaunchOptions launch() {
-        Optional<Path> cacheDir = noCache ? Optional.empty()
-                : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
-        return new LaunchOptions(out, resume, cacheDir, fresh, simulateSeconds, Optional.of(ResumeCommand.of(
-                command.root().commandLine().getParseResult().originalArgs())));
+        return new LaunchOptions(out, resume, session.cacheDirectory(), session.fresh, simulateSeconds,
+                Optional.of(ResumeCommand.of(command.root().commandLine().getParseResult().originalArgs())));
     }
 }

@@ -102,7 +102,7 @@ public final class GridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (run.dryRun) {
+        if (run.session.dryRun) {
             return RunCommand.printPlan(command, ExperimentLaunch.plan(config(), run.launch()));
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(config(), run.launch(), System.err);

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
         return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
-                experiment.dryRun, experiment.yes, System.console() != null);
+                experiment.session.dryRun, experiment.yes, System.console() != null);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */

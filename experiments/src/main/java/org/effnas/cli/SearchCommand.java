@@ -128,7 +128,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = config();
-        if (run.dryRun) {
+        if (run.session.dryRun) {
             return RunCommand.printPlan(command, ExperimentLaunch.plan(c, run.launch()));
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, run.launch(), System.err);
