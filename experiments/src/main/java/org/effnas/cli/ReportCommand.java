@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "(Re)builds report.html and the charts (PNG) of an experiment directory: the --out of effnas run, "
                     + "search or grid, finished, running (marked PARTIAL) or interrupted.",
-            "The report opens with a summary (winner, accuracy with its 95% interval and n, margin, family, "
+            "The report opens with a summary (winner, accuracy with its 95%% interval and n, margin, family, "
                     + "files to use next). It is one self-contained HTML file (inline CSS, charts as inline SVG) "
                     + "that needs no network. Results from the surrogate evaluator are labelled SURROGATE.",
             "--check compares the written report with the files it came from (summary figures against "
