@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.effnas.InvalidInputException;
 import org.effnas.config.InvalidConfigException;
 
@@ -59,34 +61,29 @@ final class FailureReport {
 
     /** The first {@link InvalidInputException} in the cause chain, or null. */
     static InvalidInputException badInput(Throwable t) {
-        for (int depth = 0; t != null && depth < 50; depth++, t = t.getCause()) {
-            if (t instanceof InvalidInputException bad) {
-                return bad;
-            }
-            if (t.getCause() == t) {
-                return null;
-            }
-        }
-        return null;
+        return cause(t, InvalidInputException.class);
     }
 
     /** The first throwable of type {@code kind} in the cause chain, or null. */
     static <T extends Throwable> T cause(Throwable t, Class<T> kind) {
-        for (int depth = 0; t != null && depth < 50; depth++, t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return kind.cast(t);
-            }
-            if (t.getCause() == t) {
-                return null;
-            }
+        return chain(t).stream().filter(kind::isInstance).map(kind::cast).findFirst().orElse(null);
+    }
+
+    /** {@code t} and its causes, outermost first (at most 50, ending at a self-cause). */
+    private static List<Throwable> chain(Throwable t) {
+        List<Throwable> out = new ArrayList<>();
+        for (; t != null && out.size() < 50 && !out.contains(t); t = t.getCause()) {
+            out.add(t);
         }
-        return null;
+        return out;
     }
 
     /** One line saying what failed: the innermost cause with a message, or the kind of error. */
     static String summary(Throwable t) {
-        if (t instanceof OutOfMemoryError || hasCause(t, OutOfMemoryError.class)) {
-            return "out of memory (" + oneLine(String.valueOf(deepest(t, OutOfMemoryError.class).getMessage()))
+        List<OutOfMemoryError> oom = chain(t).stream().filter(OutOfMemoryError.class::isInstance)
+                .map(OutOfMemoryError.class::cast).toList();
+        if (!oom.isEmpty()) {
+            return "out of memory (" + oneLine(String.valueOf(oom.get(oom.size() - 1).getMessage()))
                     + "); give the JVM more memory (EFFNAS_JAVA_OPTS=\"-Xmx8g ...\") or use a smaller network, "
                     + "batch or dataset";
         }
@@ -115,23 +112,6 @@ final class FailureReport {
                 || t instanceof java.util.concurrent.ExecutionException
                 || t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.lang.reflect.InvocationTargetException;
-    }
-
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> kind) {
-        return deepest(t, kind) != null;
-    }
-
-    private static Throwable deepest(Throwable t, Class<? extends Throwable> kind) {
-        Throwable found = null;
-        for (int depth = 0; t != null && depth < 50; depth++, t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                found = t;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return found;
     }
 
     /** The first line of a message, at most {@value #MAX_MESSAGE} characters. */

@@ -1,9 +1,11 @@
 package org.effnas.cli;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
@@ -106,14 +108,8 @@ record SpaceSurvey(SearchSpace space, Member smallest, Member reference, Member 
             int op = choices.ops().indexOf(new MBConv(block.expansion()));
             genes[at + SearchSpace.OP] = Math.max(0, op);
             genes[at + SearchSpace.KERNEL] = 0;
-            int se = 0;
-            for (int i = 0; i < choices.seRatios().size(); i++) {
-                if (choices.seRatios().get(i) > 0) {
-                    se = i;
-                    break;
-                }
-            }
-            genes[at + SearchSpace.SE] = se;
+            genes[at + SearchSpace.SE] = IntStream.range(0, choices.seRatios().size())
+                    .filter(i -> choices.seRatios().get(i) > 0).findFirst().orElse(0);
             genes[at + SearchSpace.SKIP] = Math.max(0, choices.skips().indexOf(Boolean.TRUE));
             genes[at + SearchSpace.FILTERS] = nearest(space.filterOptions(b), block.filters());
             genes[at + SearchSpace.LAYERS] = nearest(space.layerOptions(b), block.layers());
@@ -121,14 +117,10 @@ record SpaceSurvey(SearchSpace space, Member smallest, Member reference, Member 
         return Genotype.of(genes);
     }
 
+    /** The index of the option nearest {@code value}, the first of equally near ones. */
     private static int nearest(List<Integer> options, int value) {
-        int best = 0;
-        for (int i = 1; i < options.size(); i++) {
-            if (Math.abs(options.get(i) - value) < Math.abs(options.get(best) - value)) {
-                best = i;
-            }
-        }
-        return best;
+        return IntStream.range(0, options.size()).boxed()
+                .min(Comparator.comparingInt(i -> Math.abs(options.get(i) - value))).orElse(0);
     }
 
     /** The T to suggest: the reference member's MACs, the rule used whenever no T is given. */

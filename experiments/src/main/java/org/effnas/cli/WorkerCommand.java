@@ -121,10 +121,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DeviceList slots = DeviceList.parse(devices);
-        List<HostPort> addresses = new ArrayList<>();
-        for (String a : join) {
-            addresses.add(HostPort.parse("--join", a));
-        }
+        List<HostPort> addresses = join.stream().map(a -> HostPort.parse("--join", a)).toList();
         ClusterSecret secret = secret();
         String kind;
         SlotEvaluatorFactory factory;

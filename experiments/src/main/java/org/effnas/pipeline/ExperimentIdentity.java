@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.effnas.config.ExperimentConfig;
 
 /**
@@ -47,17 +48,11 @@ public final class ExperimentIdentity {
 
     private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
         if (a != null && b != null && a.isObject() && b.isObject()) {
-            Iterator<String> names = a.fieldNames();
-            while (names.hasNext()) {
-                String k = names.next();
+            Set<String> names = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String k : names) {
                 diff(path.isEmpty() ? k : path + "." + k, a.get(k), b.get(k), out);
-            }
-            Iterator<String> other = b.fieldNames();
-            while (other.hasNext()) {
-                String k = other.next();
-                if (!a.has(k)) {
-                    out.add(path.isEmpty() ? k : path + "." + k);
-                }
             }
         } else if (a == null || !a.equals(b)) {
             out.add(path);

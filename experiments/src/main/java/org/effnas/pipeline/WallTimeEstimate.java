@@ -3,6 +3,7 @@ package org.effnas.pipeline;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import org.effnas.cost.CostModel;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.PlanEstimate;
@@ -58,15 +59,10 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                 .orElse((double) calibration.referenceMacs());
         double gridBase = plan.grid().flatMap(g -> g.base()).map(b -> (double) CostModel.of(b).macs())
                 .orElse(searchMacs);
-        double familyRelative = 0;
-        if (plan.family().isPresent() && counts.family() > 0) {
-            var f = plan.family().get();
-            double sum = 0;
-            for (int phi = f.phiMin(); phi <= f.phiMax(); phi++) {
-                sum += Math.pow(2, phi);
-            }
-            familyRelative = sum / (f.phiMax() - f.phiMin() + 1);
-        }
+        // a family member at phi costs 2^phi times the base: their mean
+        double familyRelative = plan.family().filter(f -> counts.family() > 0)
+                .map(f -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
+                        .average().orElse(0)).orElse(0.0);
         double macImages = (counts.search() + counts.random() + counts.bestModel()) * searchMacs
                 + counts.grid() * 2 * gridBase
                 + counts.family() * familyRelative * gridBase;

@@ -80,14 +80,11 @@ public record DirectoryContents(List<Entry> files, List<Phase> phases, boolean c
         List<Phase> phases = new ArrayList<>();
         boolean searchTable = Files.isRegularFile(dir.resolve(ResultTables.CANDIDATES));
         if (config == null) {
-            if (!r.search().isEmpty()) {
-                phases.add(new Phase("search", Status.DONE, r.search().size(), 0));
-            }
-            if (!r.grid().isEmpty()) {
-                phases.add(new Phase("grid", Status.DONE, r.grid().size(), 0));
-            }
-            if (!r.family().isEmpty()) {
-                phases.add(new Phase("family", Status.DONE, r.family().size(), 0));
+            for (var table : List.of(Map.entry("search", r.search()), Map.entry("grid", r.grid()),
+                    Map.entry("family", r.family()))) {
+                if (!table.getValue().isEmpty()) {
+                    phases.add(new Phase(table.getKey(), Status.DONE, table.getValue().size(), 0));
+                }
             }
             return new DirectoryContents(files, phases, false);
         }

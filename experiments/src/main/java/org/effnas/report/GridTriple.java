@@ -3,10 +3,9 @@ package org.effnas.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.effnas.report.statistics.AccuracyInterval;
 
 /**
@@ -41,27 +40,23 @@ public record GridTriple(double alpha, double beta, double gamma, long macs, lon
 
     /** The grid's rows folded per triple (each row is one seed), best first by {@link #TIE_BREAK}. */
     public static List<GridTriple> of(List<GridPoint> points, int evalImages) {
-        Map<String, List<GridPoint>> byTriple = new LinkedHashMap<>();
-        for (GridPoint p : points) {
-            String key = round(p.alpha()) + "/" + round(p.beta()) + "/" + round(p.gamma());
-            byTriple.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-        }
+        Map<String, List<GridPoint>> byTriple = points.stream().collect(Collectors.groupingBy(
+                p -> round(p.alpha()) + "/" + round(p.beta()) + "/" + round(p.gamma()), LinkedHashMap::new,
+                Collectors.toList()));
         List<GridTriple> out = new ArrayList<>();
         for (List<GridPoint> t : byTriple.values()) {
             GridPoint first = t.get(0);
             List<Double> ok = t.stream().filter(p -> p.m().ok()).map(p -> p.m().top1()).toList();
-            Set<String> workers = new LinkedHashSet<>();
-            t.forEach(p -> workers.add(p.m().workerId()));
+            List<String> workers = t.stream().map(p -> p.m().workerId()).distinct().toList();
             long macs = t.stream().filter(p -> p.m().ok()).mapToLong(p -> p.m().macs()).max().orElse(first.m().macs());
             long params = t.stream().filter(p -> p.m().ok()).mapToLong(p -> p.m().params()).max().orElse(first.m().params());
             out.add(new GridTriple(first.alpha(), first.beta(), first.gamma(), macs, params,
                     AccuracyInterval.of(ok, evalImages), t.stream().anyMatch(GridPoint::winner), t.size(),
-                    t.size() - ok.size(), List.copyOf(workers)));
+                    t.size() - ok.size(), workers));
         }
-        List<GridTriple> ranked = new ArrayList<>(out);
-        ranked.sort(Comparator.comparingDouble((GridTriple g) -> g.accuracy().measured() ? -g.accuracy().mean()
+        out.sort(Comparator.comparingDouble((GridTriple g) -> g.accuracy().measured() ? -g.accuracy().mean()
                 : Double.POSITIVE_INFINITY).thenComparingLong(GridTriple::macs));
-        return ranked;
+        return out;
     }
 
     static double round(double v) {

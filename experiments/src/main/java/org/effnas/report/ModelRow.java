@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.effnas.report.statistics.AccuracyInterval;
 
 /**
@@ -18,17 +20,14 @@ public record ModelRow(String scaling, String name, double phi, double width, do
 
     /** The family rows folded per model, in the order the models first appear. */
     public static List<ModelRow> of(List<FamilyPoint> points, int evalImages) {
-        Map<String, List<FamilyPoint>> byModel = new LinkedHashMap<>();
-        for (FamilyPoint p : points) {
-            byModel.computeIfAbsent(p.scaling() + "/" + p.name(), k -> new ArrayList<>()).add(p);
-        }
+        Map<String, List<FamilyPoint>> byModel = points.stream().collect(
+                Collectors.groupingBy(p -> p.scaling() + "/" + p.name(), LinkedHashMap::new, Collectors.toList()));
         List<ModelRow> out = new ArrayList<>();
         for (List<FamilyPoint> rows : byModel.values()) {
             FamilyPoint f = rows.get(0);
             List<FamilyPoint> ok = rows.stream().filter(p -> p.m().ok()).toList();
-            double[] latencies = ok.stream().mapToDouble(p -> p.m().latencyMs()).filter(Double::isFinite).sorted().toArray();
-            double latency = latencies.length == 0 ? Double.NaN : latencies.length % 2 == 1 ? latencies[latencies.length / 2]
-                    : (latencies[latencies.length / 2 - 1] + latencies[latencies.length / 2]) / 2;
+            double latency = new Median().evaluate(
+                    ok.stream().mapToDouble(p -> p.m().latencyMs()).filter(Double::isFinite).toArray());
             long macs = ok.stream().mapToLong(p -> p.m().macs()).max().orElse(f.m().macs());
             long params = ok.stream().mapToLong(p -> p.m().params()).max().orElse(f.m().params());
             out.add(new ModelRow(f.scaling(), f.name(), f.phi(), f.width(), f.depth(), f.resolution(), macs, params,

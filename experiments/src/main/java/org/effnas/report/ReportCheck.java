@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -27,6 +29,10 @@ public final class ReportCheck {
             "<span data-check=\"([^\"]+)\" data-value=\"([^\"]*)\" data-format=\"([^\"]+)\">([^<]*)</span>");
     private static final Pattern CHART = Pattern.compile(
             "<figure class=\"chart\" data-chart=\"([^\"]+)\">(.*?)</figure>", Pattern.DOTALL);
+    /** The SVG elements that draw something. */
+    private static final Pattern MARK = Pattern.compile("<(path|rect|line|polygon|circle|ellipse)");
+    /** The winning baseline's figures, by their name in metrics.json and candidates.csv. */
+    private static final List<String> BASELINE = List.of("top1", "macs", "params", "latency_ms");
     /** Share of a chart's pixels that must differ from its background. */
     static final double MIN_INK = 0.01;
 
@@ -68,8 +74,7 @@ public final class ReportCheck {
             charts++;
             String name = c.group(1);
             String body = c.group(2);
-            int marks = count(body, "<path") + count(body, "<rect") + count(body, "<line") + count(body, "<polygon")
-                    + count(body, "<circle") + count(body, "<ellipse");
+            long marks = MARK.matcher(body).results().count();
             if (!body.contains("<svg") || marks < 20) {
                 problems.add("chart " + name + ": no inline SVG with a drawing (" + marks + " shapes)");
             }
@@ -100,45 +105,23 @@ public final class ReportCheck {
         Path metrics = dir.resolve(ReportSummary.BEST_METRICS);
         if (Files.isRegularFile(metrics)) {
             JsonNode n = ReportSummary.readJson(metrics);
-            out.put("baseline.top1", n.path("top1").asDouble(Double.NaN));
-            out.put("baseline.macs", n.path("macs").asDouble(Double.NaN));
-            out.put("baseline.params", n.path("params").asDouble(Double.NaN));
-            out.put("baseline.latency_ms", n.path("latency_ms").asDouble(Double.NaN));
+            BASELINE.forEach(f -> out.put("baseline." + f, n.path(f).asDouble(Double.NaN)));
         } else if (Files.isRegularFile(dir.resolve(ResultTables.CANDIDATES))) {
-            Map<String, String> best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
             List<Map<String, String>> rows = Csv.read(dir.resolve(ResultTables.CANDIDATES));
             String main = rows.stream().map(r -> r.get("run")).filter(r -> !"random".equals(r)).findFirst().orElse("random");
             boolean rewards = rows.stream().anyMatch(r -> !r.get("reward").isEmpty());
-            for (Map<String, String> row : rows) {
-                if (!row.get("run").equals(main) || !row.get("failure").isEmpty()) {
-                    continue;
-                }
-                double score = Double.parseDouble(rewards ? or(row.get("reward")) : or(row.get("top1")));
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = row;
-                }
-            }
-            if (best != null) {
-                out.put("baseline.top1", Double.parseDouble(or(best.get("top1"))));
-                out.put("baseline.macs", Double.parseDouble(or(best.get("macs"))));
-                out.put("baseline.params", Double.parseDouble(or(best.get("params"))));
-                out.put("baseline.latency_ms", Double.parseDouble(or(best.get("latency_ms"))));
-            }
+            ToDoubleFunction<Map<String, String>> score = r -> Double.parseDouble(or(r.get(rewards ? "reward" : "top1")));
+            rows.stream().filter(r -> r.get("run").equals(main) && r.get("failure").isEmpty())
+                    .filter(r -> score.applyAsDouble(r) > Double.NEGATIVE_INFINITY) // a NaN score never wins
+                    .max(Comparator.comparingDouble(score))
+                    .ifPresent(best -> BASELINE.forEach(f -> out.put("baseline." + f,
+                            Double.parseDouble(or(best.get(f))))));
         }
         if (Files.isRegularFile(dir.resolve(ResultTables.GRID))) {
-            double sum = 0;
-            int k = 0;
-            for (Map<String, String> row : Csv.read(dir.resolve(ResultTables.GRID))) {
-                if ("true".equals(row.get("winner")) && row.get("failure").isEmpty()) {
-                    sum += Double.parseDouble(or(row.get("top1")));
-                    k++;
-                }
-            }
-            if (k > 0) {
-                out.put("grid.winner.top1", sum / k);
-            }
+            Csv.read(dir.resolve(ResultTables.GRID)).stream()
+                    .filter(r -> "true".equals(r.get("winner")) && r.get("failure").isEmpty())
+                    .mapToDouble(r -> Double.parseDouble(or(r.get("top1")))).average()
+                    .ifPresent(mean -> out.put("grid.winner.top1", mean));
         }
         return out;
     }
@@ -149,14 +132,6 @@ public final class ReportCheck {
 
     private static boolean same(double a, double b) {
         return Double.isNaN(a) ? Double.isNaN(b) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
-    }
-
-    private static int count(String s, String what) {
-        int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** Share of the image's pixels that differ from its most common colour. */
