@@ -45,11 +45,6 @@ public final class EvolutionSearch implements SearchStrategy {
     }
 
     @Override
-    public String name() {
-        return "evolution";
-    }
-
-    @Override
     public Optional<Proposal> propose() {
         return Optional.of(breeder.next(population, selector, arrivals));
     }

@@ -19,7 +19,7 @@ public final class FixedCandidates implements SearchStrategy {
         return new FixedCandidates(name, proposals);
     }
 
-    @Override
+    /** The phase the list is for, e.g. {@code grid}. */
     public String name() {
         return name;
     }

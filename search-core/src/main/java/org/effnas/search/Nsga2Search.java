@@ -50,11 +50,6 @@ public final class Nsga2Search implements SearchStrategy {
     }
 
     @Override
-    public String name() {
-        return "nsga2";
-    }
-
-    @Override
     public Optional<Proposal> propose() {
         return Optional.of(breeder.next(population, mating, arrivals));
     }

@@ -20,11 +20,6 @@ public final class RandomSearch implements SearchStrategy {
     }
 
     @Override
-    public String name() {
-        return "random";
-    }
-
-    @Override
     public Optional<Proposal> propose() {
         return Optional.of(Proposal.of(space.decode(space.random(rng))));
     }

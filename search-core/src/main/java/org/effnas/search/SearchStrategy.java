@@ -10,9 +10,6 @@ import java.util.Optional;
  */
 public interface SearchStrategy {
 
-    /** Short name recorded in the experiment config, e.g. {@code evolution}. */
-    String name();
-
     /**
      * The next architecture to evaluate. May repeat one already evaluated (the runner deduplicates
      * and asks again). Empty when the strategy has nothing more to propose (a fixed list is done).

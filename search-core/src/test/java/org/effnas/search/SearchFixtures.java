@@ -40,7 +40,7 @@ final class SearchFixtures {
     }
 
     static SearchOutcome runInMemory(SearchStrategy s, Evaluator e, long seed, int budget) {
-        return run(s, e, InMemoryResultStore.of(header(s.name(), seed)), settings(seed, budget));
+        return run(s, e, InMemoryResultStore.of(header(s.getClass().getSimpleName(), seed)), settings(seed, budget));
     }
 
     static List<String> keys(List<Candidate> candidates) {

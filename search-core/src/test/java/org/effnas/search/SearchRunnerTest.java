@@ -60,11 +60,6 @@ class SearchRunnerTest {
     void givesUpAfterABoundedNumberOfDuplicateDrawsAndSaysSo() {
         SearchStrategy same = new SearchStrategy() {
             @Override
-            public String name() {
-                return "same";
-            }
-
-            @Override
             public Optional<Proposal> propose() {
                 return Optional.of(Proposal.of(REFERENCE));
             }
