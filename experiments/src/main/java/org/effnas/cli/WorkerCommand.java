@@ -1,6 +1,10 @@
 package org.effnas.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.cluster.bench.SleepingEvaluator;
+import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.cluster.trust.ClusterSecret;
@@ -114,6 +119,17 @@ public final class WorkerCommand implements Callable<Integer> {
                     + "key itself on the command line.")
     private Path secretFile;
 
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Where this worker keeps rung checkpoints on its own disk (default: a new temporary folder, "
+                    + "deleted when the worker exits). Checkpoints travel to and from the coordinator over the "
+                    + "cluster; no folder is shared.")
+    private Path checkpointDir;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N",
+            description = "Checkpoints kept in --checkpoints after they were sent, the most recent (default: 2 per "
+                    + "device slot); a promotion whose checkpoint is not here fetches it from the coordinator.")
+    private Integer keepCheckpoints;
+
     @Option(names = "--verbose", description = "Hazelcast logging at INFO, with stack traces (otherwise warnings "
             + "only, one line each).")
     private boolean verbose;
@@ -126,6 +142,11 @@ public final class WorkerCommand implements Callable<Integer> {
         String kind;
         SlotEvaluatorFactory factory;
         ExperimentConfig experiment = null;
+        CheckpointTransport checkpoints = CheckpointTransport.none();
+        Path temporary = null;
+        if (keepCheckpoints != null && keepCheckpoints < 0) {
+            throw new InvalidInputException("--keep-checkpoints: must be >= 0, got " + keepCheckpoints);
+        }
         if (config != null) {
             ExperimentConfig c = ConfigLoader.load(config);
             experiment = c;
@@ -141,8 +162,19 @@ public final class WorkerCommand implements Callable<Integer> {
             if (!(simulateSeconds >= 0 && simulateSeconds <= 3_600)) {
                 throw new InvalidInputException("--simulate-seconds: must be in 0..3600, got " + simulateSeconds);
             }
+            EvaluatorSetup.Checkpoints local = null;
+            if (EvaluatorSetup.continuesCheckpoints(c)) {
+                Path dir = checkpointDir;
+                if (dir == null) {
+                    temporary = Files.createTempDirectory("effnas-worker-checkpoints-");
+                    dir = temporary;
+                }
+                local = EvaluatorSetup.workerCheckpoints(c, dir);
+                checkpoints = CheckpointTransport.cluster(local.files(),
+                        keepCheckpoints != null ? keepCheckpoints : 2 * slots.size());
+            }
             factory = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c), slots, new Nd4jDeviceBinding(),
-                    SimulatedDuration.proportionalToMacs(simulateSeconds));
+                    SimulatedDuration.proportionalToMacs(simulateSeconds), local);
         } else if (SleepingEvaluator.KIND.equals(evaluator)) {
             if (!(taskSeconds >= 0 && taskSeconds <= 86_400)) {
                 throw new InvalidInputException("--task-seconds: must be in 0..86400, got " + taskSeconds);
@@ -162,8 +194,23 @@ public final class WorkerCommand implements Callable<Integer> {
         HazelcastWorkerLoop worker = new HazelcastWorkerLoop(settings, factory, line -> {
             out.println("effnas: " + line);
             out.flush();
-        });
-        return WorkerProcess.run(worker);
+        }, checkpoints);
+        try {
+            return WorkerProcess.run(worker);
+        } finally {
+            if (temporary != null) {
+                deleteTree(temporary);
+            }
+        }
+    }
+
+    /** Removes the worker's temporary checkpoint folder (its checkpoints are the coordinator's to keep). */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind costs disk only
+        }
     }
 
     /** From --secret-file, else the environment; a secret file's cluster name must be --cluster. */

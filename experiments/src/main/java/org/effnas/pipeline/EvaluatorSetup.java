@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import org.effnas.cluster.checkpoint.CheckpointFiles;
+import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
@@ -57,16 +59,19 @@ public final class EvaluatorSetup implements AutoCloseable {
     private final String description;
 
     private final AutoCloseable afterwards;
+    private final CheckpointRelease release;
 
-    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description) {
-        this(evaluator, workers, description, () -> { });
+    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, CheckpointRelease release) {
+        this(evaluator, workers, description, () -> { }, release);
     }
 
-    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, AutoCloseable afterwards) {
+    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, AutoCloseable afterwards,
+                           CheckpointRelease release) {
         this.evaluator = evaluator;
         this.workers = workers;
         this.description = description;
         this.afterwards = afterwards;
+        this.release = release;
     }
 
     /**
@@ -78,24 +83,37 @@ public final class EvaluatorSetup implements AutoCloseable {
      */
     public static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
                                        Consumer<String> log) {
+        return start(c, slots, experimentId, log, null);
+    }
+
+    /**
+     * As above, rung checkpoints in {@code checkpoints} (null: none): the slots' own store locally and
+     * in the embedded cluster (the coordinator's disk, shared), and where a coordinator stores what its
+     * remote workers send.
+     */
+    static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
+                                Consumer<String> log, Checkpoints checkpoints) {
         String kind = c.evaluator().kind().text();
         switch (c.cluster().mode()) {
             case EMBEDDED -> {
                 int n = c.cluster().embeddedWorkers();
                 ClusterSettings leases = clusterSettings(c, ClusterCredentials.generate("effnas-embedded"));
                 EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, leases.leaseTimeout(),
-                        leases.heartbeat(), leases.maxAttempts(), line -> { });
+                        leases.heartbeat(), leases.maxAttempts(), line -> { },
+                        checkpoints == null ? CheckpointTransport.none() : CheckpointTransport.sharedDisk(checkpoints.files()));
                 return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
-                        kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)");
+                        kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)",
+                        checkpoints == null ? CheckpointRelease.none() : cluster.coordinator()::releaseCheckpoint);
             }
             case HAZELCAST -> {
-                return coordinator(c, slots, experimentId, log);
+                return coordinator(c, slots, experimentId, log, checkpoints);
             }
             case LOCAL -> {
                 int n = c.evaluator().localWorkers();
                 BlockingEvaluator one = slots.create(Device.cpu(0));
                 LocalEvaluator local = LocalEvaluator.of(one, n, kind);
-                return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)");
+                return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)",
+                        checkpoints == null ? CheckpointRelease.none() : checkpoints::release);
             }
             default -> throw new IllegalStateException("unknown cluster mode " + c.cluster().mode());
         }
@@ -123,9 +141,9 @@ public final class EvaluatorSetup implements AutoCloseable {
                 SimulatedDuration.none(), checkpoints);
         String datasetId = TrainingData.id(c);
         return (reference, experimentId, log) -> {
-            EvaluatorSetup setup = start(c, slots, experimentId, log);
+            EvaluatorSetup setup = start(c, slots, experimentId, log, checkpoints);
             return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description(),
-                    checkpoints == null ? CheckpointRelease.none() : checkpoints::release);
+                    setup.release);
         };
     }
 
@@ -133,9 +151,10 @@ public final class EvaluatorSetup implements AutoCloseable {
      * A coordinator for remote workers. Its lease events go to {@code coordinator.log} in the
      * experiment directory (not into the progress output); the console gets the one command that
      * starts a worker, complete: address, cluster name, secret file and the experiment's config.
+     * Rung checkpoints travel over the cluster and are stored in {@code checkpoints} (this disk).
      */
     private static EvaluatorSetup coordinator(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
-                                              Consumer<String> log) {
+                                              Consumer<String> log, Checkpoints checkpoints) {
         Path dir = Path.of(c.output()).toAbsolutePath().normalize();
         // random name and key, kept in the directory so a resumed coordinator is the same cluster
         ClusterCredentials credentials = ClusterCredentials.loadOrCreate(dir);
@@ -143,7 +162,8 @@ public final class EvaluatorSetup implements AutoCloseable {
         EventLogFile events = EventLogFile.open(dir.resolve(COORDINATOR_LOG));
         ClusterEvaluator coordinator;
         try {
-            coordinator = ClusterEvaluator.start(settings, events);
+            coordinator = ClusterEvaluator.start(settings, events, checkpoints == null ? CheckpointTransport.none()
+                    : CheckpointTransport.cluster(checkpoints.files(), 0));
         } catch (RuntimeException e) {
             events.close();
             throw e;
@@ -156,7 +176,8 @@ public final class EvaluatorSetup implements AutoCloseable {
         awaitFirstWorker(coordinator, log);
         return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
                 c.evaluator().kind() + " on the Hazelcast cluster " + settings.clusterName() + " at "
-                        + coordinator.address(), events);
+                        + coordinator.address(), events,
+                checkpoints == null ? CheckpointRelease.none() : coordinator::releaseCheckpoint);
     }
 
     /** The coordinator's event log, in the experiment directory. */
@@ -242,11 +263,25 @@ public final class EvaluatorSetup implements AutoCloseable {
         return lazy == null ? null : lazy.store();
     }
 
+    /** Whether a config's rungs continue checkpoints (DL4J with a scheduler that has rungs). */
+    public static boolean continuesCheckpoints(ExperimentConfig c) {
+        return Checkpoints.of(c) != null;
+    }
+
+    /**
+     * A worker's own checkpoints, in {@code dir} on its machine (not the experiment directory, which is
+     * the coordinator's): null when the config's scheduler has no rungs or its evaluator continues no
+     * checkpoints ({@link #continuesCheckpoints}).
+     */
+    public static Checkpoints workerCheckpoints(ExperimentConfig c, Path dir) {
+        return Checkpoints.of(c) == null ? null : new Checkpoints(dir);
+    }
+
     /**
      * A config's checkpoint store, created on first use: the folder must not exist before the
      * experiment directory is prepared (an unknown non-empty directory is refused).
      */
-    static final class Checkpoints {
+    public static final class Checkpoints {
 
         private final Path dir;
         private CheckpointStore store;
@@ -272,6 +307,11 @@ public final class EvaluatorSetup implements AutoCloseable {
 
         void release(String id) {
             store().release(id);
+        }
+
+        /** The store as the cluster moves it: packed byte streams. */
+        public CheckpointFiles files() {
+            return new StoreCheckpointFiles(this::store);
         }
     }
 
@@ -306,7 +346,7 @@ public final class EvaluatorSetup implements AutoCloseable {
     }
 
     /** As above, DL4J rungs reading and writing {@code checkpoints} (null: no rungs). */
-    static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
+    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
                                             DeviceBinding binding, SimulatedDuration simulated,
                                             Checkpoints checkpoints) {
         if (c.evaluator().surrogate()) {

@@ -189,6 +189,31 @@ final class LeaseBook {
 
     /** A signed result (the caller checked the signature). */
     synchronized Decisions result(ResultMessage m, long nowNanos, long nowMicros) {
+        return result(m, nowNanos, nowMicros, null);
+    }
+
+    /**
+     * The candidate of an open lease that {@code worker} may answer (it holds the lease, or nobody does
+     * yet and it has joined), or null: what a result's checkpoint is checked against before the result.
+     */
+    synchronized Candidate answerable(String leaseId, String worker) {
+        Attempt a = leaseId == null ? null : byLease.get(leaseId);
+        if (a == null || worker == null) {
+            return null;
+        }
+        return (a.workerId == null ? workers.containsKey(worker) : a.workerId.equals(worker)) ? a.candidate : null;
+    }
+
+    /** Whether a lease is open (its attempt has no answer yet). */
+    synchronized boolean isOpen(String leaseId) {
+        return byLease.containsKey(leaseId);
+    }
+
+    /**
+     * A signed result whose checkpoint was checked first: {@code checkpointProblem} (null when the
+     * checkpoint was stored, or the result needs none) rejects it like any invalid result.
+     */
+    synchronized Decisions result(ResultMessage m, long nowNanos, long nowMicros, String checkpointProblem) {
         String shape = Bounded.oversized("leaseId", m.leaseId(), "candidateId", m.candidateId(), "workerId",
                 m.workerId());
         if (shape != null) {
@@ -216,6 +241,9 @@ final class LeaseBook {
         }
         a.workerId = worker;
         String problem = ResultCheck.problem(m, a.candidate, a.number, expectedKind, fingerprint);
+        if (problem == null) {
+            problem = checkpointProblem;
+        }
         if (problem != null) {
             rejected++;
             events.accept("result-rejected lease=" + a.leaseId + " candidate=" + a.candidate.id()

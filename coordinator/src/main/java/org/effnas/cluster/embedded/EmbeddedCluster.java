@@ -10,6 +10,7 @@ import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
 import org.effnas.cluster.dispatch.ClusterStats;
 import org.effnas.cluster.trust.ClusterCredentials;
+import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.worker.HazelcastWorkerLoop;
 import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.cluster.worker.WorkerSettings;
@@ -60,6 +61,17 @@ public final class EmbeddedCluster implements Evaluator {
     public static EmbeddedCluster start(int workers, String evaluatorKind, SlotEvaluatorFactory factory,
                                         Duration leaseTimeout, Duration heartbeat, int maxAttempts,
                                         Consumer<String> events) {
+        return start(workers, evaluatorKind, factory, leaseTimeout, heartbeat, maxAttempts, events,
+                CheckpointTransport.none());
+    }
+
+    /**
+     * As above, the slots writing rung checkpoints to {@code checkpoints} (the coordinator's disk: a
+     * {@link CheckpointTransport#sharedDisk shared disk}, so nothing travels).
+     */
+    public static EmbeddedCluster start(int workers, String evaluatorKind, SlotEvaluatorFactory factory,
+                                        Duration leaseTimeout, Duration heartbeat, int maxAttempts,
+                                        Consumer<String> events, CheckpointTransport checkpoints) {
         if (workers < 1) {
             throw new org.effnas.InvalidInputException("--workers: must be >= 1, got " + workers);
         }
@@ -69,7 +81,7 @@ public final class EmbeddedCluster implements Evaluator {
                 .withBind(HostPort.of("127.0.0.1", 0))
                 .withLeases(leaseTimeout, heartbeat)
                 .withMaxAttempts(maxAttempts);
-        ClusterEvaluator coordinator = ClusterEvaluator.start(settings, events);
+        ClusterEvaluator coordinator = ClusterEvaluator.start(settings, events, checkpoints);
         List<HazelcastWorkerLoop> ws = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         try {
@@ -79,7 +91,7 @@ public final class EmbeddedCluster implements Evaluator {
                         .withFingerprint(settings.fingerprint())
                         .withWorkerId("local-" + i)
                         .withReconnectTimeout(Duration.ofSeconds(30));
-                HazelcastWorkerLoop worker = new HazelcastWorkerLoop(w, factory, events);
+                HazelcastWorkerLoop worker = new HazelcastWorkerLoop(w, factory, events, checkpoints);
                 Thread t = new Thread(() -> {
                     try {
                         worker.run();

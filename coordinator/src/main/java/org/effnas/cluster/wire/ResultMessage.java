@@ -1,5 +1,6 @@
 package org.effnas.cluster.wire;
 
+import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import java.time.Instant;
@@ -16,16 +17,24 @@ import org.effnas.eval.Provenance;
  * @param workerId         the slot that computed it, {@code <worker id>/<device>}
  * @param startedAtMicros  worker wall clock (epoch microseconds) just before evaluation began
  * @param finishedAtMicros worker wall clock when evaluation ended
+ * @param checkpoint       the checkpoint a rung wrote (sent before this message), or null
  * @param signature        HMAC-SHA-256 of {@link #canonical} ("" unsigned)
  */
 public record ResultMessage(String leaseId, String candidateId, int attempt, String workerId,
-                            long startedAtMicros, long finishedAtMicros, EvalResult result, String signature) {
+                            long startedAtMicros, long finishedAtMicros, EvalResult result,
+                            CheckpointDigest checkpoint, String signature) {
 
     /** Compact type name: part of the wire format, never rename. */
     public static final String TYPE = "effnas.Result";
 
     public ResultMessage {
         signature = signature == null ? "" : signature;
+    }
+
+    /** A message without a checkpoint. */
+    public ResultMessage(String leaseId, String candidateId, int attempt, String workerId, long startedAtMicros,
+                         long finishedAtMicros, EvalResult result, String signature) {
+        this(leaseId, candidateId, attempt, workerId, startedAtMicros, finishedAtMicros, result, null, signature);
     }
 
     /** Wall clock in epoch microseconds, the unit of the timing fields. */
@@ -38,7 +47,13 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
     public static ResultMessage of(TaskMessage task, String workerId, long startedAtMicros,
                                    long finishedAtMicros, EvalResult result) {
         return new ResultMessage(task.leaseId(), task.candidateId(), task.attempt(), workerId,
-                startedAtMicros, finishedAtMicros, result, "");
+                startedAtMicros, finishedAtMicros, result, null, "");
+    }
+
+    /** The same answer, naming the checkpoint its rung wrote. */
+    public ResultMessage withCheckpoint(CheckpointDigest digest) {
+        return new ResultMessage(leaseId, candidateId, attempt, workerId, startedAtMicros, finishedAtMicros, result,
+                digest, "");
     }
 
     /** The worker id of the slot that answered ({@code host:41} of {@code host:41/gpu0}). */
@@ -50,7 +65,8 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
     public String canonical() {
         Canonical c = Canonical.of(TYPE).add("leaseId", leaseId).add("candidateId", candidateId)
                 .add("attempt", attempt).add("workerId", workerId).add("startedAtMicros", startedAtMicros)
-                .add("finishedAtMicros", finishedAtMicros);
+                .add("finishedAtMicros", finishedAtMicros)
+                .add("checkpoint", checkpoint == null ? null : checkpoint.canonical());
         EvalResult r = result;
         if (r == null) {
             return c.add("result", null).text();
@@ -71,7 +87,7 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
 
     public ResultMessage signedWith(ClusterSecret secret) {
         return new ResultMessage(leaseId, candidateId, attempt, workerId, startedAtMicros, finishedAtMicros, result,
-                secret.sign(canonical()));
+                checkpoint, secret.sign(canonical()));
     }
 
     public boolean verifiedBy(ClusterSecret secret) {
@@ -88,7 +104,9 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
         public ResultMessage read(CompactReader in) {
             return new ResultMessage(in.readString("leaseId"), in.readString("candidateId"),
                     in.readInt32("attempt"), in.readString("workerId"), in.readInt64("startedAtMicros"),
-                    in.readInt64("finishedAtMicros"), in.readCompact("result"), in.readString("signature"));
+                    in.readInt64("finishedAtMicros"), in.readCompact("result"),
+                    in.getFieldKind("checkpoint") == FieldKind.COMPACT ? in.readCompact("checkpoint") : null,
+                    in.readString("signature"));
         }
 
         @Override
@@ -100,6 +118,7 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
             out.writeInt64("startedAtMicros", m.startedAtMicros());
             out.writeInt64("finishedAtMicros", m.finishedAtMicros());
             out.writeCompact("result", m.result());
+            out.writeCompact("checkpoint", m.checkpoint());
             out.writeString("signature", m.signature());
         }
     }

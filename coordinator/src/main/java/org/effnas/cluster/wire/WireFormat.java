@@ -22,6 +22,10 @@ public final class WireFormat {
     /** One entry, {@link #STATUS_KEY}, holding the {@link ExperimentStatus}. */
     public static final String CONTROL = "effnas.control";
     public static final String STATUS_KEY = "status";
+    /** Checkpoint chunks workers send after a rung, {@code lease/index} to {@link CheckpointChunk}. */
+    public static final String CHECKPOINT_UPLOADS = "effnas.checkpoints.uploads";
+    /** Checkpoints of promotions in flight, {@code checkpoint/index} to {@link CheckpointChunk}. */
+    public static final String CHECKPOINTS = "effnas.checkpoints";
 
     private WireFormat() {
     }
@@ -30,7 +34,8 @@ public final class WireFormat {
     public static List<CompactSerializer<?>> serializers() {
         return List.of(new TaskMessage.Serializer(), new ResultMessage.Serializer(),
                 new WorkerHeartbeat.Serializer(), new ExperimentStatus.Serializer(),
-                new TrainingSettingsSerializer(), new ProvenanceSerializer(), new EvalResultSerializer());
+                new TrainingSettingsSerializer(), new ProvenanceSerializer(), new EvalResultSerializer(),
+                new CheckpointDigest.Serializer(), new CheckpointChunk.Serializer());
     }
 
     /**

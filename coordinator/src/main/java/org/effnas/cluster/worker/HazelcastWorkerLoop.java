@@ -6,6 +6,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import com.hazelcast.map.IMap;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -19,10 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.effnas.InvalidInputException;
+import org.effnas.cluster.checkpoint.CheckpointCourier;
+import org.effnas.cluster.checkpoint.CheckpointRejectedException;
+import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.trust.Bounded;
 import org.effnas.cluster.trust.RecipeFingerprint;
+import org.effnas.cluster.wire.CheckpointChunk;
+import org.effnas.cluster.wire.CheckpointDigest;
 import org.effnas.cluster.wire.ExperimentStatus;
 import org.effnas.cluster.wire.ResultMessage;
 import org.effnas.cluster.wire.TaskMessage;
@@ -31,6 +37,7 @@ import org.effnas.cluster.wire.WorkerHeartbeat;
 import org.effnas.device.Device;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.EvalResult;
+import org.effnas.eval.Fidelity;
 import org.effnas.eval.Provenance;
 import org.effnas.version.CodeVersion;
 
@@ -41,6 +48,12 @@ import org.effnas.version.CodeVersion;
  * leases in progress. Every result and heartbeat is signed with the experiment's secret, and only
  * tasks and a status signed by the coordinator are believed. It reconnects on its own when the
  * coordinator restarts, and exits 0 when the coordinator says the experiment is over.
+ *
+ * <p>Rung checkpoints ({@link CheckpointTransport}): on the CLUSTER route a promotion whose checkpoint
+ * is not on this worker's disk is fetched from the cluster (verified chunk by chunk, refused whole if
+ * anything does not check), and the checkpoint a rung writes is sent in signed chunks before the
+ * result, which names its size and SHA-256; the worker keeps only its few most recent ones
+ * ({@link LocalCheckpoints}).
  */
 public final class HazelcastWorkerLoop {
 
@@ -61,11 +74,23 @@ public final class HazelcastWorkerLoop {
     private volatile boolean stopping;
     private volatile HazelcastInstance client;
     private volatile String incarnation;
+    private final CheckpointTransport checkpoints;
+    private final LocalCheckpoints local;
+    private volatile IMap<String, CheckpointChunk> uploads;
+    private volatile IMap<String, CheckpointChunk> published;
 
     public HazelcastWorkerLoop(WorkerSettings settings, SlotEvaluatorFactory factory, Consumer<String> log) {
+        this(settings, factory, log, CheckpointTransport.none());
+    }
+
+    /** A worker whose rungs read and write checkpoints as {@code checkpoints} says. */
+    public HazelcastWorkerLoop(WorkerSettings settings, SlotEvaluatorFactory factory, Consumer<String> log,
+                               CheckpointTransport checkpoints) {
         this.settings = settings;
         this.factory = factory;
         this.log = log;
+        this.checkpoints = checkpoints;
+        this.local = checkpoints.shipped() ? new LocalCheckpoints(checkpoints.files(), checkpoints.keepLocal()) : null;
         this.fingerprintDigest = settings.fingerprint().digest();
     }
 
@@ -200,6 +225,8 @@ public final class HazelcastWorkerLoop {
         IMap<String, WorkerHeartbeat> workers = client.getMap(WireFormat.WORKERS);
         IQueue<TaskMessage> tasks = client.getQueue(WireFormat.TASKS);
         IQueue<ResultMessage> results = client.getQueue(WireFormat.RESULTS);
+        uploads = client.getMap(WireFormat.CHECKPOINT_UPLOADS);
+        published = client.getMap(WireFormat.CHECKPOINTS);
         for (Device device : settings.devices().devices()) {
             BlockingEvaluator evaluator = factory.create(device);
             String slotId = settings.workerId() + "/" + device;
@@ -306,20 +333,75 @@ public final class HazelcastWorkerLoop {
     private ResultMessage evaluate(TaskMessage task, String slotId, BlockingEvaluator evaluator) {
         long started = ResultMessage.epochMicrosNow();
         long t0 = System.nanoTime();
-        EvalResult r;
-        try {
-            r = evaluator.evaluate(task.candidate(), slotId);
-            if (r == null) {
-                r = failed(task, "the evaluator returned no result", t0, slotId);
-            }
-        } catch (InvalidInputException e) {
-            r = failed(task, "the worker could not read the task: " + e.getMessage(), t0, slotId);
-        } catch (OutOfMemoryError e) {
-            r = failed(task, "out of memory: " + e.getMessage(), t0, slotId);
-        } catch (RuntimeException | Error e) {
-            r = failed(task, "the evaluator threw " + e, t0, slotId);
+        Fidelity f = checkpoints.active() ? task.fidelity() : null;
+        boolean continues = f != null && !f.startsFresh() && local != null;
+        if (continues) {
+            local.use(f.resumeFrom());
         }
-        return ResultMessage.of(task, slotId, started, ResultMessage.epochMicrosNow(), r).signedWith(settings.secret());
+        EvalResult r;
+        String unavailable = continues ? fetch(f.resumeFrom()) : null;
+        if (unavailable != null) {
+            r = failed(task, unavailable, t0, slotId);
+        } else {
+            try {
+                r = evaluator.evaluate(task.candidate(), slotId);
+                if (r == null) {
+                    r = failed(task, "the evaluator returned no result", t0, slotId);
+                }
+            } catch (InvalidInputException e) {
+                r = failed(task, "the worker could not read the task: " + e.getMessage(), t0, slotId);
+            } catch (OutOfMemoryError e) {
+                r = failed(task, "out of memory: " + e.getMessage(), t0, slotId);
+            } catch (RuntimeException | Error e) {
+                r = failed(task, "the evaluator threw " + e, t0, slotId);
+            }
+        }
+        CheckpointDigest digest = null;
+        if (f != null && r.ok()) {
+            try {
+                digest = checkpoints.shipped()
+                        ? CheckpointCourier.send(checkpoints.files(), f.checkpoint(), uploads, CheckpointChunk.UPLOAD,
+                                task.leaseId(), task.leaseId(), settings.secret())
+                        : CheckpointCourier.digestOf(checkpoints.files(), f.checkpoint());
+                if (checkpoints.shipped()) {
+                    log.accept("worker " + settings.workerId() + ": sent checkpoint " + f.checkpoint() + " ("
+                            + digest.bytes() + " bytes, " + digest.chunks() + " chunks)");
+                }
+            } catch (IOException | RuntimeException e) {
+                r = failed(task, "checkpoint " + f.checkpoint() + " could not be sent: " + e.getMessage(), t0, slotId);
+            }
+        }
+        if (local != null && f != null) {
+            if (checkpoints.files().contains(f.checkpoint())) {
+                local.remember(f.checkpoint());
+            }
+            if (continues) {
+                local.done(f.resumeFrom(), r.ok());
+            }
+        }
+        return ResultMessage.of(task, slotId, started, ResultMessage.epochMicrosNow(), r).withCheckpoint(digest)
+                .signedWith(settings.secret());
+    }
+
+    /**
+     * Makes sure the checkpoint a promotion continues is on this worker's disk, fetching it from the
+     * cluster when it is not. Null when it is there, else why not (the attempt then fails with it).
+     */
+    private String fetch(String id) {
+        if (checkpoints.files().contains(id)) {
+            return null;
+        }
+        try (InputStream in = CheckpointCourier.receive(published, CheckpointChunk.PUBLISHED,
+                CheckpointChunk.COORDINATOR, id, id, null, settings.secret())) {
+            checkpoints.files().receive(id, in);
+        } catch (CheckpointRejectedException e) {
+            log.accept("worker " + settings.workerId() + ": refused " + e.getMessage());
+            return e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            return "checkpoint " + id + " could not be fetched from the coordinator: " + e.getMessage();
+        }
+        log.accept("worker " + settings.workerId() + ": fetched checkpoint " + id + " from the coordinator");
+        return null;
     }
 
     private EvalResult failed(TaskMessage task, String reason, long t0, String slotId) {
