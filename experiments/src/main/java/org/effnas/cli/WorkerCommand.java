@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.cluster.bench.SleepingEvaluator;
+import org.effnas.cluster.checkpoint.CheckpointDirectory;
 import org.effnas.cluster.checkpoint.CheckpointTransport;
+import org.effnas.cluster.checkpoint.RehearsedCheckpoints;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.cluster.trust.ClusterSecret;
@@ -92,6 +94,12 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "With a surrogate config: each evaluation sleeps S seconds at the reference's MACs, "
                     + "proportionally more or less for others, to rehearse a cluster (default: ${DEFAULT-VALUE}).")
     private double simulateSeconds;
+
+    @Option(names = "--simulate-checkpoint-mb", paramLabel = "MB", defaultValue = "0",
+            description = "With a surrogate config under a scheduler with rungs: each rung also writes a checkpoint of "
+                    + "MB megabytes (derived from the one it continues) that travels to the coordinator and back to "
+                    + "promotions like a trainer's, to rehearse a cluster's checkpoint traffic (default: ${DEFAULT-VALUE}).")
+    private double simulateCheckpointMb;
 
     @Option(names = "--devices", paramLabel = "LIST", defaultValue = "cpu:1",
             description = "Device slots, one evaluation each: cpu:N (N slots sharing the cores), gpu:0,1 (one slot "
@@ -175,6 +183,27 @@ public final class WorkerCommand implements Callable<Integer> {
             }
             factory = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c), slots, new Nd4jDeviceBinding(),
                     SimulatedDuration.proportionalToMacs(simulateSeconds), local);
+            if (simulateCheckpointMb != 0) {
+                if (!c.evaluator().surrogate() || c.scheduler().maxSteps() == 0) {
+                    throw new InvalidInputException("--simulate-checkpoint-mb: only a surrogate config under a "
+                            + "scheduler with rungs (scheduler.max_steps) rehearses checkpoints; drop it");
+                }
+                if (!(simulateCheckpointMb > 0 && simulateCheckpointMb <= 1024)) {
+                    throw new InvalidInputException("--simulate-checkpoint-mb: must be in (0, 1024], got "
+                            + simulateCheckpointMb);
+                }
+                Path dir = checkpointDir;
+                if (dir == null) {
+                    temporary = Files.createTempDirectory("effnas-worker-checkpoints-");
+                    dir = temporary;
+                }
+                CheckpointDirectory files = new CheckpointDirectory(dir);
+                SlotEvaluatorFactory surrogate = factory;
+                int bytes = (int) Math.max(1, Math.round(simulateCheckpointMb * (1 << 20)));
+                factory = device -> new RehearsedCheckpoints(files, surrogate.create(device), bytes);
+                checkpoints = CheckpointTransport.cluster(files,
+                        keepCheckpoints != null ? keepCheckpoints : 2 * slots.size());
+            }
         } else if (SleepingEvaluator.KIND.equals(evaluator)) {
             if (!(taskSeconds >= 0 && taskSeconds <= 86_400)) {
                 throw new InvalidInputException("--task-seconds: must be in 0..86400, got " + taskSeconds);

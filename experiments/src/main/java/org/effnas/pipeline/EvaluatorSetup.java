@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import org.effnas.cluster.checkpoint.CheckpointDirectory;
 import org.effnas.cluster.checkpoint.CheckpointFiles;
 import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.config.ClusterSettings;
@@ -132,7 +133,7 @@ public final class EvaluatorSetup implements AutoCloseable {
                 SurrogateEvaluator surrogate = SurrogateEvaluator.of(reference).withDuration(simulated);
                 EvaluatorSetup setup = start(c, slot -> surrogate, experimentId, log);
                 return new ExperimentEvaluator(setup.evaluator(), surrogate.datasetId(), setup.workers(),
-                        setup.description());
+                        setup.description(), setup.release);
             };
         }
         Checkpoints checkpoints = Checkpoints.of(c);
@@ -162,8 +163,7 @@ public final class EvaluatorSetup implements AutoCloseable {
         EventLogFile events = EventLogFile.open(dir.resolve(COORDINATOR_LOG));
         ClusterEvaluator coordinator;
         try {
-            coordinator = ClusterEvaluator.start(settings, events, checkpoints == null ? CheckpointTransport.none()
-                    : CheckpointTransport.cluster(checkpoints.files(), 0));
+            coordinator = ClusterEvaluator.start(settings, events, coordinatorCheckpoints(c, checkpoints));
         } catch (RuntimeException e) {
             events.close();
             throw e;
@@ -176,8 +176,23 @@ public final class EvaluatorSetup implements AutoCloseable {
         awaitFirstWorker(coordinator, log);
         return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
                 c.evaluator().kind() + " on the Hazelcast cluster " + settings.clusterName() + " at "
-                        + coordinator.address(), events,
-                checkpoints == null ? CheckpointRelease.none() : coordinator::releaseCheckpoint);
+                        + coordinator.address(), events, coordinator::releaseCheckpoint);
+    }
+
+    /**
+     * Where a coordinator keeps the checkpoints its workers send: the trainer's store in the experiment
+     * directory; for a surrogate under a scheduler with rungs, a plain folder there for the checkpoints
+     * of workers that rehearse them ({@code effnas worker --simulate-checkpoint-mb}), stored and
+     * published when sent.
+     */
+    private static CheckpointTransport coordinatorCheckpoints(ExperimentConfig c, Checkpoints checkpoints) {
+        if (checkpoints != null) {
+            return CheckpointTransport.cluster(checkpoints.files(), 0);
+        }
+        if (c.evaluator().surrogate() && c.scheduler().maxSteps() > 0) {
+            return CheckpointTransport.clusterIfSent(new CheckpointDirectory(Path.of(c.output()).resolve(CHECKPOINTS)));
+        }
+        return CheckpointTransport.none();
     }
 
     /** The coordinator's event log, in the experiment directory. */

@@ -173,9 +173,8 @@ public final class ClusterEvaluator implements Evaluator {
         long tick = Math.max(20, Math.min(1000, settings.leaseTimeout().toMillis() / 10));
         reaper.scheduleWithFixedDelay(() -> carryOut(book.expire(System.nanoTime(), ResultMessage.epochMicrosNow())),
                 tick, tick, TimeUnit.MILLISECONDS);
-        if (checkpoints.shipped()) {
-            reaper.scheduleWithFixedDelay(this::sweepCheckpointChunks, 1, 1, TimeUnit.SECONDS);
-        }
+        // also without checkpoints of our own: whatever a client leaves in the chunk maps is removed
+        reaper.scheduleWithFixedDelay(this::sweepCheckpointChunks, 1, 1, TimeUnit.SECONDS);
         resultLoop.start();
         events.accept("coordinator-started cluster=" + settings.clusterName() + " address=" + address()
                 + " incarnation=" + status.incarnation());
@@ -187,7 +186,7 @@ public final class ClusterEvaluator implements Evaluator {
             return CompletableFuture.failedFuture(new IllegalStateException("cluster evaluator is closed"));
         }
         Fidelity f = candidate.fidelity();
-        if (checkpoints.active() && f != null && !f.startsFresh() && !checkpoints.files().contains(f.resumeFrom())) {
+        if (checkpoints.required() && f != null && !f.startsFresh() && !checkpoints.files().contains(f.resumeFrom())) {
             events.accept("checkpoint-missing id=" + f.resumeFrom() + " candidate=" + candidate.id());
             return CompletableFuture.completedFuture(EvalResult.failed(candidate, "checkpoint " + f.resumeFrom()
                     + " is not on the coordinator's disk (released, or its rung never finished); the promotion "
@@ -207,7 +206,8 @@ public final class ClusterEvaluator implements Evaluator {
     /** Offers a task, publishing the checkpoint a promotion continues first (on every attempt). */
     private void offer(TaskMessage task) {
         Fidelity f = task.fidelity();
-        if (checkpoints.shipped() && f != null && !f.startsFresh()) {
+        if (checkpoints.shipped() && f != null && !f.startsFresh()
+                && (checkpoints.required() || checkpoints.files().contains(f.resumeFrom()))) {
             publish(f.resumeFrom());
         }
         tasks.offer(task.signedWith(secret));
@@ -263,6 +263,9 @@ public final class ClusterEvaluator implements Evaluator {
             return null;
         }
         CheckpointDigest d = m.checkpoint();
+        if (d == null && !checkpoints.required()) {
+            return null;
+        }
         if (d == null) {
             return "the result of rung " + f.rung() + " names no checkpoint, so no promotion could continue it";
         }
@@ -477,7 +480,7 @@ public final class ClusterEvaluator implements Evaluator {
             }
             String checkpointProblem = checkpointProblem(m);
             carryOut(book.result(m, System.nanoTime(), ResultMessage.epochMicrosNow(), checkpointProblem));
-            if (m.checkpoint() != null && checkpoints.shipped()) {
+            if (m.checkpoint() != null) {
                 try {
                     CheckpointCourier.drop(uploads, m.leaseId(), Math.max(0, Math.min(m.checkpoint().chunks(),
                             CheckpointChunk.chunksFor(CheckpointChunk.MAX_BYTES))));

@@ -25,8 +25,6 @@ import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
-import org.effnas.cluster.testing.ChainedCheckpointEvaluator;
-import org.effnas.cluster.testing.DirectoryCheckpoints;
 import org.effnas.cluster.testing.TestCandidates;
 import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.cluster.wire.CheckpointChunk;
@@ -58,6 +56,8 @@ class CheckpointShippingTest {
     private static final TrainingSettings TRAINING = TrainingSettings.defaults().withSubset(100);
     private static final Fidelity RUNG0 = Fidelity.start("c001", 0, 0, 2);
     private static final Fidelity RUNG1 = Fidelity.promotion("c001", 0, 0, 2, 1, 4);
+    /** Two and a half chunks. */
+    private static final int BYTES = (5 << 20) / 2;
 
     @TempDir
     Path tmp;
@@ -84,18 +84,18 @@ class CheckpointShippingTest {
                 .withBind(HostPort.of("127.0.0.1", 0)).withLeases(Duration.ofSeconds(5), Duration.ofMillis(250));
     }
 
-    private ClusterEvaluator coordinator(DirectoryCheckpoints disk) {
+    private ClusterEvaluator coordinator(CheckpointDirectory disk) {
         ClusterEvaluator c = ClusterEvaluator.start(settings(), events::add, CheckpointTransport.cluster(disk, 0));
         closing.add(0, c);
         return c;
     }
 
     /** A worker on its own disk that keeps no checkpoint after sending it: every promotion is fetched. */
-    private List<String> worker(ClusterEvaluator coordinator, String id, DirectoryCheckpoints disk) {
+    private List<String> worker(ClusterEvaluator coordinator, String id, CheckpointDirectory disk) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         WorkerSettings w = WorkerSettings.of(credentials, coordinator.address(), DeviceList.cpu(1),
                 SleepingEvaluator.KIND).withWorkerId(id).withReconnectTimeout(Duration.ofSeconds(10));
-        HazelcastWorkerLoop loop = new HazelcastWorkerLoop(w, slot -> new ChainedCheckpointEvaluator(disk), log::add,
+        HazelcastWorkerLoop loop = new HazelcastWorkerLoop(w, slot -> new RehearsedCheckpoints(disk, SleepingEvaluator.of(Duration.ofMillis(50), Set.of()), BYTES), log::add,
                 CheckpointTransport.cluster(disk, 0));
         workers.add(loop);
         Thread t = new Thread(() -> {
@@ -125,6 +125,12 @@ class CheckpointShippingTest {
         }
     }
 
+    private static byte[] bytes(CheckpointFiles files, String id) throws java.io.IOException {
+        try (java.io.InputStream in = files.open(id)) {
+            return in.readAllBytes();
+        }
+    }
+
     private static CheckpointChunk flipped(CheckpointChunk c) {
         byte[] data = c.data().clone();
         data[data.length / 2] ^= 1;
@@ -134,19 +140,19 @@ class CheckpointShippingTest {
 
     @Test
     void aPromotionOnAnotherWorkerContinuesTheCheckpointShippedOverTheCluster() throws Exception {
-        DirectoryCheckpoints onCoordinator = new DirectoryCheckpoints(tmp.resolve("coordinator"));
-        DirectoryCheckpoints onA = new DirectoryCheckpoints(tmp.resolve("a"));
-        DirectoryCheckpoints onB = new DirectoryCheckpoints(tmp.resolve("b"));
+        CheckpointDirectory onCoordinator = new CheckpointDirectory(tmp.resolve("coordinator"));
+        CheckpointDirectory onA = new CheckpointDirectory(tmp.resolve("a"));
+        CheckpointDirectory onB = new CheckpointDirectory(tmp.resolve("b"));
         ClusterEvaluator coordinator = coordinator(onCoordinator);
         worker(coordinator, "A", onA);
 
         EvalResult first = coordinator.submit(rung(RUNG0)).get(30, TimeUnit.SECONDS);
         assertTrue(first.ok(), first.toString());
-        byte[] written = ChainedCheckpointEvaluator.next(RUNG0, null);
-        assertArrayEquals(written, onCoordinator.bytes("c001@r0"), "the coordinator stored the worker's bytes");
+        byte[] written = RehearsedCheckpoints.next(RUNG0, null, BYTES);
+        assertArrayEquals(written, bytes(onCoordinator, "c001@r0"), "the coordinator stored the worker's bytes");
         assertFalse(onA.contains("c001@r0"), "A kept nothing once it was sent (keep 0)");
         assertTrue(events.stream().anyMatch(e -> e.startsWith("checkpoint-stored id=c001@r0 bytes="
-                + ChainedCheckpointEvaluator.BYTES + " chunks=3")), events.toString());
+                + BYTES + " chunks=3")), events.toString());
 
         workers.get(0).stop();
         await(events, e -> e.startsWith("worker-left worker=A"));
@@ -155,7 +161,7 @@ class CheckpointShippingTest {
         assertTrue(promoted.ok(), promoted.toString());
         assertEquals("B/cpu0", promoted.workerId());
         assertTrue(logB.stream().anyMatch(l -> l.contains("fetched checkpoint c001@r0 from the coordinator")), logB.toString());
-        assertArrayEquals(ChainedCheckpointEvaluator.next(RUNG1, written), onCoordinator.bytes("c001@r1"),
+        assertArrayEquals(RehearsedCheckpoints.next(RUNG1, written, BYTES), bytes(onCoordinator, "c001@r1"),
                 "B continued exactly the bytes A wrote, and its own checkpoint came back");
 
         IMap<String, CheckpointChunk> published = client(coordinator).getMap(WireFormat.CHECKPOINTS);
@@ -166,7 +172,7 @@ class CheckpointShippingTest {
 
     @Test
     void anAlteredUploadChunkIsRejectedAndTheRungRetried() throws Exception {
-        DirectoryCheckpoints onCoordinator = new DirectoryCheckpoints(tmp.resolve("coordinator"));
+        CheckpointDirectory onCoordinator = new CheckpointDirectory(tmp.resolve("coordinator"));
         ClusterEvaluator coordinator = coordinator(onCoordinator);
         CompletableFuture<EvalResult> future = coordinator.submit(rung(RUNG0));
 
@@ -180,8 +186,8 @@ class CheckpointShippingTest {
                 SleepingEvaluator.KIND, List.of(task.leaseId()), 1, false, settings().fingerprint().digest(), "")
                 .signedWith(credentials.secret()));
         assertTrue(coordinator.awaitWorkers(1, Duration.ofSeconds(10)));
-        DirectoryCheckpoints onM = new DirectoryCheckpoints(tmp.resolve("m"));
-        onM.receive("c001@r0", new ByteArrayInputStream(ChainedCheckpointEvaluator.next(RUNG0, null)));
+        CheckpointDirectory onM = new CheckpointDirectory(tmp.resolve("m"));
+        onM.receive("c001@r0", new ByteArrayInputStream(RehearsedCheckpoints.next(RUNG0, null, BYTES)));
         IMap<String, CheckpointChunk> uploads = m.getMap(WireFormat.CHECKPOINT_UPLOADS);
         CheckpointDigest digest = CheckpointCourier.send(onM, "c001@r0", uploads, CheckpointChunk.UPLOAD,
                 task.leaseId(), task.leaseId(), credentials.secret());
@@ -195,18 +201,18 @@ class CheckpointShippingTest {
         assertFalse(onCoordinator.contains("c001@r0"), "nothing of the altered checkpoint is kept");
         assertFalse(future.isDone(), "the rung is retried, not recorded");
 
-        worker(coordinator, "H", new DirectoryCheckpoints(tmp.resolve("h")));
+        worker(coordinator, "H", new CheckpointDirectory(tmp.resolve("h")));
         EvalResult done = future.get(30, TimeUnit.SECONDS);
         assertTrue(done.ok(), done.toString());
         assertEquals("H/cpu0", done.workerId());
-        assertArrayEquals(ChainedCheckpointEvaluator.next(RUNG0, null), onCoordinator.bytes("c001@r0"));
+        assertArrayEquals(RehearsedCheckpoints.next(RUNG0, null, BYTES), bytes(onCoordinator, "c001@r0"));
         assertEquals(1, coordinator.stats().rejected());
     }
 
     @Test
     void anAlteredPublishedChunkIsRefusedByTheWorkerAndTheRetryRepublishesIt() throws Exception {
-        DirectoryCheckpoints onCoordinator = new DirectoryCheckpoints(tmp.resolve("coordinator"));
-        byte[] genuine = ChainedCheckpointEvaluator.next(RUNG0, null);
+        CheckpointDirectory onCoordinator = new CheckpointDirectory(tmp.resolve("coordinator"));
+        byte[] genuine = RehearsedCheckpoints.next(RUNG0, null, BYTES);
         onCoordinator.receive("c001@r0", new ByteArrayInputStream(genuine));
         ClusterEvaluator coordinator = coordinator(onCoordinator);
         CompletableFuture<EvalResult> future = coordinator.submit(rung(RUNG1));
@@ -215,7 +221,7 @@ class CheckpointShippingTest {
         IMap<String, CheckpointChunk> published = client(coordinator).getMap(WireFormat.CHECKPOINTS);
         String key = CheckpointChunk.key("c001@r0", 0);
         published.set(key, flipped(published.get(key)));
-        List<String> log = worker(coordinator, "H", new DirectoryCheckpoints(tmp.resolve("h")));
+        List<String> log = worker(coordinator, "H", new CheckpointDirectory(tmp.resolve("h")));
 
         EvalResult done = future.get(30, TimeUnit.SECONDS);
         assertTrue(done.ok(), done.toString());
@@ -223,7 +229,7 @@ class CheckpointShippingTest {
                 + "verify")), log.toString());
         assertTrue(events.stream().anyMatch(e -> e.startsWith("attempt-failed") && e.contains("attempt=1")
                 && e.contains("does not verify")), events.toString());
-        assertArrayEquals(ChainedCheckpointEvaluator.next(RUNG1, genuine), onCoordinator.bytes("c001@r1"),
+        assertArrayEquals(RehearsedCheckpoints.next(RUNG1, genuine, BYTES), bytes(onCoordinator, "c001@r1"),
                 "the retry continued the genuine checkpoint");
     }
 }

@@ -43,6 +43,8 @@ abstract class ClusterProcessHarness {
     Path logs;
     int port;
     List<String> workerFlags;
+    /** Surrogate experiments rehearse a training time on the workers; DL4J ones train. */
+    boolean surrogate = true;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -76,6 +78,50 @@ abstract class ClusterProcessHarness {
                 """.formatted(candidates));
     }
 
+    /**
+     * A surrogate search under ASHA (rungs of 30, 90 and 270 steps, eta 3) on a Hazelcast coordinator
+     * with 2 s leases; workers started with {@code --simulate-checkpoint-mb} write rehearsed checkpoints
+     * that travel like a trainer's.
+     */
+    void rungExperiment(int candidates) throws IOException {
+        config = tmp.resolve("rung-test.yaml");
+        Files.writeString(config, """
+                dataset: fashion-mnist
+                space: mnasnet-small
+                evaluator: surrogate
+                strategy: {name: evolution, population: 4, budget: {evaluations: %d}}
+                scheduler: {name: asha, min_steps: 30, max_steps: 270, eta: 3}
+                grid: {enabled: false}
+                family: {enabled: false}
+                cluster: {mode: hazelcast, lease_timeout: 2s, heartbeat: 0.25s}
+                seed: 7
+                """.formatted(candidates));
+    }
+
+    /**
+     * A DL4J search under ASHA with real training on the committed Fashion-MNIST subset (200 images,
+     * batch 25, rungs of 2 and 4 steps, eta 2) on a Hazelcast coordinator with 5 s leases: every rung
+     * writes a real checkpoint, which travels to the coordinator and back to the promotions.
+     */
+    void dl4jRungExperiment(int candidates) throws IOException {
+        surrogate = false;
+        Path fixture = Path.of("..", "worker", "src", "test", "resources", "data", "fashion-mnist-mini")
+                .toAbsolutePath().normalize();
+        config = tmp.resolve("rung-test.yaml");
+        Files.writeString(config, """
+                dataset: {name: fashion-mnist, path: %s, minival: 0.1}
+                space: mnasnet-small
+                evaluator: dl4j
+                training: {subset: 200, batch_size: 25, precise_bn_images: 50}
+                strategy: {name: random, budget: {evaluations: %d}}
+                scheduler: {name: asha, min_steps: 2, max_steps: 4, eta: 2}
+                grid: {enabled: false}
+                family: {enabled: false}
+                cluster: {mode: hazelcast, lease_timeout: 5s, heartbeat: 0.25s}
+                seed: 7
+                """.formatted(fixture, candidates));
+    }
+
     /** Starts {@code effnas coordinator} and reads the worker command it prints. */
     JvmProcess coordinator(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("coordinator", "--config", config.toString(), "--out",
@@ -97,7 +143,7 @@ abstract class ClusterProcessHarness {
         args.addAll(workerFlags);
         args.addAll(List.of("--id", id));
         args.addAll(List.of(extra));
-        if (!args.contains("--simulate-seconds")) {
+        if (surrogate && !args.contains("--simulate-seconds")) {
             args.addAll(List.of("--simulate-seconds", "0.8"));
         }
         return start("worker-" + id, args);
@@ -111,7 +157,11 @@ abstract class ClusterProcessHarness {
     }
 
     JvmProcess start(String name, List<String> args) throws IOException {
-        JvmProcess p = JvmProcess.effnas(name + "-" + processes.size(), logs, Map.of(), args.toArray(String[]::new));
+        // DL4J's native memory is limited by the heap unless told otherwise (tiny networks: 1 GB is plenty)
+        List<String> memory = surrogate ? List.of("-Xmx256m")
+                : List.of("-Xmx384m", "-Dorg.bytedeco.javacpp.maxbytes=1G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=3G");
+        JvmProcess p = JvmProcess.start(name + "-" + processes.size(), "org.effnas.cli.Effnas", logs, Map.of(), memory,
+                args.toArray(String[]::new));
         processes.add(p);
         return p;
     }

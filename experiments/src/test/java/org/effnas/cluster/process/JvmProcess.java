@@ -43,9 +43,15 @@ final class JvmProcess implements AutoCloseable {
 
     static JvmProcess start(String name, String main, Path logDir, java.util.Map<String, String> env, String... args)
             throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        return start(name, main, logDir, env, List.of("-Xmx256m"), args);
+    }
+
+    /** As above with these memory options ({@code -Xmx...}, JavaCPP's off-heap limits for DL4J). */
+    static JvmProcess start(String name, String main, Path logDir, java.util.Map<String, String> env,
+                            List<String> memory, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(memory);
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 // the access Hazelcast asks for on Java 9+ (otherwise it warns on every start)
                 "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",

@@ -1,4 +1,4 @@
-package org.effnas.cluster.testing;
+package org.effnas.cluster.checkpoint;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,34 +7,35 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Set;
-import org.effnas.cluster.bench.SleepingEvaluator;
-import org.effnas.cluster.checkpoint.CheckpointFiles;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Fidelity;
 
 /**
- * A synthetic trainer with real checkpoint bytes: a rung's checkpoint is {@link #BYTES} bytes derived
- * from the checkpoint it continues (so a promotion that read the wrong bytes writes a different
- * checkpoint), and a promotion whose checkpoint is not on its worker's disk fails, as DL4J's would.
+ * Rehearses a cluster's checkpoint traffic around an evaluator that writes none (the surrogate, a
+ * synthetic one): each rung writes a checkpoint of a set size whose bytes are derived from the
+ * checkpoint it continues, and a promotion whose checkpoint is not on its worker's disk fails, as a
+ * trainer's would. So the bytes that reach the coordinator after a promotion prove which checkpoint it
+ * continued. The result is the wrapped evaluator's, unchanged.
  */
-public final class ChainedCheckpointEvaluator implements BlockingEvaluator {
-
-    /** Two and a half chunks. */
-    public static final int BYTES = (5 << 20) / 2;
+public final class RehearsedCheckpoints implements BlockingEvaluator {
 
     private final CheckpointFiles files;
-    private final SleepingEvaluator results = SleepingEvaluator.of(Duration.ofMillis(50), Set.of());
+    private final BlockingEvaluator results;
+    private final int bytes;
 
-    public ChainedCheckpointEvaluator(CheckpointFiles files) {
+    public RehearsedCheckpoints(CheckpointFiles files, BlockingEvaluator results, int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("rehearsed checkpoints need at least 1 byte, got " + bytes);
+        }
         this.files = files;
+        this.results = results;
+        this.bytes = bytes;
     }
 
-    /** The checkpoint rung {@code f} writes after continuing {@code previous} (null: from scratch). */
-    public static byte[] next(Fidelity f, byte[] previous) {
+    /** The {@code bytes}-byte checkpoint rung {@code f} writes after continuing {@code previous} (null: from scratch). */
+    public static byte[] next(Fidelity f, byte[] previous, int bytes) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update((f.checkpoint() + "@" + f.steps()).getBytes(StandardCharsets.UTF_8));
@@ -42,7 +43,7 @@ public final class ChainedCheckpointEvaluator implements BlockingEvaluator {
                 d.update(previous);
             }
             byte[] block = d.digest();
-            byte[] out = new byte[BYTES];
+            byte[] out = new byte[bytes];
             for (int i = 0; i < out.length; i++) {
                 out[i] = (byte) (block[i % block.length] + i / block.length);
             }
@@ -55,6 +56,9 @@ public final class ChainedCheckpointEvaluator implements BlockingEvaluator {
     @Override
     public EvalResult evaluate(Candidate c, String workerId) {
         Fidelity f = c.fidelity();
+        if (f == null) {
+            return results.evaluate(c, workerId);
+        }
         try {
             byte[] previous = null;
             if (!f.startsFresh()) {
@@ -65,7 +69,7 @@ public final class ChainedCheckpointEvaluator implements BlockingEvaluator {
                     previous = in.readAllBytes();
                 }
             }
-            files.receive(f.checkpoint(), new ByteArrayInputStream(next(f, previous)));
+            files.receive(f.checkpoint(), new ByteArrayInputStream(next(f, previous, bytes)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
