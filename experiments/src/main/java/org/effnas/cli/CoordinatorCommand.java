@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                         + "(default 30 s) and its candidate is re-issued; a candidate that fails cluster.max_attempts "
                         + "(default 3) attempts is recorded as failed. Killed and started again "
                         + "with --resume, the coordinator re-issues only the unfinished candidates and the workers "
-                        + "reconnect on their own.",
+                        + "reconnect on their own. Under a scheduler with rungs, each rung's checkpoint travels "
+                        + "from its worker over the cluster (signed chunks, checked before the result is accepted) "
+                        + "to DIR/checkpoints, and each promotion's is sent to the worker that continues it.",
                 "Binds to 127.0.0.1 unless --bind says otherwise. Results and heartbeats without a valid signature "
                         + "are refused; traffic is not encrypted (no TLS): across hosts use a private network, VPN or "
                         + "SSH tunnel. See docs/cluster.md."},

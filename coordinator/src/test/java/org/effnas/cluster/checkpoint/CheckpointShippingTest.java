@@ -25,6 +25,7 @@ import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
 import org.effnas.cluster.dispatch.ClusterEvaluator;
+import org.effnas.cluster.embedded.EmbeddedCluster;
 import org.effnas.cluster.testing.TestCandidates;
 import org.effnas.cluster.trust.ClusterCredentials;
 import org.effnas.cluster.wire.CheckpointChunk;
@@ -231,5 +232,22 @@ class CheckpointShippingTest {
                 && e.contains("does not verify")), events.toString());
         assertArrayEquals(RehearsedCheckpoints.next(RUNG1, genuine, BYTES), bytes(onCoordinator, "c001@r1"),
                 "the retry continued the genuine checkpoint");
+    }
+
+    @Test
+    void theEmbeddedClusterChecksItsSharedDiskAndMovesNothing() throws Exception {
+        CheckpointDirectory disk = new CheckpointDirectory(tmp.resolve("shared"));
+        EmbeddedCluster cluster = EmbeddedCluster.start(2, SleepingEvaluator.KIND,
+                slot -> new RehearsedCheckpoints(disk, SleepingEvaluator.of(Duration.ofMillis(50), Set.of()), BYTES),
+                Duration.ofSeconds(5), Duration.ofMillis(250), 3, events::add, CheckpointTransport.sharedDisk(disk));
+        closing.add(0, cluster);
+        assertTrue(cluster.submit(rung(RUNG0)).get(30, TimeUnit.SECONDS).ok());
+        EvalResult promoted = cluster.submit(rung(RUNG1)).get(30, TimeUnit.SECONDS);
+        assertTrue(promoted.ok(), promoted.toString());
+        assertArrayEquals(RehearsedCheckpoints.next(RUNG1, RehearsedCheckpoints.next(RUNG0, null, BYTES), BYTES),
+                bytes(disk, "c001@r1"));
+        assertTrue(events.stream().anyMatch(e -> e.startsWith("checkpoint-stored id=c001@r1 bytes=" + BYTES
+                + " chunks=0")), "checked on the shared disk, sent in no chunks: " + events);
+        assertTrue(events.stream().noneMatch(e -> e.startsWith("checkpoint-published")), events.toString());
     }
 }
