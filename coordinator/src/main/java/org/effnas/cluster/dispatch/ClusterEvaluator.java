@@ -25,20 +25,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.effnas.cluster.checkpoint.CheckpointCourier;
-import org.effnas.cluster.checkpoint.CheckpointRejectedException;
 import org.effnas.cluster.checkpoint.CheckpointTransport;
 import org.effnas.cluster.config.ClusterSettings;
 import org.effnas.cluster.config.HazelcastConfigs;
 import org.effnas.cluster.config.HostPort;
-import org.effnas.cluster.trust.Bounded;
 import org.effnas.cluster.trust.ClusterSecret;
-import org.effnas.cluster.wire.CheckpointChunk;
-import org.effnas.cluster.wire.CheckpointDigest;
 import org.effnas.cluster.wire.ExperimentStatus;
 import org.effnas.cluster.wire.ResultMessage;
 import org.effnas.cluster.wire.TaskMessage;
@@ -85,11 +76,7 @@ public final class ClusterEvaluator implements Evaluator {
     private final ExecutorService completions;
     private final Thread resultLoop;
     private final Consumer<String> events;
-    private final CheckpointTransport checkpoints;
-    private final IMap<String, CheckpointChunk> uploads;
-    private final IMap<String, CheckpointChunk> published;
-    /** Checkpoint id to the chunks it is published in, while a promotion from it is in flight. */
-    private final Map<String, Integer> publishedChunks = new ConcurrentHashMap<>();
+    private final CoordinatorCheckpoints checkpoints;
     private volatile boolean closed;
 
     private ClusterEvaluator(ClusterSettings settings, HazelcastInstance hz, Consumer<String> events,
@@ -97,9 +84,7 @@ public final class ClusterEvaluator implements Evaluator {
         this.settings = settings;
         this.hz = hz;
         this.events = events;
-        this.checkpoints = checkpoints;
-        this.uploads = hz.getMap(WireFormat.CHECKPOINT_UPLOADS);
-        this.published = hz.getMap(WireFormat.CHECKPOINTS);
+        this.checkpoints = new CoordinatorCheckpoints(checkpoints, hz, settings.secret(), events);
         String incarnation = UUID.randomUUID().toString().substring(0, 8);
         this.secret = settings.secret();
         this.book = new LeaseBook(settings.maxAttempts(), settings.leaseTimeout().toNanos(), settings.fingerprint(),
@@ -174,7 +159,7 @@ public final class ClusterEvaluator implements Evaluator {
         reaper.scheduleWithFixedDelay(() -> carryOut(book.expire(System.nanoTime(), ResultMessage.epochMicrosNow())),
                 tick, tick, TimeUnit.MILLISECONDS);
         // also without checkpoints of our own: whatever a client leaves in the chunk maps is removed
-        reaper.scheduleWithFixedDelay(this::sweepCheckpointChunks, 1, 1, TimeUnit.SECONDS);
+        reaper.scheduleWithFixedDelay(() -> checkpoints.sweep(book::isOpen), 1, 1, TimeUnit.SECONDS);
         resultLoop.start();
         events.accept("coordinator-started cluster=" + settings.clusterName() + " address=" + address()
                 + " incarnation=" + status.incarnation());
@@ -185,19 +170,18 @@ public final class ClusterEvaluator implements Evaluator {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("cluster evaluator is closed"));
         }
-        Fidelity f = candidate.fidelity();
-        if (checkpoints.required() && f != null && !f.startsFresh() && !checkpoints.files().contains(f.resumeFrom())) {
-            events.accept("checkpoint-missing id=" + f.resumeFrom() + " candidate=" + candidate.id());
-            return CompletableFuture.completedFuture(EvalResult.failed(candidate, "checkpoint " + f.resumeFrom()
-                    + " is not on the coordinator's disk (released, or its rung never finished); the promotion "
-                    + "cannot continue it", 0, "cluster", new Provenance(settings.evaluatorKind(), candidate.seed(),
-                    candidate.training(), "", "", CodeVersion.current())));
+        String missing = checkpoints.missing(candidate);
+        if (missing != null) {
+            return CompletableFuture.completedFuture(EvalResult.failed(candidate, missing, 0, "cluster",
+                    new Provenance(settings.evaluatorKind(), candidate.seed(), candidate.training(), "", "",
+                            CodeVersion.current())));
         }
+        Fidelity f = candidate.fidelity();
         LeaseBook.Opened opened = book.open(candidate, System.nanoTime(), ResultMessage.epochMicrosNow());
         if (opened.task() != null) {
             offer(opened.task());
-            if (checkpoints.shipped() && f != null && !f.startsFresh()) {
-                opened.future().whenComplete((r, e) -> unpublish(f.resumeFrom()));
+            if (checkpoints.publishes(f)) {
+                opened.future().whenComplete((r, e) -> checkpoints.unpublish(f.resumeFrom()));
             }
         }
         return opened.future();
@@ -205,37 +189,8 @@ public final class ClusterEvaluator implements Evaluator {
 
     /** Offers a task, publishing the checkpoint a promotion continues first (on every attempt). */
     private void offer(TaskMessage task) {
-        Fidelity f = task.fidelity();
-        if (checkpoints.shipped() && f != null && !f.startsFresh()
-                && (checkpoints.required() || checkpoints.files().contains(f.resumeFrom()))) {
-            publish(f.resumeFrom());
-        }
+        checkpoints.beforeOffer(task.fidelity());
         tasks.offer(task.signedWith(secret));
-    }
-
-    private void publish(String id) {
-        try {
-            // listed first, so the sweep never takes the chunks being written for a stray
-            publishedChunks.put(id, CheckpointChunk.chunksFor(checkpoints.files().size(id)));
-            CheckpointDigest d = CheckpointCourier.send(checkpoints.files(), id, published, CheckpointChunk.PUBLISHED,
-                    CheckpointChunk.COORDINATOR, id, secret);
-            publishedChunks.put(id, d.chunks());
-            events.accept("checkpoint-published id=" + id + " bytes=" + d.bytes() + " chunks=" + d.chunks());
-        } catch (IOException | RuntimeException e) {
-            // the worker then fails the attempt saying the checkpoint is not there
-            events.accept("checkpoint-unavailable id=" + id + " reason=" + Bounded.quote(e.getMessage()));
-        }
-    }
-
-    private void unpublish(String id) {
-        Integer chunks = publishedChunks.remove(id);
-        if (chunks != null) {
-            try {
-                CheckpointCourier.drop(published, id, chunks);
-            } catch (RuntimeException e) {
-                // shutting down: the cluster's data goes with the member
-            }
-        }
     }
 
     /**
@@ -243,83 +198,7 @@ public final class ClusterEvaluator implements Evaluator {
      * promotion left one) and on this process's disk.
      */
     public void releaseCheckpoint(String id) {
-        unpublish(id);
-        if (checkpoints.active()) {
-            checkpoints.files().release(id);
-        }
-    }
-
-    /**
-     * Null when the result needs no checkpoint or its checkpoint is stored with the checksum it
-     * signed; otherwise why the result is rejected. Only for a result its lease would accept.
-     */
-    private String checkpointProblem(ResultMessage m) {
-        if (!checkpoints.active() || m.result() == null || !m.result().ok()) {
-            return null;
-        }
-        Candidate c = book.answerable(m.leaseId(), m.worker());
-        Fidelity f = c == null ? null : c.fidelity();
-        if (f == null) {
-            return null;
-        }
-        CheckpointDigest d = m.checkpoint();
-        if (d == null && !checkpoints.required()) {
-            return null;
-        }
-        if (d == null) {
-            return "the result of rung " + f.rung() + " names no checkpoint, so no promotion could continue it";
-        }
-        if (!f.checkpoint().equals(d.id())) {
-            return "the result names checkpoint " + Bounded.quote(d.id()) + ", its rung writes " + f.checkpoint();
-        }
-        try {
-            if (checkpoints.shipped()) {
-                try (InputStream in = CheckpointCourier.receive(uploads, CheckpointChunk.UPLOAD, m.leaseId(),
-                        m.leaseId(), d.id(), d, secret)) {
-                    checkpoints.files().receive(d.id(), in);
-                }
-            } else {
-                if (!checkpoints.files().contains(d.id())) {
-                    return "checkpoint " + d.id() + " is not on the shared disk";
-                }
-                CheckpointDigest onDisk = CheckpointCourier.digestOf(checkpoints.files(), d.id());
-                if (!onDisk.sha256().equals(d.sha256()) || onDisk.bytes() != d.bytes()) {
-                    return "checkpoint " + d.id() + " on the shared disk has SHA-256 " + onDisk.sha256()
-                            + ", the result signed " + Bounded.quote(d.sha256());
-                }
-            }
-        } catch (CheckpointRejectedException e) {
-            return e.getMessage();
-        } catch (IOException | RuntimeException e) {
-            return "checkpoint " + d.id() + " could not be stored: " + Bounded.quote(e.getMessage());
-        }
-        events.accept("checkpoint-stored id=" + d.id() + " bytes=" + d.bytes() + " chunks=" + d.chunks()
-                + " lease=" + m.leaseId() + " worker=" + Bounded.quote(m.workerId()));
-        return null;
-    }
-
-    /**
-     * Upload chunks of leases that are no longer open (answered, lost, or never ours) and published
-     * chunks of nothing in flight are removed, so what a dead or rogue client left costs memory
-     * for a second at most.
-     */
-    private void sweepCheckpointChunks() {
-        try {
-            for (String key : uploads.localKeySet()) {
-                int slash = key.lastIndexOf('/');
-                if (slash <= 0 || !book.isOpen(key.substring(0, slash))) {
-                    uploads.delete(key);
-                }
-            }
-            for (String key : published.localKeySet()) {
-                int slash = key.lastIndexOf('/');
-                if (slash <= 0 || !publishedChunks.containsKey(key.substring(0, slash))) {
-                    published.delete(key);
-                }
-            }
-        } catch (RuntimeException e) {
-            // shutting down, or a foreign key type: the next sweep tries again
-        }
+        checkpoints.release(id);
     }
 
     @Override
@@ -478,16 +357,9 @@ public final class ClusterEvaluator implements Evaluator {
                 book.forged("result", "unsigned or mis-signed, for lease " + m.leaseId());
                 continue;
             }
-            String checkpointProblem = checkpointProblem(m);
+            String checkpointProblem = checkpoints.problem(m, book.answerable(m.leaseId(), m.worker()));
             carryOut(book.result(m, System.nanoTime(), ResultMessage.epochMicrosNow(), checkpointProblem));
-            if (m.checkpoint() != null) {
-                try {
-                    CheckpointCourier.drop(uploads, m.leaseId(), Math.max(0, Math.min(m.checkpoint().chunks(),
-                            CheckpointChunk.chunksFor(CheckpointChunk.MAX_BYTES))));
-                } catch (RuntimeException e) {
-                    // the sweep removes them
-                }
-            }
+            checkpoints.handled(m);
         }
     }
 

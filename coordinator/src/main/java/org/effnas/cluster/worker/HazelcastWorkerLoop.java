@@ -201,7 +201,7 @@ public final class HazelcastWorkerLoop {
                 over.countDown();
             }
         });
-        IMap<String, ExperimentStatus> control = client.getMap(WireFormat.CONTROL);
+        IMap<String, ExperimentStatus> control = whileOffline(() -> client.getMap(WireFormat.CONTROL));
         ExperimentStatus status = awaitStatus(control);
         if (status == null) {
             return exitCode.get() == EXIT_DONE ? EXIT_LOST_COORDINATOR : exitCode.get();
@@ -222,11 +222,11 @@ public final class HazelcastWorkerLoop {
             return EXIT_DONE;
         }
         incarnation = status.incarnation();
-        IMap<String, WorkerHeartbeat> workers = client.getMap(WireFormat.WORKERS);
-        IQueue<TaskMessage> tasks = client.getQueue(WireFormat.TASKS);
-        IQueue<ResultMessage> results = client.getQueue(WireFormat.RESULTS);
-        uploads = client.getMap(WireFormat.CHECKPOINT_UPLOADS);
-        published = client.getMap(WireFormat.CHECKPOINTS);
+        IMap<String, WorkerHeartbeat> workers = whileOffline(() -> client.getMap(WireFormat.WORKERS));
+        IQueue<TaskMessage> tasks = whileOffline(() -> client.getQueue(WireFormat.TASKS));
+        IQueue<ResultMessage> results = whileOffline(() -> client.getQueue(WireFormat.RESULTS));
+        uploads = whileOffline(() -> client.getMap(WireFormat.CHECKPOINT_UPLOADS));
+        published = whileOffline(() -> client.getMap(WireFormat.CHECKPOINTS));
         for (Device device : settings.devices().devices()) {
             BlockingEvaluator evaluator = factory.create(device);
             String slotId = settings.workerId() + "/" + device;
@@ -259,6 +259,24 @@ public final class HazelcastWorkerLoop {
             heartbeat(workers, true);
         }
         return exitCode.get();
+    }
+
+    /**
+     * A proxy of a queue or map, retried while the coordinator is unreachable (it may die between our
+     * connecting and asking; the client reconnects on its own), up to the reconnect timeout.
+     */
+    private <T> T whileOffline(java.util.function.Supplier<T> proxy) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.reconnectTimeout().toNanos();
+        while (true) {
+            try {
+                return proxy.get();
+            } catch (com.hazelcast.client.HazelcastClientOfflineException e) {
+                if (System.nanoTime() > deadline || over.getCount() == 0) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /**

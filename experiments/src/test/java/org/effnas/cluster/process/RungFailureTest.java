@@ -82,6 +82,8 @@ class RungFailureTest extends ClusterProcessHarness {
         JvmProcess first = coordinator();
         JvmProcess a = rehearsing("A");
         JvmProcess b = rehearsing("B");
+        a.await(l -> l.contains(": joined "), LONG);
+        b.await(l -> l.contains(": joined "), LONG);
         awaitAny(List.of(a, b), l -> l.contains(" evaluates ") && l.contains("@r1 "), LONG);
         first.kill();
         int before = results().size();
