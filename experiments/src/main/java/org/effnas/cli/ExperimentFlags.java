@@ -183,7 +183,7 @@ public final class ExperimentFlags {
         }
         return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
                 localWorkers, kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null), c.grid(), c.family(),
-                cluster, seed, out.toString(), scheduler(c));
+                cluster, seed, out.toString(), scheduler(c), c.latency());
     }
 
     /**

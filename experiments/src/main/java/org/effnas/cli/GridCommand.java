@@ -139,7 +139,7 @@ public final class GridCommand implements Callable<Integer> {
             f = new FamilyConfig(single, 1, 1, single, 1);
         }
         return new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(), c.training(), c.evaluator(),
-                grid, f, c.cluster(), c.seed(), c.output(), c.scheduler());
+                grid, f, c.cluster(), c.seed(), c.output(), c.scheduler(), c.latency());
     }
 
     private void report(PrintWriter out, ExperimentOutcome o, ExperimentLaunch.Result r) {

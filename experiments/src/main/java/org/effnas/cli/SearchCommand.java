@@ -170,7 +170,7 @@ public final class SearchCommand implements Callable<Integer> {
                 new GridConfig(false, null, g.step(), g.tolerance(), g.max(), g.seeds(), g.maxTriples(),
                         g.resolutionDivisor(), g.achievedTolerance()),
                 new FamilyConfig(false, f.phiMin(), f.phiMax(), f.singleDimension(), f.singleDimensionPhiMax()),
-                base.cluster(), base.seed(), base.output(), base.scheduler());
+                base.cluster(), base.seed(), base.output(), base.scheduler(), base.latency());
     }
 
     private SpaceConfig space() {

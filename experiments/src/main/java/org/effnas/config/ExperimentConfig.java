@@ -6,19 +6,20 @@ import org.effnas.reward.CostMetric;
 /**
  * One experiment, as described by a YAML file: what to search, how to train and score candidates,
  * where to evaluate them, the compound-scaling grid and family, the seed, the output directory and
- * the multi-fidelity scheduler.
+ * the multi-fidelity scheduler, and how a measured latency is measured.
  * Every field has a default, so {@code dataset: fashion-mnist} alone is a complete config. Load with
  * {@link ConfigLoader}; {@link ConfigLoader#toYaml} writes the resolved config back.
  */
 public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardConfig reward,
                                StrategyConfig strategy, TrainingConfig training,
                                EvaluatorConfig evaluator, GridConfig grid, FamilyConfig family,
-                               ClusterConfig cluster, long seed, String output, SchedulerConfig scheduler) {
+                               ClusterConfig cluster, long seed, String output, SchedulerConfig scheduler,
+                               LatencyConfig latency) {
 
     public ExperimentConfig {
         if (dataset == null || space == null || reward == null || strategy == null || training == null
                 || evaluator == null || grid == null || family == null || cluster == null || output == null
-                || scheduler == null) {
+                || scheduler == null || latency == null) {
             throw new IllegalArgumentException("every section of an experiment config is required");
         }
     }
@@ -35,6 +36,7 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         FamilyConfig family = FamilyConfig.read(top.section("family"));
         ClusterConfig cluster = ClusterConfig.read(top.section("cluster"), base);
         SchedulerConfig scheduler = SchedulerConfig.read(top.sectionOrName("scheduler", "name"));
+        LatencyConfig latency = LatencyConfig.read(top.section("latency"));
         long seed = top.count("seed", 42, 0, Long.MAX_VALUE);
         String output = top.string("output", defaultOutput);
         if (!evaluator.surrogate() && reward.cost() == CostMetric.LATENCY_MS && reward.targetLatencyMs() == null) {
@@ -49,31 +51,31 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
             top.problem("family.enabled", "the family needs the grid's winning alpha/beta/gamma; enable grid or set family.enabled: false");
         }
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, seed, output, scheduler);
+                cluster, seed, output, scheduler, latency);
     }
 
     public ExperimentConfig withOutput(String newOutput) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, seed, newOutput, scheduler);
+                cluster, seed, newOutput, scheduler, latency);
     }
 
     /** The same experiment reading its data from another folder. */
     public ExperimentConfig withDataPath(String path) {
         DatasetConfig d = new DatasetConfig(dataset.name(), path, dataset.minival(), dataset.resolution());
         return new ExperimentConfig(d, space, reward, strategy, training, evaluator, grid, family, cluster, seed, output,
-                scheduler);
+                scheduler, latency);
     }
 
     /** The same experiment with the reward's target T set. */
     public ExperimentConfig withReward(RewardConfig newReward) {
         return new ExperimentConfig(dataset, space, newReward, strategy, training, evaluator, grid, family, cluster,
-                seed, output, scheduler);
+                seed, output, scheduler, latency);
     }
 
     /** The same experiment under another multi-fidelity scheduler. */
     public ExperimentConfig withScheduler(SchedulerConfig newScheduler) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family, cluster,
-                seed, output, newScheduler);
+                seed, output, newScheduler, latency);
     }
 
     /** Whether a search runs: always, unless the grid scales a given base instead of the search winner. */
@@ -83,6 +85,6 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
 
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, newSeed, output, scheduler);
+                cluster, newSeed, output, scheduler, latency);
     }
 }

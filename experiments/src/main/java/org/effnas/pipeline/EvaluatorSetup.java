@@ -46,6 +46,9 @@ import org.effnas.worker.device.Nd4jDeviceBinding;
 import org.effnas.schedule.CheckpointRelease;
 import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.LatencyProbe;
+import org.effnas.worker.export.ImageClassifier;
+import org.effnas.worker.export.LatencyEngines;
 import org.effnas.worker.train.TrainingProgress;
 
 /**
@@ -374,8 +377,8 @@ public final class EvaluatorSetup implements AutoCloseable {
         NativeBackend.enableLayerHelpers();
         binding.prepare(devices);
         SplitDataset data = TrainingData.load(c);
-        Dl4jEvaluator.Options options = new Dl4jEvaluator.Options(SplitName.MINIVAL,
-                c.reward().cost() == CostMetric.LATENCY_MS, TrainingProgress.Listener.none());
+        Dl4jEvaluator.Options options = new Dl4jEvaluator.Options(SplitName.MINIVAL, latencyProbe(c),
+                TrainingProgress.Listener.none());
         Map<String, String> facts = Map.of("data.split", data.describe(SplitName.MINIVAL),
                 "data.checksum", data.checksum(SplitName.MINIVAL));
         return new SlotEvaluatorFactory() {
@@ -391,6 +394,19 @@ public final class EvaluatorSetup implements AutoCloseable {
                 return facts;
             }
         };
+    }
+
+    /**
+     * What measures a DL4J candidate's latency under {@code cost: latency}: the config's
+     * {@code latency} section, its engine resolved once here (auto: ONNX Runtime when it loads, else
+     * DL4J with one line on stderr); null when the reward does not use latency.
+     */
+    static LatencyProbe latencyProbe(ExperimentConfig c) {
+        if (c.reward().cost() != CostMetric.LATENCY_MS) {
+            return null;
+        }
+        ImageClassifier.Engine engine = LatencyEngines.resolve(c.latency().engine().engine(), System.err::println);
+        return LatencyEngines.probe(engine, c.latency().settings());
     }
 
     /** The surrogate computes a formula: no native backend, nothing to attach. */

@@ -13,17 +13,32 @@ import org.effnas.eval.TrainingSettings;
  * One evaluation as the report shows it: the metrics of an {@link EvalResult} and its full
  * provenance, flattened to text so that it travels through CSV files unchanged.
  *
- * @param training the recipe in compact form ({@code epochs=1 subset=3000 batch=64 adam lr=0.002 ...})
+ * @param training  the recipe in compact form ({@code epochs=1 subset=3000 batch=64 adam lr=0.002 ...})
+ * @param latencyBy how {@code latencyMs} was measured (engine, threads, batch, runs, spread, CPU; the
+ *                  provenance's {@code latency} facts), empty when it was not
  */
 public record Measurement(String candidateId, String specKey, double top1, double top5, double loss,
                           long params, long macs, double latencyMs, double wallSeconds, String workerId,
                           String failure, String evaluator, long seed, String training, String dataset,
-                          String dataChecksum, String codeVersion) {
+                          String dataChecksum, String codeVersion, String latencyBy) {
+
+    public Measurement {
+        latencyBy = latencyBy == null ? "" : latencyBy;
+    }
+
+    /** A measurement without latency facts. */
+    public Measurement(String candidateId, String specKey, double top1, double top5, double loss, long params,
+                       long macs, double latencyMs, double wallSeconds, String workerId, String failure,
+                       String evaluator, long seed, String training, String dataset, String dataChecksum,
+                       String codeVersion) {
+        this(candidateId, specKey, top1, top5, loss, params, macs, latencyMs, wallSeconds, workerId, failure, evaluator,
+                seed, training, dataset, dataChecksum, codeVersion, "");
+    }
 
     /** CSV columns, in order. */
     public static final List<String> COLUMNS = List.of("candidate", "top1", "top5", "loss", "params", "macs",
             "latency_ms", "wall_s", "worker", "failure", "evaluator", "seed", "training", "dataset",
-            "data_sha256", "effnas_version", "spec");
+            "data_sha256", "effnas_version", "latency_by", "spec");
 
     public static Measurement of(EvalResult r) {
         Provenance p = r.provenance();
@@ -32,13 +47,13 @@ public record Measurement(String candidateId, String specKey, double top1, doubl
                 p == null ? "unknown" : p.evaluator(), p == null ? 0 : p.seed(),
                 p == null || p.training() == null ? "" : trainingText(p.training()),
                 p == null ? "" : p.dataset(), p == null ? "" : p.dataChecksum(),
-                p == null ? "" : p.codeVersion());
+                p == null ? "" : p.codeVersion(), p == null ? "" : p.latency());
     }
 
     /** The same evaluation under another id, e.g. {@code grid/c000007} when shown outside its phase. */
     public Measurement withCandidateId(String id) {
         return new Measurement(id, specKey, top1, top5, loss, params, macs, latencyMs, wallSeconds, workerId, failure,
-                evaluator, seed, training, dataset, dataChecksum, codeVersion);
+                evaluator, seed, training, dataset, dataChecksum, codeVersion, latencyBy);
     }
 
     public boolean ok() {
@@ -53,7 +68,7 @@ public record Measurement(String candidateId, String specKey, double top1, doubl
     public List<String> cells() {
         return List.of(candidateId, num(top1), num(top5), num(loss), Long.toString(params), Long.toString(macs),
                 num(latencyMs), num(wallSeconds), nz(workerId), nz(failure), nz(evaluator), Long.toString(seed),
-                nz(training), nz(dataset), nz(dataChecksum), nz(codeVersion), nz(specKey));
+                nz(training), nz(dataset), nz(dataChecksum), nz(codeVersion), nz(latencyBy), nz(specKey));
     }
 
     /** Reads the columns of {@link #COLUMNS} from a CSV row; {@code where} names the file for errors. */
@@ -64,7 +79,9 @@ public record Measurement(String candidateId, String specKey, double top1, doubl
                 decimal(row, "wall_s", where), text(row, "worker", where),
                 row.getOrDefault("failure", "").isEmpty() ? null : row.get("failure"),
                 text(row, "evaluator", where), whole(row, "seed", where), text(row, "training", where),
-                text(row, "dataset", where), text(row, "data_sha256", where), text(row, "effnas_version", where));
+                text(row, "dataset", where), text(row, "data_sha256", where), text(row, "effnas_version", where),
+                // absent in tables written before latency named how it was measured
+                row.getOrDefault("latency_by", ""));
     }
 
     /** Compact one-line form of a training recipe. */

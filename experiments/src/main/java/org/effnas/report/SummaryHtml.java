@@ -63,6 +63,7 @@ final class SummaryHtml {
         if (!summary.family().isEmpty()) {
             family(b, summary.family(), r, s);
         }
+        LatencyTable.append(b, r);
         if (!summary.nextSteps().isEmpty()) {
             b.append("<h3>Files to use next</h3>\n<table><tr><th class=\"l\">file</th><th class=\"l\">what</th>")
                     .append("<th class=\"l\">command</th></tr>\n");

@@ -13,6 +13,8 @@ import org.effnas.report.ResultTables;
 import org.effnas.report.SearchPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code cost: latency} from every command: DL4J measures the latency, so the reward is finite. */
 class LatencyRewardTest {
@@ -36,6 +38,39 @@ class LatencyRewardTest {
         assertTrue(p.m().ok(), p.m().failure());
         assertTrue(Double.isFinite(p.m().latencyMs()) && p.m().latencyMs() > 0, "latency " + p.m().latencyMs());
         assertTrue(Double.isFinite(p.reward()) && p.reward() > 0, "reward " + p.reward());
+    }
+
+    /**
+     * The config's latency section picks the engine: ONNX Runtime times the trained net exported in
+     * memory, DL4J the net itself; either way the latency and reward are finite, the provenance names
+     * the engine, threads, batches and CPU, and the report's latency table shows them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"onnxruntime", "dl4j"})
+    void theConfiguredEngineMeasuresTheLatencyAndNamesItself(String engine) throws IOException {
+        Path config = dir.resolve("latency.yaml");
+        Files.writeString(config, "dataset: {name: fashion-mnist, path: " + FIXTURE.toAbsolutePath() + "}\n"
+                + "reward: {cost: latency, target_latency_ms: 5}\nevaluator: dl4j\n"
+                + "latency: {engine: " + engine + ", threads: 1, batch: 4, runs: 5, warmup: 2}\n");
+        Path out = dir.resolve(engine);
+        InspectCommandTest.Run r = run("search", "--config", config.toString(), "--space", "mnasnet-small", "--budget",
+                "1", "--subset", "200", "--epochs", "1", "--batch-size", "50", "--no-cache", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        SearchPoint p = ResultTables.readSearch(out).get(0);
+        assertTrue(p.m().ok(), p.m().failure());
+        assertTrue(Double.isFinite(p.m().latencyMs()) && p.m().latencyMs() > 0, "latency " + p.m().latencyMs());
+        assertTrue(Double.isFinite(p.reward()) && p.reward() > 0, "reward " + p.reward());
+        String by = p.m().latencyBy();
+        assertTrue(by.startsWith("engine=" + engine + " threads=") && by.contains(" batch=1 runs=5 ")
+                && by.contains(" batch4_median_ms=") && by.contains(" cpu="), by);
+        if (engine.equals("onnxruntime")) {
+            assertTrue(by.startsWith("engine=onnxruntime threads=1 "), by);
+        }
+        assertEquals(0, run("report", out.toString()).exitCode());
+        String html = Files.readString(out.resolve("report.html"));
+        int table = html.indexOf("id=\"latency-table\"");
+        assertTrue(table > 0, "no latency table");
+        assertTrue(html.indexOf(">" + engine + "<", table) > 0 && html.indexOf(">1 and 4<", table) > 0, html.substring(table));
     }
 
     @Test

@@ -62,6 +62,9 @@ public final class EvalJson {
         if (!p.backend().isEmpty()) {
             n.put("backend", p.backend());
         }
+        if (!p.latency().isEmpty()) {
+            n.put("latency", p.latency());
+        }
         if (p.cached()) {
             n.put("cached", true);
         }
@@ -73,7 +76,7 @@ public final class EvalJson {
         return new Provenance(f.text("evaluator"), f.integer("seed"), training(f.node("training"), where),
                 f.text("dataset"), f.text("data_checksum"), f.text("code_version"),
                 // absent in journals written before provenance named the device and backend
-                n.path("device").asText(""), n.path("backend").asText(""), n.path("cached").asBoolean(false));
+                n.path("device").asText(""), n.path("backend").asText(""), n.path("latency").asText(""), n.path("cached").asBoolean(false));
     }
 
     public static ObjectNode result(EvalResult r) {

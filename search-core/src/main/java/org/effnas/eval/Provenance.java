@@ -12,22 +12,26 @@ package org.effnas.eval;
  * @param device        the slot's device, e.g. {@code cpu0} or {@code gpu1} (empty when not known)
  * @param backend       the native facts the numbers depend on, as {@code key=value} pairs: ND4J backend,
  *                      oneDNN, batch-norm kernels, malloc, threads (empty when not known)
+ * @param latency       how {@code latency_ms} was measured and its spread, as {@code key=value} pairs:
+ *                      engine, threads, batch, runs, median and p10/p90, the CPU last (empty when no
+ *                      latency was measured)
  * @param cached        true when this result was served from the cross-experiment result cache
  *                      instead of being computed for this experiment (the other fields then describe
  *                      the run that originally produced it)
  */
 public record Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
-                         String dataChecksum, String codeVersion, String device, String backend, boolean cached) {
+                         String dataChecksum, String codeVersion, String device, String backend, String latency, boolean cached) {
 
     public Provenance {
         device = device == null ? "" : device;
         backend = backend == null ? "" : backend;
+        latency = latency == null ? "" : latency;
     }
 
     /** Provenance of a result computed now (not served from a cache), device and backend not yet known. */
     public Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
                       String dataChecksum, String codeVersion) {
-        this(evaluator, seed, training, dataset, dataChecksum, codeVersion, "", "", false);
+        this(evaluator, seed, training, dataset, dataChecksum, codeVersion, "", "", "", false);
     }
 
     public static Provenance of(String evaluator, long seed, TrainingSettings training, String dataset,
@@ -37,12 +41,18 @@ public record Provenance(String evaluator, long seed, TrainingSettings training,
 
     /** The same provenance, marked as served from the result cache. */
     public Provenance asCached() {
-        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, device, backend, true);
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, device, backend, latency, true);
     }
 
     /** The same provenance, naming the device the result was computed on and its backend facts. */
     public Provenance onDevice(String newDevice, String newBackend) {
         return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, newDevice, newBackend,
+                latency, cached);
+    }
+
+    /** The same provenance, saying how the result's latency was measured. */
+    public Provenance withLatency(String facts) {
+        return new Provenance(evaluator, seed, training, dataset, dataChecksum, codeVersion, device, backend, facts,
                 cached);
     }
 }

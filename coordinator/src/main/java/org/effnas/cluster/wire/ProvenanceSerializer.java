@@ -21,7 +21,7 @@ public final class ProvenanceSerializer extends WireSerializer<Provenance> {
     public Provenance read(CompactReader in) {
         return new Provenance(in.readString("evaluator"), in.readInt64("seed"), in.readCompact("training"),
                 in.readString("dataset"), in.readString("dataChecksum"), in.readString("codeVersion"),
-                in.readString("device"), in.readString("backend"), false);
+                in.readString("device"), in.readString("backend"), in.readString("latency"), false);
     }
 
     @Override
@@ -34,5 +34,6 @@ public final class ProvenanceSerializer extends WireSerializer<Provenance> {
         out.writeString("codeVersion", p.codeVersion());
         out.writeString("device", p.device());
         out.writeString("backend", p.backend());
+        out.writeString("latency", p.latency());
     }
 }

@@ -82,7 +82,7 @@ public record ResultMessage(String leaseId, String candidateId, int attempt, Str
         return c.add("p.evaluator", p.evaluator()).add("p.seed", p.seed()).add("p.training", p.training())
                 .add("p.dataset", p.dataset()).add("p.dataChecksum", p.dataChecksum())
                 .add("p.codeVersion", p.codeVersion()).add("p.device", p.device()).add("p.backend", p.backend())
-                .text();
+                .add("p.latency", p.latency()).text();
     }
 
     public ResultMessage signedWith(ClusterSecret secret) {

@@ -1,9 +1,9 @@
 package org.effnas.worker.export;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Random;
 import org.effnas.InvalidInputException;
+import org.effnas.worker.train.LatencyStats;
 import org.effnas.worker.train.Preprocessing;
 
 /**
@@ -41,37 +41,9 @@ public record InferenceLatency(String engine, int threads, int batch, int runs, 
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) rng.nextGaussian();
             }
-            for (int i = 0; i < warmup; i++) {
-                c.probabilities(x, batch);
-            }
-            double[] ms = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                c.probabilities(x, batch);
-                ms[i] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(ms);
-            return new InferenceLatency(engine.id(), threads, batch, runs, quantile(ms, 0.5), quantile(ms, 0.1),
-                    quantile(ms, 0.9), ms[0], ms[runs - 1], processor());
-        }
-    }
-
-    /** Linear-interpolated quantile of sorted values. */
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    private static String processor() {
-        try {
-            return java.nio.file.Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"))
-                    + " x" + Runtime.getRuntime().availableProcessors();
-        } catch (java.io.IOException e) {
-            return System.getProperty("os.arch") + " x" + Runtime.getRuntime().availableProcessors();
+            LatencyStats t = LatencyStats.time(batch, warmup, runs, () -> c.probabilities(x, batch));
+            return new InferenceLatency(engine.id(), threads, batch, runs, t.medianMs(), t.p10Ms(), t.p90Ms(),
+                    t.minMs(), t.maxMs(), LatencyStats.processor());
         }
     }
 }

@@ -57,6 +57,24 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads a model held in memory (an export that was never written to disk), with all graph
+     * optimisations; {@code name} stands for the file in messages.
+     */
+    public static OnnxRuntimeModel load(byte[] model, String name, int threads) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            if (threads > 0) {
+                options.setIntraOpNumThreads(threads);
+                options.setInterOpNumThreads(1);
+            }
+            return new OnnxRuntimeModel(Path.of(name), env.createSession(model, options), env);
+        } catch (OrtException e) {
+            throw new IllegalStateException(name + ": ONNX Runtime cannot load it (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** The model's metadata_props (custom metadata). */
     public Map<String, String> metadata() {
         try {

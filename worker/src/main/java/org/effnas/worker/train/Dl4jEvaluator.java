@@ -46,11 +46,12 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
     /**
      * How results are measured.
      *
-     * @param split          MINIVAL for rewards, TEST for a final report
-     * @param measureSpeed   measure inference latency and throughput after training
-     * @param progress       receives training progress
+     * @param split    MINIVAL for rewards, TEST for a final report
+     * @param latency  measures inference latency after training with the chosen engine (batch 1, and
+     *                 the configured batch for throughput); null measures none
+     * @param progress receives training progress
      */
-    public record Options(SplitName split, boolean measureSpeed, TrainingProgress.Listener progress) {
+    public record Options(SplitName split, LatencyProbe latency, TrainingProgress.Listener progress) {
         public Options {
             Objects.requireNonNull(split, "split");
             Objects.requireNonNull(progress, "progress");
@@ -59,9 +60,19 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
             }
         }
 
+        /** {@code measureSpeed}: DL4J's own latency at batch 1 and throughput at batch 64, ND4J's threads. */
+        public Options(SplitName split, boolean measureSpeed, TrainingProgress.Listener progress) {
+            this(split, measureSpeed ? InferenceSpeed.dl4j(new LatencySettings(0, 64, 10, 30)) : null, progress);
+        }
+
+        /** Whether latency is measured. */
+        public boolean measureSpeed() {
+            return latency != null;
+        }
+
         /** Rewards: minival, no speed measurement, silent. */
         public static Options reward() {
-            return new Options(SplitName.MINIVAL, false, TrainingProgress.Listener.none());
+            return new Options(SplitName.MINIVAL, (LatencyProbe) null, TrainingProgress.Listener.none());
         }
     }
 
@@ -118,12 +129,12 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
                     candidate.training().preciseBnImages());
             Accuracy accuracy = Accuracy.of(net, data.evalIterator(options.split(), spec.resolution(), EVAL_BATCH));
             InferenceSpeed speed = options.measureSpeed()
-                    ? InferenceSpeed.measure(net, spec.inChannels(), spec.resolution()) : null;
+                    ? options.latency().measure(net, spec.inChannels(), spec.resolution()) : null;
             Cost cost = CostModel.of(spec);
             EvalResult result = new EvalResult(candidate.id(), candidate.specKey(), accuracy.top1(), accuracy.top5(),
                     accuracy.loss(), TrainableParams.trainableParams(net), cost.macs(),
                     speed == null ? Double.NaN : speed.latencyMs(), outcome.imagesPerSecond(), seconds(start),
-                    workerId, null, provenance);
+                    workerId, null, speed == null ? provenance : provenance.withLatency(speed.facts()));
             return new Dl4jRun(result, net, outcome, accuracy, speed);
         } catch (OutOfMemoryError | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -178,11 +189,11 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
                     candidate.training().preciseBnImages());
             Accuracy accuracy = Accuracy.of(measured, data.evalIterator(options.split(), spec.resolution(), EVAL_BATCH));
             InferenceSpeed speed = options.measureSpeed()
-                    ? InferenceSpeed.measure(measured, spec.inChannels(), spec.resolution()) : null;
+                    ? options.latency().measure(measured, spec.inChannels(), spec.resolution()) : null;
             EvalResult result = new EvalResult(candidate.id(), candidate.specKey(), accuracy.top1(), accuracy.top5(),
                     accuracy.loss(), TrainableParams.trainableParams(measured), CostModel.of(spec).macs(),
                     speed == null ? Double.NaN : speed.latencyMs(), outcome.imagesPerSecond(), seconds(start),
-                    workerId, null, provenance);
+                    workerId, null, speed == null ? provenance : provenance.withLatency(speed.facts()));
             return new Dl4jRun(result, measured, outcome, accuracy, speed);
         } catch (OutOfMemoryError | RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -1,47 +1,70 @@
 package org.effnas.worker.train;
 
-import java.util.Arrays;
+import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Inference speed after warm-up: median latency of single images and throughput at batch 64.
+ * Inference speed of a trained network as one engine runs it: batch 1 (the latency a result reports)
+ * and a larger batch (throughput), each the median of timed runs after warm-up with its spread.
  *
- * @param latencyMs       median milliseconds per forward pass at batch 1
- * @param imagesPerSecond images per second at batch {@value #BATCH}
+ * @param engine  {@code dl4j} or {@code onnxruntime}
+ * @param threads intra-op threads the engine ran with ({@code 0} = the engine's default)
+ * @param cpu     the processor, for provenance
+ * @param single  batch-1 timings
+ * @param batched timings at the configured batch (the same as {@code single} at batch 1)
  */
-public record InferenceSpeed(double latencyMs, double imagesPerSecond) {
+public record InferenceSpeed(String engine, int threads, String cpu, LatencyStats single, LatencyStats batched) {
 
-    public static final int BATCH = 64;
-    private static final int WARMUP = 10;
-    private static final int LATENCY_RUNS = 30;
-    private static final int THROUGHPUT_RUNS = 5;
+    /** Median milliseconds per forward pass at batch 1. */
+    public double latencyMs() {
+        return single.medianMs();
+    }
 
-    /** Measures {@code net} on random inputs of shape [n, channels, resolution, resolution]. */
-    public static InferenceSpeed measure(ComputationGraph net, int channels, int resolution) {
+    /** Images per second at the configured batch. */
+    public double imagesPerSecond() {
+        return batched.imagesPerSecond();
+    }
+
+    /**
+     * How the latency was measured, for a result's provenance:
+     * {@code engine=onnxruntime threads=1 batch=1 runs=30 median_ms=.. p10_ms=.. p90_ms=.. batch16_median_ms=..
+     * cpu=...} (the CPU last: it holds spaces).
+     */
+    public String facts() {
+        String more = batched.batch() == 1 ? "" : String.format(Locale.ROOT, " batch%d_median_ms=%.4g batch%d_p10_ms=%.4g"
+                + " batch%d_p90_ms=%.4g", batched.batch(), batched.medianMs(), batched.batch(), batched.p10Ms(),
+                batched.batch(), batched.p90Ms());
+        return "engine=" + engine + " threads=" + threads + " " + single.facts() + more + " cpu=" + cpu;
+    }
+
+    /** DL4J timing {@code net} itself on fixed random inputs (cost does not depend on pixel values). */
+    public static LatencyProbe dl4j(LatencySettings s) {
+        return (net, channels, resolution) -> measure(net, channels, resolution, s);
+    }
+
+    /** DL4J timing of {@code net} under {@code s}. */
+    public static InferenceSpeed measure(ComputationGraph net, int channels, int resolution, LatencySettings s) {
+        Nd4j.getRandom().setSeed(1);
         INDArray one = Nd4j.rand(DataType.FLOAT, 1, channels, resolution, resolution);
-        for (int i = 0; i < WARMUP; i++) {
-            net.outputSingle(false, one);
+        LatencyStats single = LatencyStats.time(1, s.warmup(), s.runs(), () -> net.outputSingle(false, one));
+        LatencyStats batched = single;
+        if (s.batch() > 1) {
+            INDArray many = Nd4j.rand(DataType.FLOAT, s.batch(), channels, resolution, resolution);
+            batched = LatencyStats.time(s.batch(), Math.min(s.warmup(), 2), s.runs(), () -> net.outputSingle(false, many));
         }
-        double[] ms = new double[LATENCY_RUNS];
-        for (int i = 0; i < LATENCY_RUNS; i++) {
-            long t = System.nanoTime();
-            net.outputSingle(false, one);
-            ms[i] = (System.nanoTime() - t) / 1e6;
+        return new InferenceSpeed("dl4j", dl4jThreads(), LatencyStats.processor(), single, batched);
+    }
+
+    /** ND4J's OpenMP threads: OMP_NUM_THREADS when set, else one per core. */
+    private static int dl4jThreads() {
+        String omp = System.getenv("OMP_NUM_THREADS");
+        try {
+            return omp == null || omp.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(omp.trim());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
         }
-        Arrays.sort(ms);
-        double median = (ms[(LATENCY_RUNS - 1) / 2] + ms[LATENCY_RUNS / 2]) / 2;
-        INDArray batch = Nd4j.rand(DataType.FLOAT, BATCH, channels, resolution, resolution);
-        for (int i = 0; i < 2; i++) {
-            net.outputSingle(false, batch);
-        }
-        long t = System.nanoTime();
-        for (int i = 0; i < THROUGHPUT_RUNS; i++) {
-            net.outputSingle(false, batch);
-        }
-        double seconds = (System.nanoTime() - t) / 1e9;
-        return new InferenceSpeed(median, BATCH * THROUGHPUT_RUNS / seconds);
     }
 }
