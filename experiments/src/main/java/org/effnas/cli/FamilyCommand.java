@@ -24,6 +24,10 @@ import org.effnas.scaling.ScalingRules;
 import org.effnas.family.ScaledFamily;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stage;
+import org.effnas.worker.export.ImageClassifier;
+import org.effnas.worker.export.LatencyEngines;
+import org.effnas.worker.export.SpecLatency;
+import org.effnas.worker.train.LatencySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +49,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  effnas family --official --classes 1000 --format csv",
                 "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..7",
+                "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --target-latency-ms 2,5 --base effnas-mini",
                 "  effnas family --alpha 1.2 --beta 1.1 --gamma 1.15 --phi 0..3 \\",
                 "      --base effnas-mini --out runs/mini-family"})
 public final class FamilyCommand implements Callable<Integer> {
@@ -104,10 +109,37 @@ public final class FamilyCommand implements Callable<Integer> {
             + "without exceeding it; phi < 0 gives members smaller than the base.")
     String targetMacs;
 
+    @Option(names = "--target-latency-ms", paramLabel = "LIST", description = "Instead of --phi: one member per "
+            + "latency budget in milliseconds (e.g. 2,5,10), each at the real phi whose rounded network measures "
+            + "the largest batch-1 latency not above it (random weights; measured with --engine on this machine).")
+    String targetLatencyMs;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "With --target-latency-ms: onnxruntime or dl4j "
+            + "(default: onnxruntime when it loads here, else dl4j).")
+    String engine;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "With --target-latency-ms: "
+            + "ONNX Runtime's intra-op threads, 0 = one per core (default: ${DEFAULT-VALUE}; DL4J uses OMP_NUM_THREADS).")
+    int threads;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "With --target-latency-ms: "
+            + "timed runs per member after 10 warm-up runs; the median is its latency (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--phi-cap", paramLabel = "PHI", defaultValue = "8", description = "With --target-latency-ms: "
+            + "the largest phi measured (default: ${DEFAULT-VALUE}); a target the cap fits gets the cap member.")
+    double phiCap;
+
     @Override
     public Integer call() throws IOException {
+        if (targetMacs != null && targetLatencyMs != null) {
+            throw new InvalidInputException("--target-macs and --target-latency-ms: give one of them");
+        }
         if (targetMacs != null) {
             return targeted();
+        }
+        if (targetLatencyMs != null) {
+            return targetedLatency();
         }
         List<Double> phis = phis(phi);
         List<Member> members = official ? officialMembers(phis) : scaledMembers(phis);
@@ -141,6 +173,38 @@ public final class FamilyCommand implements Callable<Integer> {
         PrintWriter w = command.commandLine().getOut();
         TargetedFamilyTable.print(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma), divisor(baseSpec),
                 targetMacs, format == OutputFormat.JSON);
+        w.flush();
+        return Effnas.EXIT_OK;
+    }
+
+    /** --target-latency-ms: each member's cost measured by {@link SpecLatency}. */
+    private Integer targetedLatency() {
+        if (official || alpha == null || beta == null || gamma == null) {
+            throw new InvalidInputException("--target-latency-ms: needs --alpha, --beta and --gamma (not --official); "
+                    + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15 --target-latency-ms 2,5");
+        }
+        TargetedFamilyTable.parseLatencyTargets(targetLatencyMs);
+        if (threads < 0 || threads > LatencySettings.MAX_THREADS) {
+            throw new InvalidInputException("--threads: must be in [0, " + LatencySettings.MAX_THREADS + "], got "
+                    + threads);
+        }
+        if (runs < 1 || runs > LatencySettings.MAX_RUNS) {
+            throw new InvalidInputException("--runs: must be in [1, " + LatencySettings.MAX_RUNS + "], got " + runs);
+        }
+        if (!(phiCap > -30) || phiCap > 30) {
+            throw new InvalidInputException("--phi-cap: must be in (-30, 30], got " + phiCap);
+        }
+        ImageClassifier.Engine e = LatencyEngines.resolve(engine == null ? null : ImageClassifier.Engine.parse(engine),
+                line -> command.commandLine().getErr().println(line));
+        ArchSpec baseSpec = Architectures.resolve(base);
+        if (classes != null) {
+            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
+        }
+        SpecLatency latency = SpecLatency.of(e, new LatencySettings(threads, 1, 10, runs));
+        PrintWriter w = command.commandLine().getOut();
+        TargetedFamilyTable.printLatency(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma),
+                divisor(baseSpec), targetLatencyMs, phiCap, latency, e == ImageClassifier.Engine.DL4J
+                        ? "OMP_NUM_THREADS" : Integer.toString(threads), format == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }

@@ -1,6 +1,12 @@
 package org.effnas.scaling;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.effnas.InvalidInputException;
+import org.effnas.notation.BlockStrings;
 import org.effnas.cost.CostModel;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.InvalidSpecException;
@@ -54,6 +60,31 @@ public final class TargetedScaling {
             return (double) nextMacs / macs - 1;
         }
     }
+
+    /**
+     * A member solved against a measured cost (e.g. latency), whose value may be noisy.
+     *
+     * @param target   the budget
+     * @param phi      the solved compound coefficient
+     * @param factors  the continuous multipliers at φ
+     * @param spec     the rounded network, measured at or below the target
+     * @param cost     its measured cost
+     * @param next     the next rounding step above φ, measured above the target; null when the
+     *                 member is at the φ cap (even the cap fits the target)
+     * @param nextCost its measured cost; NaN when {@code next} is null
+     * @param measured how many distinct networks were measured
+     */
+    public record Measured(double target, double phi, ScalingFactors factors, ArchSpec spec, double cost,
+                           ArchSpec next, double nextCost, int measured) {
+
+        /** Whether the cap φ itself fits the target (there is no next step within the range searched). */
+        public boolean atCap() {
+            return next == null;
+        }
+    }
+
+    /** Bisection over a measured cost stops when the φ bracket is this narrow. */
+    static final double MEASURED_PHI_TOLERANCE = 1e-4;
 
     private TargetedScaling(ArchSpec base, CompoundCoefficients coefficients, int resolutionDivisor) {
         if (resolutionDivisor < 1) {
@@ -123,15 +154,58 @@ public final class TargetedScaling {
                     + "; lower the target");
         }
         // invariant: macs(lo) <= target < macs(hi); the cost is non-decreasing in phi
-        while (hi - lo > PHI_TOLERANCE) {
+        double[] bracket = bisect(lo, hi, PHI_TOLERANCE, phi -> macs(phi) <= targetMacs);
+        lo = bracket[0];
+        hi = bracket[1];
+        ArchSpec spec = at(lo);
+        return new Member(targetMacs, lo, coefficients.at(lo), spec, CostModel.of(spec).macs(), macs(hi));
+    }
+
+    /**
+     * The member with the largest measured cost at or below {@code target}, by the same bisection
+     * over φ as {@link #solve} but with a cost measured per rounded network (each distinct network is
+     * measured once, so the bracket's ends keep the values the decision was made on), searched up to
+     * {@code phiCap}: measurements cost time, and a larger φ is not worth measuring when the cap fits.
+     * A measured cost is noisy, so the result is the step the measurements put at the target's edge,
+     * not a guarantee that every φ below it measures lower.
+     *
+     * @param flag names the target in messages, e.g. {@code --target-latency-ms}
+     */
+    public Measured solveMeasured(double target, ToDoubleFunction<ArchSpec> cost, double phiCap, String flag) {
+        if (!(target > 0) || Double.isInfinite(target)) {
+            throw new InvalidInputException(flag + ": must be a positive number, got " + target);
+        }
+        if (!(phiCap > PHI_MIN) || phiCap > PHI_MAX) {
+            throw new InvalidInputException("phi cap: must be in (" + PHI_MIN + ", " + PHI_MAX + "], got " + phiCap);
+        }
+        Map<String, Double> measured = new HashMap<>();
+        DoubleUnaryOperator costAt = phi -> measured.computeIfAbsent(BlockStrings.canonical(at(phi)),
+                k -> cost.applyAsDouble(at(phi)));
+        double smallest = costAt.applyAsDouble(PHI_MIN);
+        if (smallest > target) {
+            throw new InvalidInputException(flag + ": " + target + " is below the smallest member (" + smallest
+                    + " with 1 repeat per stage, 8 channels and " + minimumResolution() + " px); raise the target");
+        }
+        if (costAt.applyAsDouble(phiCap) <= target) {
+            ArchSpec spec = at(phiCap);
+            return new Measured(target, phiCap, coefficients.at(phiCap), spec, costAt.applyAsDouble(phiCap), null,
+                    Double.NaN, measured.size());
+        }
+        double[] bracket = bisect(PHI_MIN, phiCap, MEASURED_PHI_TOLERANCE, phi -> costAt.applyAsDouble(phi) <= target);
+        return new Measured(target, bracket[0], coefficients.at(bracket[0]), at(bracket[0]),
+                costAt.applyAsDouble(bracket[0]), at(bracket[1]), costAt.applyAsDouble(bracket[1]), measured.size());
+    }
+
+    /** Narrows [lo, hi] (fits(lo), !fits(hi)) to {@code tolerance}; returns the final {lo, hi}. */
+    private static double[] bisect(double lo, double hi, double tolerance, DoublePredicate fits) {
+        while (hi - lo > tolerance) {
             double mid = (lo + hi) / 2;
-            if (macs(mid) <= targetMacs) {
+            if (fits.test(mid)) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        ArchSpec spec = at(lo);
-        return new Member(targetMacs, lo, coefficients.at(lo), spec, CostModel.of(spec).macs(), macs(hi));
+        return new double[] {lo, hi};
     }
 }
