@@ -1,7 +1,12 @@
 package org.effnas.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import org.effnas.data.ImageSplit;
+import org.effnas.worker.export.EngineAccuracy;
+import org.effnas.worker.export.ImageClassifier;
 import java.util.Locale;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.data.SplitDataset;
@@ -57,7 +62,7 @@ final class BestModel {
             ModelArchive.save(dir, run.network(), best.candidate().spec(), metrics,
                     Preprocessing.of(data, best.candidate().spec()));
             return String.format(Locale.ROOT, "best/model.zip saved (top-1 %.4f now, %.4f in the search)%s%s",
-                    run.result().top1(), best.accuracy(), onnxBeside(dir), disagrees ? "; WARNING: the retrain disagrees with the "
+                    run.result().top1(), best.accuracy(), onnxBeside(dir, data), disagrees ? "; WARNING: the retrain disagrees with the "
                             + "search beyond noise (95% intervals over " + images + " images do not overlap), so the "
                             + "search's figure for this candidate is doubtful" : "");
         };
@@ -86,16 +91,47 @@ final class BestModel {
         ModelArchive.save(dir, ckpt.network(), best.candidate().spec(), metrics,
                 Preprocessing.of(data, best.candidate().spec()));
         return String.format(Locale.ROOT, "best/model.zip saved from checkpoint %s (%d steps, top-1 %.4f at rung %d)%s",
-                id, ckpt.steps(), best.accuracy(), best.rung(), onnxBeside(dir));
+                id, ckpt.steps(), best.accuracy(), best.rung(), onnxBeside(dir, data));
     }
 
-    /** Exports the saved model to model.onnx beside it; a model the export cannot express keeps its zip. */
-    private static String onnxBeside(Path dir) {
+    /**
+     * Exports the saved model to model.onnx beside it (a model the export cannot express keeps its
+     * zip), then runs both saved files over the minival split the way {@code effnas predict} does and
+     * adds their top-1 to best/metrics.json, so the report shows them without running a model.
+     */
+    private static String onnxBeside(Path dir, SplitDataset data) {
         try {
             OnnxExport.exportBeside(dir);
-            return " and best/" + OnnxExport.FILE;
         } catch (RuntimeException e) {
             return "; no best/" + OnnxExport.FILE + " (" + e.getMessage() + ")";
         }
+        try {
+            ImageSplit minival = data.split(SplitName.MINIVAL);
+            EngineAccuracy dl4j = EngineAccuracy.of(dir, ImageClassifier.Engine.DL4J, minival);
+            EngineAccuracy ort = EngineAccuracy.of(dir, ImageClassifier.Engine.ONNXRUNTIME, minival);
+            Path file = dir.resolve(ModelArchive.METRICS);
+            ObjectNode metrics = (ObjectNode) EvalJson.MAPPER.readTree(Files.readString(file));
+            metrics.set(ENGINES, engines(dl4j, ort));
+            Files.writeString(file, EvalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(metrics) + "\n");
+            return String.format(Locale.ROOT, " and best/%s (minival top-1 %.4f with DL4J, %.4f with ONNX Runtime, "
+                    + "%d/%d images predicted alike)", OnnxExport.FILE, dl4j.top1(), ort.top1(), dl4j.agreement(ort),
+                    dl4j.images());
+        } catch (IOException | RuntimeException e) {
+            return " and best/" + OnnxExport.FILE + " (not evaluated under both engines: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The best/metrics.json key of the both-engines evaluation. */
+    static final String ENGINES = "engines";
+
+    static ObjectNode engines(EngineAccuracy dl4j, EngineAccuracy ort) {
+        ObjectNode n = EvalJson.MAPPER.createObjectNode();
+        n.put("split", "minival");
+        n.put("images", dl4j.images());
+        for (EngineAccuracy a : List.of(dl4j, ort)) {
+            n.putObject(a.engine().id()).put("top1", a.top1()).put("correct", a.correct());
+        }
+        n.put("same_top1_images", dl4j.agreement(ort));
+        return n;
     }
 }

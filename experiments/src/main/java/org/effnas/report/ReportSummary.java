@@ -21,7 +21,7 @@ import org.effnas.report.statistics.AccuracyInterval;
  * over the runner-up, the family one row per model, and the files to use next with their commands.
  */
 public record ReportSummary(Optional<Baseline> baseline, Optional<GridOutcome> grid, List<ModelRow> family,
-                            List<NextStep> nextSteps, DirectoryContents contents) {
+                            List<NextStep> nextSteps, DirectoryContents contents, Optional<DeployedModel> deployed) {
 
     /** File under the experiment directory with the trained winner's figures. */
     public static final String BEST_METRICS = "best/metrics.json";
@@ -46,7 +46,7 @@ public record ReportSummary(Optional<Baseline> baseline, Optional<GridOutcome> g
             throws IOException {
         List<GridTriple> triples = GridTriple.of(r.grid(), r.evalImages());
         return new ReportSummary(baseline(dir, r), GridOutcome.of(triples), ModelRow.of(r.family(), r.evalImages()),
-                nextSteps(dir, config), contents);
+                nextSteps(dir, config), contents, DeployedModel.read(dir));
     }
 
     static Optional<Baseline> baseline(Path dir, ExperimentResults r) throws IOException {

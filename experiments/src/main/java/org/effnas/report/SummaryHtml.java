@@ -42,6 +42,7 @@ final class SummaryHtml {
             }
             b.append(".</span></p>\n");
         });
+        summary.deployed().ifPresent(d -> d.append(b));
         summary.grid().ifPresent(g -> {
             GridTriple w = g.winner();
             b.append("<p class=\"headline\" id=\"summary-grid\"><b>Grid winner</b> ").append(HtmlReport.esc(w.label()))
