@@ -1,24 +1,80 @@
 package org.effnas.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The scaled family: members phi = {@code phiMin..phiMax} with depth alpha^phi, width beta^phi and
- * resolution gamma^phi.
+ * resolution gamma^phi, or, with {@code target_macs} or {@code target_latency_ms}, one member per
+ * budget at the real phi whose rounded network has the largest cost not above it (named {@code T50M},
+ * {@code T5ms}, ...).
  *
  * @param singleDimension also scale by each of depth, width and resolution alone to the same
  *                        multiply-adds, for the report's comparison (as in EfficientNet, Fig. 3)
  * @param singleDimensionPhiMax the largest phi of those comparisons (phi 1 comes from the grid at no
  *                        extra cost; each further phi trains three more, ever larger, models)
+ * @param targetMacs      multiply-add budgets instead of the phi range (empty: none)
+ * @param targetLatencyMs measured batch-1 latency budgets in ms instead of the phi range (empty: none)
  */
-public record FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean singleDimension,
-                           int singleDimensionPhiMax) {
+public record FamilyConfig(boolean enabled, @JsonIgnore int phiMin, @JsonIgnore int phiMax, boolean singleDimension,
+                           @JsonIgnore int singleDimensionPhiMax, List<Long> targetMacs, List<Double> targetLatencyMs) {
+
+    /** At most this many targets. */
+    public static final int MAX_TARGETS = 16;
+
+    public FamilyConfig {
+        targetMacs = targetMacs == null ? List.of() : List.copyOf(targetMacs);
+        targetLatencyMs = targetLatencyMs == null ? List.of() : List.copyOf(targetLatencyMs);
+    }
+
+    /** A family by phi range. */
+    public FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean singleDimension, int singleDimensionPhiMax) {
+        this(enabled, phiMin, phiMax, singleDimension, singleDimensionPhiMax, List.of(), List.of());
+    }
 
     public static FamilyConfig defaults() {
         return new FamilyConfig(true, 0, 3, true, 3);
     }
 
+    /** Whether the members are given by cost targets rather than the phi range. */
+    public boolean targeted() {
+        return !targetMacs.isEmpty() || !targetLatencyMs.isEmpty();
+    }
+
+    // the resolved config.yaml writes the phi range only when it chooses the members
+    @JsonProperty("phi_min")
+    Integer phiMinWritten() {
+        return targeted() ? null : phiMin;
+    }
+
+    @JsonProperty("phi_max")
+    Integer phiMaxWritten() {
+        return targeted() ? null : phiMax;
+    }
+
+    @JsonProperty("single_dimension_phi_max")
+    Integer singleDimensionPhiMaxWritten() {
+        return targeted() ? null : singleDimensionPhiMax;
+    }
+
     static FamilyConfig read(ConfigSection s) {
         FamilyConfig d = defaults();
         boolean enabled = s.flag("enabled", d.enabled());
+        List<Long> macs = counts(s, "target_macs");
+        List<Double> latency = milliseconds(s, "target_latency_ms");
+        boolean targeted = !macs.isEmpty() || !latency.isEmpty();
+        if (!macs.isEmpty() && !latency.isEmpty()) {
+            s.problem("target_macs", "give family.target_macs or family.target_latency_ms, not both");
+        }
+        for (String range : List.of("phi_min", "phi_max", "single_dimension_phi_max")) {
+            if (targeted && s.has(range)) {
+                s.problem(range, "not with family." + (macs.isEmpty() ? "target_latency_ms" : "target_macs")
+                        + ": the targets choose the members; drop one of them");
+            }
+        }
         int min = s.integer("phi_min", d.phiMin(), 0, 16);
         int max = s.integer("phi_max", d.phiMax(), 0, 16);
         if (max < min) {
@@ -31,6 +87,54 @@ public record FamilyConfig(boolean enabled, int phiMin, int phiMax, boolean sing
             s.problem("single_dimension_phi_max", "must be <= family.phi_max (" + max + "), got " + singleMax);
             singleMax = max;
         }
-        return new FamilyConfig(enabled, min, max, single, singleMax);
+        return new FamilyConfig(enabled, min, max, single, singleMax, macs, latency);
+    }
+
+    /** A list of positive counts ({@code [50M, 100M]}, a single one, or {@code 400000}). */
+    private static List<Long> counts(ConfigSection s, String key) {
+        List<Long> out = new ArrayList<>();
+        for (JsonNode e : list(s, key)) {
+            Long v = e.isIntegralNumber() && e.canConvertToLong() ? Long.valueOf(e.asLong())
+                    : e.isTextual() ? Quantities.parseCount(e.asText()) : null;
+            if (v == null || v < 1) {
+                s.problem(key, "every target must be a positive count of multiply-adds (e.g. [50M, 100M]), got "
+                        + ConfigSection.describe(e));
+                return List.of();
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** A list of positive numbers of milliseconds. */
+    private static List<Double> milliseconds(ConfigSection s, String key) {
+        List<Double> out = new ArrayList<>();
+        for (JsonNode e : list(s, key)) {
+            if (!e.isNumber() || !(e.asDouble() > 0) || Double.isInfinite(e.asDouble())) {
+                s.problem(key, "every target must be a positive number of milliseconds (e.g. [2, 5]), got "
+                        + ConfigSection.describe(e));
+                return List.of();
+            }
+            out.add(e.asDouble());
+        }
+        return out;
+    }
+
+    private static List<JsonNode> list(ConfigSection s, String key) {
+        JsonNode v = s.raw(key);
+        List<JsonNode> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (v.isArray()) {
+            v.forEach(out::add);
+        } else {
+            out.add(v);
+        }
+        if (out.size() > MAX_TARGETS) {
+            s.problem(key, "at most " + MAX_TARGETS + " targets, got " + out.size());
+            return List.of();
+        }
+        return out;
     }
 }

@@ -9,6 +9,10 @@ import org.effnas.config.RewardConfig;
 import org.effnas.cost.CostModel;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.FamilyPlan;
+import org.effnas.experiment.FamilyTargets;
+import org.effnas.worker.export.LatencyEngines;
+import org.effnas.worker.export.SpecLatency;
+import org.effnas.worker.train.LatencySettings;
 import org.effnas.experiment.GridPlan;
 import org.effnas.experiment.RewardTargets;
 import org.effnas.experiment.SearchPlan;
@@ -67,9 +71,39 @@ public final class ConfigPlan {
                     f.enabled() && f.singleDimension()));
         }
         Optional<FamilyPlan> family = c.family().enabled() ? Optional.of(new FamilyPlan(c.family().phiMin(),
-                c.family().phiMax(), c.family().singleDimension(), c.family().singleDimensionPhiMax())) : Optional.empty();
+                c.family().phiMax(), c.family().singleDimension(), c.family().singleDimensionPhiMax(),
+                familyTargets(c))) : Optional.empty();
         return new ExperimentPlan(search, grid, family, c.evaluator().kind(), c.training().settings(c.dataset().minival()),
                 c.seed(), o.out(), o.resume(), o.cacheDir(), o.fresh(), c.strategy().ordered(),
                 c.scheduler().settings());
+    }
+
+    /**
+     * The config's family targets: multiply-adds, or latency measured on this machine with the
+     * config's {@code latency} engine and threads (random weights, batch 1), measured only when the
+     * family phase solves its members.
+     */
+    static Optional<FamilyTargets> familyTargets(ExperimentConfig c) {
+        FamilyConfig f = c.family();
+        if (!f.targetMacs().isEmpty()) {
+            return Optional.of(FamilyTargets.macs(f.targetMacs()));
+        }
+        if (f.targetLatencyMs().isEmpty()) {
+            return Optional.empty();
+        }
+        LatencySettings s = c.latency().settings();
+        java.util.function.Supplier<SpecLatency> latency = new java.util.function.Supplier<>() {
+            private SpecLatency measurer;
+
+            @Override
+            public synchronized SpecLatency get() {
+                if (measurer == null) {
+                    measurer = SpecLatency.of(LatencyEngines.resolve(c.latency().engine().engine(), System.err::println),
+                            new LatencySettings(s.threads(), 1, s.warmup(), s.runs()));
+                }
+                return measurer;
+            }
+        };
+        return Optional.of(FamilyTargets.latencyMs(f.targetLatencyMs(), spec -> latency.get().latencyMs(spec)));
     }
 }

@@ -129,7 +129,9 @@ public final class ReportBuilder {
         });
         f.put("grid", c.grid().enabled() ? "step " + c.grid().step() + ", tolerance " + c.grid().tolerance() + ", max "
                 + c.grid().max() + ", " + c.grid().seeds() + " seed(s), at most " + c.grid().maxTriples() + " triples" : "off");
-        f.put("family", c.family().enabled() ? "phi " + c.family().phiMin() + ".." + c.family().phiMax()
+        f.put("family", c.family().enabled() ? (!c.family().targetMacs().isEmpty() ? "targets " + c.family().targetMacs()
+                + " MACs" : !c.family().targetLatencyMs().isEmpty() ? "targets " + c.family().targetLatencyMs() + " ms"
+                : "phi " + c.family().phiMin() + ".." + c.family().phiMax())
                 + (c.family().singleDimension() ? ", with single-dimension scaling for comparison" : "") : "off");
         f.put("seed", Long.toString(c.seed()));
         return f;

@@ -187,8 +187,10 @@ public final class ExperimentEngine {
                                                               int seeds, Map<String, List<Observation>> known,
                                                               Evaluator shared, ExperimentEvaluator ev,
                                                               List<ExperimentArtefacts.RungRow> rungs) {
-        ScaledFamily members = ScaledFamily.range(base, winner.coefficients(), f.phiMin(), f.phiMax(), divisor);
-        if (f.singleDimension()) {
+        ScaledFamily members = f.targets().isPresent()
+                ? f.targets().get().solve(base, winner.coefficients(), divisor)
+                : ScaledFamily.range(base, winner.coefficients(), f.phiMin(), f.phiMax(), divisor);
+        if (f.singleDimension() && f.targets().isEmpty()) {
             members = members.withSingleDimension(Math.max(1, f.phiMin()), f.singleDimensionPhiMax());
         }
         // every evaluation of a spec, with its id qualified by the phase (journal) that holds it

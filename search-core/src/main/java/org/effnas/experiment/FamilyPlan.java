@@ -1,5 +1,6 @@
 package org.effnas.experiment;
 
+import java.util.Optional;
 import org.effnas.InvalidSettingException;
 
 /**
@@ -7,10 +8,20 @@ import org.effnas.InvalidSettingException;
  * and, with {@code singleDimension}, depth-, width- and resolution-only scaling to the same nominal
  * FLOPs at phi = 1..{@code singleDimensionPhiMax} (D1, W1, R1, ...). Models evaluated earlier in the
  * experiment (B0 in the search, B1 and the phi = 1 comparisons in the grid) are not trained again.
+ * With {@code targets}, the members are instead one per cost budget ({@link FamilyTargets}: T50M, ...,
+ * at a solved real phi) and no single-dimension comparisons are trained (the grid's phi = 1 ones
+ * remain).
  */
-public record FamilyPlan(int phiMin, int phiMax, boolean singleDimension, int singleDimensionPhiMax) {
+public record FamilyPlan(int phiMin, int phiMax, boolean singleDimension, int singleDimensionPhiMax,
+                         Optional<FamilyTargets> targets) {
+
+    /** A family by phi range. */
+    public FamilyPlan(int phiMin, int phiMax, boolean singleDimension, int singleDimensionPhiMax) {
+        this(phiMin, phiMax, singleDimension, singleDimensionPhiMax, Optional.empty());
+    }
 
     public FamilyPlan {
+        java.util.Objects.requireNonNull(targets, "targets");
         if (phiMin < 0 || phiMax < phiMin || phiMax > 16) {
             throw new InvalidSettingException("family phi", "need 0 <= phi min <= phi max <= 16, got "
                     + phiMin + ".." + phiMax);

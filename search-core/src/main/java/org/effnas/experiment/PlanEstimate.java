@@ -44,23 +44,28 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
             }
             if (plan.family().isPresent()) {
                 FamilyPlan f = plan.family().get();
-                int members = f.phiMax() - f.phiMin() + 1;
-                if (f.singleDimension()) {
-                    members += 3 * Math.max(0, f.singleDimensionPhiMax() - Math.max(1, f.phiMin()) + 1);
+                int members = f.targets().map(t -> t.values().size()).orElse(f.phiMax() - f.phiMin() + 1);
+                if (f.targets().isPresent()) {
+                    family = members * g.seeds();
+                    exact = false;
+                } else {
+                    if (f.singleDimension()) {
+                        members += 3 * Math.max(0, f.singleDimensionPhiMax() - Math.max(1, f.phiMin()) + 1);
+                    }
+                    int reused = 0;
+                    if (f.phiMin() == 0 && plan.search().isPresent()) {
+                        reused++; // B0 is the search winner
+                    }
+                    if (f.phiMin() <= 1 && f.phiMax() >= 1) {
+                        reused++; // B1 is the grid winner
+                    }
+                    if (f.singleDimension() && g.singleDimension() && f.phiMin() <= 1 && !plan.usesRungs()) {
+                        reused += 3; // D1, W1, R1 come from the grid (under rungs only if they reach the top)
+                    }
+                    family = Math.max(0, members - reused) * g.seeds();
+                    // the members follow the grid winner: one may round to a model already evaluated
+                    exact &= family == 0;
                 }
-                int reused = 0;
-                if (f.phiMin() == 0 && plan.search().isPresent()) {
-                    reused++; // B0 is the search winner
-                }
-                if (f.phiMin() <= 1 && f.phiMax() >= 1) {
-                    reused++; // B1 is the grid winner
-                }
-                if (f.singleDimension() && g.singleDimension() && f.phiMin() <= 1 && !plan.usesRungs()) {
-                    reused += 3; // D1, W1, R1 come from the grid (under rungs only if they reach the top)
-                }
-                family = Math.max(0, members - reused) * g.seeds();
-                // the members follow the grid winner: one may round to a model already evaluated
-                exact &= family == 0;
             }
         }
         // under rungs the winner's model is its checkpoint: nothing is trained again

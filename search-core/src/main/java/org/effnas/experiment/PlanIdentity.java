@@ -93,6 +93,10 @@ final class PlanIdentity {
         n.put("phi_max", f.phiMax());
         n.put("single_dimension", f.singleDimension());
         n.put("single_dimension_phi_max", f.singleDimensionPhiMax());
+        f.targets().ifPresent(t -> {
+            n.put("target_metric", t.metric().text());
+            t.values().forEach(n.putArray("targets")::add);
+        });
         return n;
     }
 

@@ -62,6 +62,25 @@ public final class ScaledFamily {
         return new ScaledFamily(base, c, resolutionDivisor, list);
     }
 
+    /**
+     * Compound members solved elsewhere (e.g. to a cost target by
+     * {@link org.effnas.scaling.TargetedScaling}): each given by its name, real-valued phi and rounded spec.
+     */
+    public static ScaledFamily ofSolved(ArchSpec base, CompoundCoefficients c, int resolutionDivisor,
+                                        List<String> names, List<Double> phis, List<ArchSpec> specs) {
+        if (names.size() != phis.size() || names.size() != specs.size() || names.isEmpty()) {
+            throw new IllegalArgumentException("family: one name, phi and spec per member");
+        }
+        long baseMacs = CostModel.of(base).macs();
+        List<Member> list = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            Cost cost = CostModel.of(specs.get(i));
+            list.add(new Member(ScalingDimension.COMPOUND, names.get(i), phis.get(i), c.at(phis.get(i)), specs.get(i),
+                    cost, c.nominalFlopsRatio(phis.get(i)), (double) cost.macs() / baseMacs));
+        }
+        return new ScaledFamily(base, c, resolutionDivisor, list);
+    }
+
     /** Whole-number members phi = phiMin..phiMax named B0, B1, ... */
     public static ScaledFamily range(ArchSpec base, CompoundCoefficients c, int phiMin, int phiMax,
                                      int resolutionDivisor) {
