@@ -59,10 +59,13 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                 .orElse((double) calibration.referenceMacs());
         double gridBase = plan.grid().flatMap(g -> g.base()).map(b -> (double) CostModel.of(b).macs())
                 .orElse(searchMacs);
-        // a family member at phi costs 2^phi times the base: their mean
+        // a family member at phi costs 2^phi times the base: their mean; a MACs target's member about its target
         double familyRelative = plan.family().filter(f -> counts.family() > 0)
-                .map(f -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
-                        .average().orElse(0)).orElse(0.0);
+                .map(f -> f.targets().filter(t -> t.metric() == org.effnas.reward.CostMetric.MACS)
+                        .map(t -> t.values().stream().mapToDouble(Double::doubleValue).average().orElse(0)
+                                / Math.max(1, gridBase))
+                        .orElseGet(() -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
+                                .average().orElse(0))).orElse(0.0);
         double macImages = (counts.search() + counts.random() + counts.bestModel()) * searchMacs
                 + counts.grid() * 2 * gridBase
                 + counts.family() * familyRelative * gridBase;

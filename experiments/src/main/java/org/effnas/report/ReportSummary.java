@@ -18,7 +18,8 @@ import org.effnas.report.statistics.AccuracyInterval;
  * The first screen of the report: what won and how sure it is. The winning baseline with its
  * accuracy, interval, n, cost and latency (from {@code best/metrics.json} when the winner was
  * trained again for {@code best/model.zip}, else from the search), the grid winner with its margin
- * over the runner-up, the family one row per model, and the files to use next with their commands.
+ * over the runner-up, the family one row per model, the files to use next with their commands, and
+ * {@code best/model.onnx} with its accuracy under both engines when it exists.
  */
 public record ReportSummary(Optional<Baseline> baseline, Optional<GridOutcome> grid, List<ModelRow> family,
                             List<NextStep> nextSteps, DirectoryContents contents, Optional<DeployedModel> deployed) {
