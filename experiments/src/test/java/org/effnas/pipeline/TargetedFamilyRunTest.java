@@ -44,4 +44,25 @@ class TargetedFamilyRunTest {
         assertTrue(ResultTables.readFamily(out).stream().noneMatch(p -> p.name().startsWith("B")),
                 "no phi-range members beside the targets");
     }
+
+    /** A measured latency target: the member solved by ONNX Runtime's timing of random-weight members. */
+    @Test
+    void aLatencyTargetIsSolvedByMeasurement() throws Exception {
+        Path config = dir.resolve("l.yaml");
+        Files.writeString(config, "dataset: fashion-mnist\nspace: mnasnet-small\nreward: {target_macs: 10M}\n"
+                + "strategy: {budget: {evaluations: 4}}\nevaluator: surrogate\ngrid: {max_triples: 2}\n"
+                + "family: {target_latency_ms: [1], single_dimension: false}\n"
+                + "latency: {engine: onnxruntime, runs: 3, warmup: 1}\nseed: 3\n");
+        Path out = dir.resolve("lat");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Effnas.commandLine().setOut(new PrintWriter(new ByteArrayOutputStream(), true))
+                .setErr(new PrintWriter(err, true)).execute("run", "--config", config.toString(), "--no-cache",
+                        "--out", out.toString());
+        assertEquals(0, code, err.toString());
+        List<FamilyPoint> family = ResultTables.readFamily(out);
+        assertEquals(List.of("T1ms"), family.stream().map(FamilyPoint::name).toList());
+        FamilyPoint p = family.get(0);
+        // 1 ms is near a 28 px base's own latency: the bracket stays among small networks
+        assertTrue(p.m().ok() && p.phi() > -30 && p.phi() < 8, p.toString());
+    }
 }

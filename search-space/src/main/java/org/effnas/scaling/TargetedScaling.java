@@ -164,8 +164,10 @@ public final class TargetedScaling {
     /**
      * The member with the largest measured cost at or below {@code target}, by the same bisection
      * over φ as {@link #solve} but with a cost measured per rounded network (each distinct network is
-     * measured once, so the bracket's ends keep the values the decision was made on), searched up to
-     * {@code phiCap}: measurements cost time, and a larger φ is not worth measuring when the cap fits.
+     * measured once, so the bracket's ends keep the values the decision was made on). The bracket is
+     * found first by doubling steps from φ = 0 (up to {@code phiCap}, down to the floors), so large
+     * networks are measured only when the target needs them; when even the cap fits, the cap is
+     * the member.
      * A measured cost is noisy, so the result is the step the measurements put at the target's edge,
      * not a guarantee that every φ below it measures lower.
      *
@@ -181,17 +183,44 @@ public final class TargetedScaling {
         Map<String, Double> measured = new HashMap<>();
         DoubleUnaryOperator costAt = phi -> measured.computeIfAbsent(BlockStrings.canonical(at(phi)),
                 k -> cost.applyAsDouble(at(phi)));
-        double smallest = costAt.applyAsDouble(PHI_MIN);
-        if (smallest > target) {
-            throw new InvalidInputException(flag + ": " + target + " is below the smallest member (" + smallest
-                    + " with 1 repeat per stage, 8 channels and " + minimumResolution() + " px); raise the target");
+        DoublePredicate fits = phi -> costAt.applyAsDouble(phi) <= target;
+        // bracket outwards from phi = 0 in doubling steps, so a network far larger than the answer
+        // (slow to build and to time) is measured only when the target asks for one
+        double start = Math.min(0, phiCap);
+        double lo;
+        double hi;
+        if (fits.test(start)) {
+            lo = start;
+            for (double step = 1; ; step *= 2) {
+                double next = Math.min(phiCap, lo + step);
+                if (!fits.test(next)) {
+                    hi = next;
+                    break;
+                }
+                lo = next;
+                if (next == phiCap) {
+                    ArchSpec spec = at(phiCap);
+                    return new Measured(target, phiCap, coefficients.at(phiCap), spec, costAt.applyAsDouble(phiCap),
+                            null, Double.NaN, measured.size());
+                }
+            }
+        } else {
+            hi = start;
+            for (double step = 1; ; step *= 2) {
+                double next = Math.max(PHI_MIN, hi - step);
+                if (fits.test(next)) {
+                    lo = next;
+                    break;
+                }
+                hi = next;
+                if (next == PHI_MIN) {
+                    throw new InvalidInputException(flag + ": " + target + " is below the smallest member ("
+                            + costAt.applyAsDouble(PHI_MIN) + " with 1 repeat per stage, 8 channels and "
+                            + minimumResolution() + " px); raise the target");
+                }
+            }
         }
-        if (costAt.applyAsDouble(phiCap) <= target) {
-            ArchSpec spec = at(phiCap);
-            return new Measured(target, phiCap, coefficients.at(phiCap), spec, costAt.applyAsDouble(phiCap), null,
-                    Double.NaN, measured.size());
-        }
-        double[] bracket = bisect(PHI_MIN, phiCap, MEASURED_PHI_TOLERANCE, phi -> costAt.applyAsDouble(phi) <= target);
+        double[] bracket = bisect(lo, hi, MEASURED_PHI_TOLERANCE, fits);
         return new Measured(target, bracket[0], coefficients.at(bracket[0]), at(bracket[0]),
                 costAt.applyAsDouble(bracket[0]), at(bracket[1]), costAt.applyAsDouble(bracket[1]), measured.size());
     }

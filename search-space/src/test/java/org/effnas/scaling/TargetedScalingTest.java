@@ -64,4 +64,31 @@ class TargetedScalingTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> B0.solve(floorMacs - 1));
         assertTrue(e.getMessage().contains("below the smallest member"), e.getMessage());
     }
+
+    /**
+     * A measured cost that is exactly the MACs (in millions) must give the same member as the MACs
+     * solver, each distinct network measured once, the next step measured above the target; a target
+     * the cap fits gets the cap member.
+     */
+    @Test
+    void solvingByAMeasuredCostAgreesWithTheCountedOne() {
+        java.util.Map<String, Integer> calls = new java.util.HashMap<>();
+        java.util.function.ToDoubleFunction<ArchSpec> millions = spec -> {
+            calls.merge(org.effnas.notation.BlockStrings.canonical(spec), 1, Integer::sum);
+            return CostModel.of(spec).macs() / 1e6;
+        };
+        for (long target : new long[] {60_000_000L, 400_000_000L, 2_000_000_000L}) {
+            calls.clear();
+            TargetedScaling.Member counted = B0.solve(target);
+            TargetedScaling.Measured m = B0.solveMeasured(target / 1e6, millions, 30, "--target");
+            assertEquals(counted.macs(), CostModel.of(m.spec()).macs(), "target " + target);
+            assertTrue(m.cost() <= target / 1e6 && m.nextCost() > target / 1e6, m.toString());
+            assertEquals(m.nextCost(), CostModel.of(m.next()).macs() / 1e6, 1e-9);
+            assertTrue(calls.values().stream().allMatch(n -> n == 1), "each network measured once: " + calls.values());
+            assertEquals(calls.size(), m.measured());
+        }
+        TargetedScaling.Measured capped = B0.solveMeasured(1e9, millions, 1, "--target");
+        assertTrue(capped.atCap() && capped.phi() == 1, capped.toString());
+        assertThrows(InvalidInputException.class, () -> B0.solveMeasured(1e-3, millions, 8, "--target"));
+    }
 }
