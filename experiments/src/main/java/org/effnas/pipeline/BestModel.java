@@ -22,6 +22,7 @@ import org.effnas.experiment.PhaseKind;
 import org.effnas.search.Observation;
 import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
+import org.effnas.worker.train.TrainingProgress;
 import org.effnas.worker.train.TrainingCheckpoint;
 import org.effnas.worker.train.Dl4jRun;
 import org.effnas.worker.train.ModelArchive;
@@ -48,7 +49,9 @@ final class BestModel {
                 return fromCheckpoint(c, best, dir);
             }
             SplitDataset data = TrainingData.load(c);
-            Dl4jEvaluator evaluator = new Dl4jEvaluator(data, Dl4jEvaluator.Options.reward());
+            // timed as the search timed it, so best/metrics.json has the latency of the saved network
+            Dl4jEvaluator evaluator = new Dl4jEvaluator(data, new Dl4jEvaluator.Options(SplitName.MINIVAL,
+                    EvaluatorSetup.latencyProbe(c), TrainingProgress.Listener.none()));
             Dl4jRun run = evaluator.run(best.candidate(), "best-model");
             if (run.network() == null || !run.result().ok()) {
                 return "could not retrain the winner: " + run.result().failure();

@@ -43,7 +43,8 @@ record DeployedModel(String split, int images, double dl4jTop1, double onnxTop1,
 
     void append(StringBuilder b) {
         b.append("<p class=\"headline\" id=\"summary-onnx\"><b>Deployable model</b> <a href=\"").append(FILE)
-                .append("\"><code>").append(FILE).append("</code></a> (ONNX opset 17, preprocessing in its metadata and ")
+                .append("\"><code>").append(FILE).append("</code></a> (ONNX opset ").append(org.effnas.worker.export.OnnxOpset.DEFAULT)
+                .append(", preprocessing in its metadata and ")
                 .append("<code>best/preprocess.json</code>)");
         if (evaluated()) {
             b.append(": ").append(HtmlReport.esc(split)).append(" top-1 <span id=\"onnx-dl4j-top1\">")
