@@ -61,7 +61,7 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                 .orElse(searchMacs);
         // a family member at phi costs 2^phi times the base: their mean; a MACs target's member about its target
         double familyRelative = plan.family().filter(f -> counts.family() > 0)
-                .map(f -> f.targets().filter(t -> t.metric() == org.effnas.reward.CostMetric.MACS)
+                .map(f -> f.targets().filter(t -> t.metric() == CostMetric.MACS)
                         .map(t -> t.values().stream().mapToDouble(Double::doubleValue).average().orElse(0)
                                 / Math.max(1, gridBase))
                         .orElseGet(() -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
