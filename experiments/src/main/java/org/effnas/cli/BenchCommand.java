@@ -27,9 +27,12 @@ import picocli.CommandLine.Spec;
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: DL4J training speed (train) and the Hazelcast cluster (cluster). They print figures.",
-        footer = {"", "Examples:", "  effnas bench train effnas-mini", "  effnas bench cluster"},
-        subcommands = {BenchCommand.Train.class, BenchClusterCommand.class})
+        description = "Benchmarks: DL4J training speed (train), inference latency with DL4J and ONNX Runtime (infer) and the "
+                + "Hazelcast cluster (cluster). They print figures.",
+        footer = {"", "Examples:", "  effnas bench train effnas-mini", "  effnas bench infer effnas-mini",
+                "  effnas bench cluster"},
+        subcommands = {BenchCommand.Train.class, BenchInferCommand.class,
+                BenchClusterCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
