@@ -27,11 +27,11 @@ import picocli.CommandLine.Spec;
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: DL4J training speed (train), inference latency with DL4J and ONNX Runtime (infer) and the "
-                + "Hazelcast cluster (cluster). They print figures.",
+        description = "Benchmarks: DL4J training speed (train), inference latency with DL4J and ONNX Runtime (infer), the "
+                + "CPU's measured single-precision GEMM peak (gemm) and the Hazelcast cluster (cluster). They print figures.",
         footer = {"", "Examples:", "  effnas bench train effnas-mini", "  effnas bench infer effnas-mini",
-                "  effnas bench cluster"},
-        subcommands = {BenchCommand.Train.class, BenchInferCommand.class,
+                "  effnas bench gemm", "  effnas bench cluster"},
+        subcommands = {BenchCommand.Train.class, BenchInferCommand.class, BenchGemmCommand.class,
                 BenchClusterCommand.class})
 public final class BenchCommand implements Runnable {
 

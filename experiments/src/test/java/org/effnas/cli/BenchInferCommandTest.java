@@ -1,0 +1,70 @@
+package org.effnas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.effnas.cost.CostModel;
+import org.effnas.notation.SpecFiles;
+import org.effnas.reference.Architectures;
+import org.effnas.spec.ArchSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code effnas bench infer} and {@code effnas bench gemm} print complete JSON for a tiny case (no timing checks). */
+class BenchInferCommandTest {
+
+    @Test
+    void inferReportsBothEnginesAtBothBatchesWithFiniteFigures(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("measured.yaml");
+        InspectCommandTest.Run r = InspectCommandTest.run("bench", "infer", "effnas-mini", "--resolution", "12",
+                "--runs", "2", "--warmup", "1", "--throughput-batch", "3", "--threads", "1",
+                "--save-spec", spec.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        ArchSpec expected = Architectures.get("effnas-mini").withInput(12, 1, 10);
+        assertEquals(expected, SpecFiles.read(spec), "--save-spec writes the spec that was measured");
+        assertEquals(12, json.path("resolution").asInt());
+        assertEquals(CostModel.of(expected).params(), json.path("params").asLong(), r.out());
+        assertEquals(1, json.path("threads").asInt());
+        assertTrue(json.path("weights").asText().contains("random"), r.out());
+        assertTrue(!json.path("cpu").asText().isBlank(), r.out());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : json.path("results")) {
+            seen.add(row.path("engine").asText() + "@" + row.path("batch").asInt());
+            for (String field : List.of("median_ms", "p10_ms", "p90_ms", "images_per_second")) {
+                double v = row.path(field).asDouble(Double.NaN);
+                assertTrue(Double.isFinite(v) && v > 0, field + " in " + row);
+            }
+            assertTrue(row.path("p10_ms").asDouble() <= row.path("p90_ms").asDouble(), row.toString());
+        }
+        assertEquals(List.of("dl4j@1", "dl4j@3", "onnxruntime@1", "onnxruntime@3"), seen, r.out());
+    }
+
+    @Test
+    void anUnknownEngineIsBadInput() {
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "infer", "effnas-mini", "--engine", "tvm"),
+                "--engine: unknown engine 'tvm'");
+    }
+
+    @Test
+    void gemmReportsEachKernelAndSize() throws IOException {
+        InspectCommandTest.Run r = InspectCommandTest.run("bench", "gemm", "--sizes", "32,64", "--runs", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertTrue(json.path("threads").asInt() >= 1, r.out());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : json.path("results")) {
+            seen.add(row.path("kernel").asText() + "@" + row.path("n").asInt());
+            double best = row.path("best_gflops_per_second").asDouble(Double.NaN);
+            assertTrue(Double.isFinite(best) && best >= row.path("median_gflops_per_second").asDouble(), row.toString());
+        }
+        assertEquals(List.of("nd4j-gemm-blas@32", "nd4j-matmul-op@32", "nd4j-gemm-blas@64", "nd4j-matmul-op@64"),
+                seen);
+    }
+}
