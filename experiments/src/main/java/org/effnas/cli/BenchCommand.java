@@ -1,6 +1,7 @@
 package org.effnas.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,10 +13,17 @@ import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
+import org.effnas.notation.SpecFiles;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.profile.OneDnnVerboseLog;
+import org.effnas.worker.profile.OneDnnVerboseRun;
+import org.effnas.worker.profile.ProcessorName;
+import org.effnas.worker.profile.SyntheticBatches;
 import org.effnas.worker.profile.TrainingBenchmark;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,16 +57,23 @@ public final class BenchCommand implements Runnable {
             description = {
                     "Time DL4J training steps (Adam) of an architecture on real Fashion-MNIST batches and print JSON: "
                             + "images_per_second, cpu_ms_per_image, gflops_per_second (3 x 2 x MACs per image x "
-                            + "images/s / 1e9), peak_rss_bytes (VmHWM), the load average, and where the time went: "
-                            + "shares of forward / backward / update and of each layer type, and the native share "
-                            + "(ND4J and oneDNN kernels) versus Java, from a stack sampler.",
+                            + "images/s / 1e9), peak_rss_bytes (VmHWM), the load average, threads and CPU.",
+                    "--profile adds where the time went: shares of forward / backward / update and of each layer "
+                            + "type, and the native share (ND4J and oneDNN kernels) versus Java, from a stack sampler "
+                            + "on the timed steps; then a few more steps in a child JVM with oneDNN's verbose mode "
+                            + "give the primitives oneDNN ran per step, the reorders (layout conversions) among "
+                            + "them, their time share and the layouts converted.",
                     "ARCH's input channels and classes are adapted to the dataset; its resolution is kept unless "
-                            + "--resolution is given (images are resized bilinearly). --stem-stride, --width and "
+                            + "--resolution is given (images are resized bilinearly). --synthetic trains on one fixed "
+                            + "random batch of the spec's own input (--channels, --classes) instead, for shapes no "
+                            + "dataset has (speed only). --stem-stride, --width and "
                             + "--depth change ARCH as in effnas train. The machine's other load "
                             + "changes the figures: compare runs made back to back. PyTorch reference: "
                             + "bench/pytorch_reference.py; method and results: docs/performance.md."},
             footer = {"", "Examples:",
                     "  effnas bench train effnas-mini",
+                    "  effnas bench train effnas-mini --profile",
+                    "  effnas bench train efficientnet-b0 --synthetic --channels 3 --classes 10 --batch 16",
                     "  effnas bench train efficientnet-b0 --resolution 64 --batch 32 --iterations 10",
                     "  effnas bench train efficientnet-b0 --resolution 28 --stem-stride 1 --width 0.5 --depth 0.5"})
     public static final class Train implements Callable<Integer> {
@@ -94,22 +109,66 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder.")
         Path dataDir;
 
+        @Option(names = "--synthetic", description = "Train on one fixed random batch of the spec's own input shape "
+                + "instead of a dataset (speed only).")
+        boolean synthetic;
+
+        @Option(names = "--channels", paramLabel = "C", description = "With --synthetic: input channels (default: "
+                + "the spec's).")
+        Integer channels;
+
+        @Option(names = "--classes", paramLabel = "K", description = "With --synthetic: classes (default: the spec's).")
+        Integer classes;
+
+        @Option(names = "--profile", description = "Also report where the time went (stack sampler) and oneDNN's "
+                + "primitives and reorders per step (a child JVM in verbose mode).")
+        boolean profile;
+
+        @Option(names = "--profile-steps", paramLabel = "N", defaultValue = "3",
+                description = "With --profile: steps of the oneDNN verbose run, after 2 warm-up steps "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int profileSteps;
+
+        @Option(names = "--save-spec", paramLabel = "FILE",
+                description = "Also write the spec that was trained (YAML), for bench/pytorch_reference.py --spec.")
+        Path saveSpec;
+
         @Override
         public Integer call() throws Exception {
             NativeBackend.prepare();
             if (batch < 1 || iterations < 1 || warmup < 0) {
                 throw new InvalidInputException("--batch and --iterations must be >= 1 and --warmup >= 0");
             }
-            ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
+            if (!synthetic && (channels != null || classes != null)) {
+                throw new InvalidInputException("--channels and --classes go with --synthetic; a dataset sets them");
+            }
+            if (profile && profileSteps < 1) {
+                throw new InvalidInputException("--profile-steps must be >= 1, got " + profileSteps);
+            }
             ArchSpec base = Architectures.resolve(architecture);
             int r = resolution != null ? resolution : base.resolution();
-            ArchSpec spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
-            SplitDataset splits = SplitDataset.of(data, SplitOptions.defaults());
-            TrainingBenchmark b = TrainingBenchmark.run(spec,
-                    splits.trainIterator(spec.resolution(), batch, Augmentation.none(), 1), warmup, iterations, 1);
+            ArchSpec spec;
+            DataSetIterator batches;
+            if (synthetic) {
+                spec = scaling.apply(base.withInput(r, channels != null ? channels : base.inChannels(),
+                        classes != null ? classes : base.classes()));
+                batches = SyntheticBatches.of(spec, batch, 1);
+            } else {
+                ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
+                spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
+                batches = SplitDataset.of(data, SplitOptions.defaults())
+                        .trainIterator(spec.resolution(), batch, Augmentation.none(), 1);
+            }
+            if (saveSpec != null) {
+                Files.writeString(saveSpec, SpecFiles.toYaml(spec));
+            }
+            TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
             ObjectNode n = OutputFormat.jsonObject();
             n.put("arch", architecture);
+            n.put("data", synthetic ? "synthetic" : dataset);
             n.put("resolution", spec.resolution());
+            n.put("channels", spec.inChannels());
+            n.put("classes", spec.classes());
             n.put("params", b.params());
             n.put("macs", b.macs());
             n.put("batch", b.batch());
@@ -119,14 +178,36 @@ public final class BenchCommand implements Runnable {
             n.put("cpu_ms_per_image", b.cpuMsPerImage());
             n.put("gflops_per_second", b.gflopsPerSecond());
             n.put("peak_rss_bytes", b.peakRssBytes());
+            n.put("batch_assembly_share", b.batchAssemblyShare());
             n.put("load_average", b.loadAverage());
-            n.put("native_share", b.nativeShare());
-            putShares(n.putObject("phase_shares"), b.phaseShares());
-            putShares(n.putObject("layer_shares"), b.layerShares());
+            n.put("threads", Nd4j.getEnvironment().maxThreads());
+            n.put("cpu", ProcessorName.describe());
+            if (profile) {
+                n.put("native_share", b.nativeShare());
+                putShares(n.putObject("phase_shares"), b.phaseShares());
+                putShares(n.putObject("layer_shares"), b.layerShares());
+                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, batch, 2, profileSteps, 1800));
+            }
             n.put("backend", b.backend());
             command.commandLine().getOut().print(OutputFormat.json(n));
             command.commandLine().getOut().flush();
             return CommandLine.ExitCode.OK;
+        }
+
+        private static void putVerbose(ObjectNode node, OneDnnVerboseLog log) {
+            node.put("version", log.version());
+            node.put("isa", log.isa());
+            node.put("steps", log.steps());
+            node.put("verbose_step_ms", log.stepMs());
+            node.put("primitive_ms_per_step", log.oneDnnMs());
+            node.put("reorders_per_step", log.reorders().count());
+            node.put("reorder_ms_per_step", log.reorders().ms());
+            node.put("reorder_share_of_onednn", log.reorderShareOfOneDnn());
+            node.put("reorder_share_of_step", log.reorderShareOfStep());
+            ObjectNode kinds = node.putObject("per_step");
+            log.kinds().forEach((k, v) -> kinds.putObject(k).put("count", v.count()).put("ms", v.ms()));
+            ObjectNode pairs = node.putObject("reorder_layouts_per_step");
+            log.conversions().entrySet().stream().limit(8).forEach(e -> pairs.put(e.getKey(), e.getValue()));
         }
 
         private static void putShares(ObjectNode node, Map<String, Double> shares) {

@@ -17,18 +17,32 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * Times training steps of a spec on a data iterator (Adam, 1e-3): images/s, CPU time per image,
- * achieved GFLOP/s, peak RSS, and where the time went (phase and layer shares from a
- * {@link StackSampler}). What {@code effnas bench train} runs.
+ * achieved GFLOP/s, peak RSS, and, when profiled, where the time went (phase and layer shares from a
+ * {@link StackSampler}; without the profile the shares are empty and the native share NaN). What
+ * {@code effnas bench train} runs.
  *
  * @param gflopsPerSecond {@code 3 x 2 x MACs per image x images/s / 1e9} (backward counted as 2x forward)
+ * @param batchAssemblyShare the share of the timed steps' wall time spent getting the next batch from the
+ *                           iterator: the most that overlapping batch assembly with compute could save
  */
 public record TrainingBenchmark(long params, long macs, int batch, int iterations, double seconds,
                                 double imagesPerSecond, double cpuMsPerImage, double gflopsPerSecond,
                                 long peakRssBytes, double loadAverage, double nativeShare,
-                                Map<String, Double> phaseShares, Map<String, Double> layerShares, String backend) {
+                                Map<String, Double> phaseShares, Map<String, Double> layerShares, String backend,
+                                double batchAssemblyShare) {
 
-    /** Runs {@code warmup} untimed then {@code iterations} timed steps; resets {@code data} as needed. */
+    /** Runs {@code warmup} untimed then {@code iterations} timed steps, unprofiled (the cheap default). */
     public static TrainingBenchmark run(ArchSpec spec, DataSetIterator data, int warmup, int iterations, long seed) {
+        return run(spec, data, warmup, iterations, seed, false);
+    }
+
+    /**
+     * Runs {@code warmup} untimed then {@code iterations} timed steps; resets {@code data} as needed.
+     *
+     * @param profile sample the training thread's stack every 5 ms for the time shares
+     */
+    public static TrainingBenchmark run(ArchSpec spec, DataSetIterator data, int warmup, int iterations, long seed,
+                                        boolean profile) {
         NativeBackend.prepare();
         ComputationGraph net = GraphTranslator.build(spec, GraphOptions.defaults(seed));
         for (int i = 0; i < warmup; i++) {
@@ -37,14 +51,21 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long images = 0;
+        long dataNanos = 0;
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        StackSampler sampler = new StackSampler(Thread.currentThread(), 5);
-        try (sampler) {
+        StackSampler sampler = profile ? new StackSampler(Thread.currentThread(), 5) : null;
+        try {
             for (int i = 0; i < iterations; i++) {
+                long d0 = System.nanoTime();
                 DataSet batch = next(data);
+                dataNanos += System.nanoTime() - d0;
                 net.fit(batch);
                 images += batch.numExamples();
+            }
+        } finally {
+            if (sampler != null) {
+                sampler.close();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -53,7 +74,8 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
         double rate = images / seconds;
         return new TrainingBenchmark(TrainableParams.trainableParams(net), macs, data.batch(), iterations, seconds,
                 rate, cpuMs / images, 6.0 * macs * rate / 1e9, currentPeakRssBytes(), os.getSystemLoadAverage(),
-                sampler.nativeShare(), sampler.phaseShares(), sampler.layerShares(), NativeBackend.describe());
+                profile ? sampler.nativeShare() : Double.NaN, profile ? sampler.phaseShares() : Map.of(),
+                profile ? sampler.layerShares() : Map.of(), NativeBackend.describe(), dataNanos / 1e9 / seconds);
     }
 
     private static DataSet next(DataSetIterator data) {

@@ -16,8 +16,8 @@ import org.effnas.spec.ArchSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code effnas bench infer} and {@code effnas bench gemm} print complete JSON for a tiny case (no timing checks). */
-class BenchInferCommandTest {
+/** {@code effnas bench infer}, {@code gemm} and {@code train} print complete JSON for a tiny case (no timing checks). */
+class BenchCommandTest {
 
     @Test
     void inferReportsBothEnginesAtBothBatchesWithFiniteFigures(@TempDir Path dir) throws IOException {
@@ -66,5 +66,29 @@ class BenchInferCommandTest {
         }
         assertEquals(List.of("nd4j-gemm-blas@32", "nd4j-matmul-op@32", "nd4j-gemm-blas@64", "nd4j-matmul-op@64"),
                 seen);
+    }
+
+    @Test
+    void trainWithoutProfileIsUnprofiledAndSyntheticTakesTheSpecsOwnShape(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("trained.yaml");
+        InspectCommandTest.Run r = InspectCommandTest.run("bench", "train", "effnas-mini", "--synthetic",
+                "--channels", "3", "--classes", "4", "--resolution", "12", "--batch", "4", "--iterations", "2",
+                "--warmup", "0", "--save-spec", spec.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(Architectures.get("effnas-mini").withInput(12, 3, 4), SpecFiles.read(spec));
+        assertEquals("synthetic", json.path("data").asText());
+        assertEquals(3, json.path("channels").asInt());
+        assertTrue(Double.isFinite(json.path("images_per_second").asDouble(Double.NaN)), r.out());
+        double assembly = json.path("batch_assembly_share").asDouble(Double.NaN);
+        assertTrue(assembly >= 0 && assembly <= 1, r.out());
+        assertTrue(json.path("layer_shares").isMissingNode() && json.path("onednn").isMissingNode(),
+                "the profile is opt-in: " + r.out());
+    }
+
+    @Test
+    void channelsWithoutSyntheticIsBadInput() {
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--channels", "3"),
+                "--channels and --classes go with --synthetic");
     }
 }
