@@ -69,7 +69,8 @@ public final class BenchCommand implements Runnable {
                             + "dataset has (speed only). --stem-stride, --width and "
                             + "--depth change ARCH as in effnas train. The machine's other load "
                             + "changes the figures: compare runs made back to back. PyTorch reference: "
-                            + "bench/pytorch_reference.py; method and results: docs/performance.md."},
+                            + "bench/pytorch_reference.py, back to back: bench/versus-pytorch.sh train ARCH; "
+                            + "method and results: docs/performance.md."},
             footer = {"", "Examples:",
                     "  effnas bench train effnas-mini",
                     "  effnas bench train effnas-mini --profile",
@@ -130,7 +131,7 @@ public final class BenchCommand implements Runnable {
         int profileSteps;
 
         @Option(names = "--save-spec", paramLabel = "FILE",
-                description = "Also write the spec that was trained (YAML), for bench/pytorch_reference.py --spec.")
+                description = "Also write the spec that was trained (YAML), for bench/pytorch_reference.py.")
         Path saveSpec;
 
         @Override

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                         + "each size with ND4J's BLAS sgemm and with libnd4j's matmul op (oneDNN), 2 n^3 FLOPs "
                         + "each, and print JSON with the best and median GFLOP/s and the threads used. Read the "
                         + "gflops_per_second of bench train against it as a fraction of the limit.",
-                "PyTorch's figure on the same CPU: bench/pytorch_reference.py --mode gemm. See docs/performance.md."},
+                "PyTorch's figure on the same CPU: bench/pytorch_reference.py in its gemm mode. See docs/performance.md."},
         footer = {"", "Examples:", "  effnas bench gemm", "  effnas bench gemm --sizes 512,1024,2048 --runs 10"})
 public final class BenchGemmCommand implements Callable<Integer> {
 

@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
                 "The network has its random initial weights: the figures are speed only, not accuracy. It is saved "
                         + "and exported to ONNX in a temporary folder and run through the same classifiers as "
                         + "`effnas predict`. --resolution, --channels, --classes, --stem-stride, --width and --depth "
-                        + "change ARCH as in bench train. PyTorch reference: bench/pytorch_reference.py --mode "
-                        + "infer --spec FILE (write FILE with --save-spec); results: docs/performance.md."},
+                        + "change ARCH as in bench train. PyTorch reference: bench/pytorch_reference.py in its "
+                        + "infer mode on the spec file --save-spec writes; DL4J, ONNX Runtime and PyTorch back to back: "
+                        + "bench/versus-pytorch.sh infer ARCH; results: docs/performance.md."},
         footer = {"", "Examples:",
                 "  effnas bench infer effnas-mini",
                 "  effnas bench infer efficientnet-b0 --resolution 28 --channels 1 --classes 10 --stem-stride 1 "
@@ -83,7 +84,7 @@ public final class BenchInferCommand implements Callable<Integer> {
     ScalingOptions scaling;
 
     @Option(names = "--save-spec", paramLabel = "FILE",
-            description = "Also write the spec that was measured (YAML), for bench/pytorch_reference.py --spec.")
+            description = "Also write the spec that was measured (YAML), for bench/pytorch_reference.py.")
     Path saveSpec;
 
     @Override
