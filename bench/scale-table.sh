@@ -13,7 +13,7 @@ iterations="${1:-3}"
 pairs="${2:-1}"
 export PAIRS="$pairs" BATCH=16 ITERATIONS="$iterations" WARMUP="${WARMUP:-2}"
 
-echo "| net | px | params | GFLOP per image (train) | DL4J img/s | PyTorch img/s | ratio | DL4J GFLOP/s | PyTorch GFLOP/s | DL4J peak RSS GB | PyTorch peak RSS GB | load |"
+echo "| net | px | params | GFLOP per image (train) | DL4J img/s | PyTorch img/s | ratio | DL4J GFLOP/s | PyTorch GFLOP/s | DL4J peak RSS GB | PyTorch peak RSS GB | load (DL4J/PyTorch) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 row() {
   local net="$1" px="$2"
