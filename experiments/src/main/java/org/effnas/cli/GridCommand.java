@@ -127,7 +127,7 @@ public final class GridCommand implements Callable<Integer> {
         }
         ExperimentConfig c = run.apply(run.base());
         GridConfig grid = new GridConfig(true, base, step, tolerance, max, seeds, maxTriples, resolutionDivisor,
-                achievedTolerance);
+                achievedTolerance, c.grid().coefficients());
         boolean single = !noSingleDimension;
         FamilyConfig f;
         if (!run.given("--family") && !run.given("--no-single-dimension") && c.family().enabled() && family > 0) {

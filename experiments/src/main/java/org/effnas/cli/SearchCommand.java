@@ -168,7 +168,7 @@ public final class SearchCommand implements Callable<Integer> {
         FamilyConfig f = base.family();
         return new ExperimentConfig(base.dataset(), space(), reward, s, base.training(), base.evaluator(),
                 new GridConfig(false, null, g.step(), g.tolerance(), g.max(), g.seeds(), g.maxTriples(),
-                        g.resolutionDivisor(), g.achievedTolerance()),
+                        g.resolutionDivisor(), g.achievedTolerance(), g.coefficients()),
                 new FamilyConfig(false, f.phiMin(), f.phiMax(), f.singleDimension(), f.singleDimensionPhiMax()),
                 base.cluster(), base.seed(), base.output(), base.scheduler(), base.latency());
     }

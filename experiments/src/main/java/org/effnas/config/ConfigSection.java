@@ -196,6 +196,29 @@ public final class ConfigSection {
         return d;
     }
 
+    /** A list of numbers (a YAML sequence, or a single number); null when absent and {@code def} is null. */
+    public List<Double> decimals(String key, List<Double> def) {
+        JsonNode v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        List<Double> out = new ArrayList<>();
+        if (v.isNumber()) {
+            out.add(v.asDouble());
+            return out;
+        }
+        if (!v.isArray()) {
+            return wrong(key, "a list of numbers", v, def);
+        }
+        for (JsonNode e : v) {
+            if (!e.isNumber()) {
+                return wrong(key, "a list of numbers", v, def);
+            }
+            out.add(e.asDouble());
+        }
+        return out;
+    }
+
     /** Records a problem for each of {@code keys} given here although it only applies to {@code where}. */
     public void onlyWith(List<String> keys, String where) {
         keys.stream().filter(this::has).forEach(key -> problem(key, "only applies to " + where));

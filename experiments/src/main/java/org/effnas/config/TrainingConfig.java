@@ -25,7 +25,7 @@ public record TrainingConfig(double epochs, long steps, int subset, int batchSiz
     static TrainingConfig read(ConfigSection s) {
         TrainingConfig d = defaults();
         long steps = s.count("steps", d.steps(), 0, Integer.MAX_VALUE);
-        double epochs = s.decimal("epochs", steps > 0 ? 0 : d.epochs(), 0, steps > 0, 10_000, false);
+        double epochs = s.decimal("epochs", steps > 0 ? 0 : d.epochs(), 0, steps == 0, 10_000, false);
         return new TrainingConfig(epochs, steps,
                 s.integer("subset", d.subset(), 0, Integer.MAX_VALUE),
                 s.integer("batch_size", d.batchSize(), 1, 65_536),

@@ -16,7 +16,6 @@ import org.effnas.worker.train.LatencySettings;
 import org.effnas.experiment.GridPlan;
 import org.effnas.experiment.RewardTargets;
 import org.effnas.experiment.SearchPlan;
-import org.effnas.grid.CoefficientGrid;
 import org.effnas.reference.Architectures;
 import org.effnas.search.SearchBudget;
 import org.effnas.space.SearchSpace;
@@ -65,7 +64,7 @@ public final class ConfigPlan {
             GridConfig g = c.grid();
             FamilyConfig f = c.family();
             grid = Optional.of(new GridPlan(g.base() == null ? Optional.empty() : Optional.of(Architectures.resolve(g.base())),
-                    CoefficientGrid.of(g.step(), g.max(), g.tolerance(), g.maxTriples()), g.seeds(),
+                    g.coefficientGrid(), g.seeds(),
                     g.resolutionDivisor() == null ? OptionalInt.empty() : OptionalInt.of(g.resolutionDivisor()),
                     g.achievedTolerance() == null ? Double.POSITIVE_INFINITY : g.achievedTolerance(),
                     f.enabled() && f.singleDimension()));

@@ -127,8 +127,11 @@ public final class ReportBuilder {
             case HAZELCAST -> "a Hazelcast cluster, coordinator at " + c.cluster().bind();
             default -> c.evaluator().localWorkers() + " local worker(s)";
         });
-        f.put("grid", c.grid().enabled() ? "step " + c.grid().step() + ", tolerance " + c.grid().tolerance() + ", max "
-                + c.grid().max() + ", " + c.grid().seeds() + " seed(s), at most " + c.grid().maxTriples() + " triples" : "off");
+        f.put("grid", !c.grid().enabled() ? "off" : c.grid().coefficients() != null
+                ? "the fixed triple (alpha, beta, gamma) = (" + c.grid().coefficients().stream().map(NumberText::plain)
+                        .collect(java.util.stream.Collectors.joining(", ")) + "), " + c.grid().seeds() + " seed(s)"
+                : "step " + c.grid().step() + ", tolerance " + c.grid().tolerance() + ", max "
+                + c.grid().max() + ", " + c.grid().seeds() + " seed(s), at most " + c.grid().maxTriples() + " triples");
         f.put("family", c.family().enabled() ? (!c.family().targetMacs().isEmpty() ? "targets " + c.family().targetMacs()
                 + " MACs" : !c.family().targetLatencyMs().isEmpty() ? "targets " + c.family().targetLatencyMs() + " ms"
                 : "phi " + c.family().phiMin() + ".." + c.family().phiMax())

@@ -178,4 +178,15 @@ class ReportBuilderTest {
         InvalidInputException ex = assertThrows(InvalidInputException.class, () -> ResultTables.readGrid(dir));
         assertTrue(ex.getMessage().contains("grid.csv"), ex.getMessage());
     }
+
+    @Test
+    void theSettingsNameAFixedTripleInsteadOfTheUnusedLattice() {
+        org.effnas.config.ExperimentConfig fixed = org.effnas.config.ConfigLoader.parse(
+                "grid: {coefficients: [1.2, 1.1, 1.15], seeds: 3}\n", "t.yaml", Path.of("."), "runs/t");
+        assertEquals("the fixed triple (alpha, beta, gamma) = (1.2, 1.1, 1.15), 3 seed(s)",
+                ReportBuilder.facts(fixed).get("grid"));
+        org.effnas.config.ExperimentConfig lattice = org.effnas.config.ConfigLoader.parse(
+                "grid: {seeds: 3}\n", "t.yaml", Path.of("."), "runs/t");
+        assertTrue(ReportBuilder.facts(lattice).get("grid").startsWith("step 0.1, tolerance 0.1"));
+    }
 }

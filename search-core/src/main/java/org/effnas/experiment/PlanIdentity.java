@@ -72,6 +72,11 @@ final class PlanIdentity {
         n.put("max", g.grid().max());
         n.put("tolerance", g.grid().tolerance());
         n.put("max_triples", g.grid().maxTriples());
+        if (g.grid().isFixed()) {
+            // added only when named, so every lattice experiment keeps the identity it had
+            var fixed = n.putArray("coefficients");
+            g.grid().fixed().forEach(c -> fixed.addArray().add(c.alpha()).add(c.beta()).add(c.gamma()));
+        }
         n.put("seeds", g.seeds());
         n.put("single_dimension", g.singleDimension());
         if (Double.isFinite(g.achievedTolerance())) {

@@ -13,10 +13,15 @@ import org.effnas.scaling.CompoundCoefficients;
  * coefficient, kept where {@code |alpha * beta^2 * gamma^2 - 2| <= tolerance} (twice the FLOPs per unit
  * of phi). With more feasible triples than {@code maxTriples}, the ones nearest the constraint are kept
  * (ties in enumeration order); the result is always in enumeration order (alpha, then beta, then gamma).
+ * A grid may instead name its triples ({@link #fixed}): then they alone are evaluated, in their order,
+ * whatever the lattice, as when a study compares a known triple (the paper's) against the
+ * single-dimension scalings rather than searching for one.
  *
  * @param maxTriples cap on the number of triples, or 0 for no cap
+ * @param fixed      the triples to evaluate instead of the lattice's; empty = the lattice
  */
-public record CoefficientGrid(double step, double max, double tolerance, int maxTriples) {
+public record CoefficientGrid(double step, double max, double tolerance, int maxTriples,
+                              List<CompoundCoefficients> fixed) {
 
     /** The FLOPs ratio per unit of phi that the constraint aims at. */
     public static final double TARGET_RATIO = 2.0;
@@ -43,6 +48,18 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
         if (tooFine != null) {
             throw new InvalidSettingException("grid step", tooFine);
         }
+        if (fixed == null || fixed.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("grid: fixed triples must be a list (empty = the lattice) without nulls");
+        }
+        fixed = List.copyOf(fixed);
+        if (fixed.stream().distinct().count() < fixed.size()) {
+            throw new InvalidSettingException("grid coefficients", "name each triple once, got " + fixed);
+        }
+    }
+
+    /** A lattice grid (no fixed triples). */
+    public CoefficientGrid(double step, double max, double tolerance, int maxTriples) {
+        this(step, max, tolerance, maxTriples, List.of());
     }
 
     /**
@@ -67,6 +84,23 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
 
     public static CoefficientGrid of(double step, double max, double tolerance, int maxTriples) {
         return new CoefficientGrid(step, max, tolerance, maxTriples);
+    }
+
+    /**
+     * A grid of the given triples alone (the lattice settings are the defaults' and unused): the
+     * phase trains them, and the family scales the best of them.
+     */
+    public static CoefficientGrid fixed(List<CompoundCoefficients> triples) {
+        if (triples == null || triples.isEmpty()) {
+            throw new InvalidSettingException("grid coefficients", "name at least one (alpha, beta, gamma) triple");
+        }
+        CoefficientGrid d = defaults();
+        return new CoefficientGrid(d.step(), d.max(), d.tolerance(), d.maxTriples(), triples);
+    }
+
+    /** Whether the triples are named rather than enumerated from the lattice. */
+    public boolean isFixed() {
+        return !fixed.isEmpty();
     }
 
     /** The paper's grid: step 0.05 up to 2.0, tolerance 0.1, no cap. */
@@ -103,11 +137,15 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
     }
 
     /**
-     * The triples to evaluate: every feasible one, or the {@code maxTriples} nearest the constraint.
+     * The triples to evaluate: the fixed ones when named, else every feasible one, or the
+     * {@code maxTriples} nearest the constraint.
      *
      * @throws InvalidInputException when no triple is feasible, naming step, tolerance and max
      */
     public List<CompoundCoefficients> triples() {
+        if (isFixed()) {
+            return fixed;
+        }
         List<CompoundCoefficients> all = allFeasible();
         if (all.isEmpty()) {
             throw new InvalidSettingException("grid step", String.format(Locale.ROOT, "no (alpha, beta, gamma) "

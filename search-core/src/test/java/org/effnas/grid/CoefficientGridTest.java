@@ -73,4 +73,15 @@ class CoefficientGridTest {
         assertEquals("0.500000,NaN,NaN,NaN", one.csv());
         assertTrue(!AccuracySummary.of(List.of(), 2).measured());
     }
+
+    @Test
+    void aFixedGridEvaluatesItsTriplesAloneInTheirOrder() {
+        CompoundCoefficients wide = CompoundCoefficients.of(1.0, 1.4, 1.0);
+        CoefficientGrid g = CoefficientGrid.fixed(List.of(CompoundCoefficients.EFFICIENTNET, wide));
+        assertTrue(g.isFixed());
+        assertEquals(List.of(CompoundCoefficients.EFFICIENTNET, wide), g.triples());
+        assertTrue(!CoefficientGrid.defaults().isFixed());
+        assertThrows(InvalidInputException.class, () -> CoefficientGrid.fixed(List.of()));
+        assertThrows(InvalidInputException.class, () -> CoefficientGrid.fixed(List.of(wide, wide)));
+    }
 }
