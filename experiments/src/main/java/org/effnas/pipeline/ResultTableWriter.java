@@ -46,7 +46,9 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
     @Override
     public void writeGrid(List<GridEvaluation> rows) {
         write(() -> ResultTables.writeGrid(dir, rows.stream().map(r -> new GridPoint(r.row().coefficients().alpha(),
-                r.row().coefficients().beta(), r.row().coefficients().gamma(), r.row().accuracy().mean(),
+                r.row().coefficients().beta(), r.row().coefficients().gamma(), r.observation().rung(),
+                r.observation().candidate().fidelity() == null ? 0 : r.observation().candidate().fidelity().steps(),
+                r.row().accuracy().mean(),
                 r.row().accuracy().ciLow(), r.row().accuracy().ciHigh(), r.row().winner(),
                 Measurement.of(r.observation().result()))).toList()));
     }

@@ -19,19 +19,30 @@ import org.effnas.search.Observation;
  * @param againstTop  agreement of rung k with the highest rung reached, by k
  * @param noise       spread of top-1 over seeds (unknown without replicates)
  * @param topRung     the highest rung with results
+ * @param steps       the training steps of each rung with results (empty for results without a rung)
  */
 public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> againstTop, NoiseFloor noise,
-                        int topRung) {
+                        int topRung, Map<Integer, Long> steps) {
+
+    public RungTrust {
+        consecutive = List.copyOf(consecutive);
+        againstTop = List.copyOf(againstTop);
+        steps = Map.copyOf(steps);
+    }
 
     /** From a run's observations (those without a rung count as rung 0). */
     public static RungTrust of(List<Observation> observations) {
         Map<Integer, Map<String, Double>> byRung = new TreeMap<>();
         Map<String, List<Double>> replicates = new HashMap<>();
+        Map<Integer, Long> steps = new HashMap<>();
         for (Observation o : observations) {
             if (!o.result().ok() || !Double.isFinite(o.accuracy())) {
                 continue;
             }
             Fidelity f = o.candidate().fidelity();
+            if (f != null) {
+                steps.put(f.rung(), f.steps());
+            }
             String base = f == null ? o.candidate().id() : f.baseId();
             byRung.computeIfAbsent(o.rung(), k -> new HashMap<>()).put(base, o.accuracy());
             replicates.computeIfAbsent(o.rung() + "#" + o.candidate().specKey(), k -> new ArrayList<>())
@@ -47,7 +58,7 @@ public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> aga
             consecutive.add(RankAgreement.between(a, byRung.get(a), b, byRung.get(b)));
             againstTop.add(RankAgreement.between(a, byRung.get(a), top, byRung.get(top)));
         }
-        return new RungTrust(consecutive, againstTop, NoiseFloor.of(replicates.values()), top);
+        return new RungTrust(consecutive, againstTop, NoiseFloor.of(replicates.values()), top, steps);
     }
 
     /** One plain sentence on how far the final ranking can be trusted. */
@@ -62,11 +73,18 @@ public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> aga
                     + "ranking still changes there" + noiseClause() + ".";
         }
         double low = last.kendall().low();
-        String verdict = low >= 0.6 ? "the ranking has settled: the order of the top candidates is trustworthy"
-                : low >= 0.2 ? "the ranking is still moving: trust the group of leaders, not their exact order"
-                : "the ranking is not settled: the winner could change with more training";
-        return String.format(Locale.ROOT, "Between rungs %d and %d, Kendall tau is %s over %d candidates, so %s%s.",
-                last.fromRung(), last.toRung(), last.kendall(), last.common(), verdict, noiseClause());
+        String verdict = low >= 0.6 ? "the ranking has settled, so the order of the leaders can be trusted"
+                : low >= 0.2 ? "the ranking is still moving, so trust the group of leaders, not their exact order"
+                : "the ranking is not settled, so the winner could still change with more training";
+        return String.format(Locale.ROOT, "The ranking after %s agrees with the one after %s with Kendall tau %s "
+                        + "(95%% interval) over %d candidates (1 = the same order, 0 = unrelated): %s%s.",
+                at(last.fromRung()), at(last.toRung()), last.kendall(), last.common(), verdict, noiseClause());
+    }
+
+    /** A rung as the sentence names it: its steps where known. */
+    private String at(int rung) {
+        Long s = steps.get(rung);
+        return s == null ? "rung " + rung : s + " steps";
     }
 
     private String noiseClause() {
