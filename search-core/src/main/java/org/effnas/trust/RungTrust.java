@@ -68,17 +68,30 @@ public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> aga
                     + "training" + noiseClause() + ".";
         }
         RankAgreement last = consecutive.get(consecutive.size() - 1);
-        if (!last.kendall().known()) {
-            return "Too few candidates reached the top two rungs (" + last.common() + ") to measure whether the "
-                    + "ranking still changes there" + noiseClause() + ".";
+        if (last.kendall().known()) {
+            return agreement(last) + noiseClause() + ".";
         }
-        double low = last.kendall().low();
+        String tooFew = "Too few candidates reached " + at(last.fromRung()) + " and " + at(last.toRung()) + " ("
+                + last.common() + ") to measure whether the ranking still changes there";
+        // the highest pair that could be measured still says how far the lower rungs' choices held
+        for (int i = consecutive.size() - 2; i >= 0; i--) {
+            if (consecutive.get(i).kendall().known()) {
+                return tooFew + "; lower down, " + Character.toLowerCase(agreement(consecutive.get(i)).charAt(0))
+                        + agreement(consecutive.get(i)).substring(1) + noiseClause() + ".";
+            }
+        }
+        return tooFew + noiseClause() + ".";
+    }
+
+    /** How one rung pair's rankings agree, and what that means for trusting the order. */
+    private String agreement(RankAgreement a) {
+        double low = a.kendall().low();
         String verdict = low >= 0.6 ? "the ranking has settled, so the order of the leaders can be trusted"
                 : low >= 0.2 ? "the ranking is still moving, so trust the group of leaders, not their exact order"
                 : "the ranking is not settled, so the winner could still change with more training";
         return String.format(Locale.ROOT, "The ranking after %s agrees with the one after %s with Kendall tau %s "
-                        + "(95%% interval) over %d candidates (1 = the same order, 0 = unrelated): %s%s.",
-                at(last.fromRung()), at(last.toRung()), last.kendall(), last.common(), verdict, noiseClause());
+                        + "(95%% interval) over %d candidates (1 = the same order, 0 = unrelated): %s",
+                at(a.fromRung()), at(a.toRung()), a.kendall(), a.common(), verdict);
     }
 
     /** A rung as the sentence names it: its steps where known. */
