@@ -77,7 +77,8 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
         Map<PhaseKind, List<Observation>> byPhase = new EnumMap<>(PhaseKind.class);
         rows.forEach(r -> byPhase.computeIfAbsent(r.phase(), k -> new ArrayList<>()).add(r.observation()));
         byPhase.forEach((phase, obs) -> {
-            RungTrust t = RungTrust.of(obs);
+            // a grid's candidates are its triples' seeds: its rankings are of triples, by their mean over seeds
+            RungTrust t = phase == PhaseKind.GRID ? RungTrust.byArchitecture(obs) : RungTrust.of(obs);
             ObjectNode n = trust.putObject(phase.text());
             ArrayNode pairs = n.putArray("consecutive");
             for (RankAgreement a : t.consecutive()) {

@@ -26,7 +26,7 @@ public record GridOutcome(GridTriple winner, GridTriple runnerUp, double margin,
         }
         GridTriple winner = measured.stream().filter(GridTriple::winner).findFirst().orElse(measured.get(0));
         // under rungs only the triples measured as long as the winner compete with it
-        GridTriple runnerUp = measured.stream().filter(t -> t != winner && t.rung() == winner.rung()).findFirst()
+        GridTriple runnerUp = measured.stream().filter(t -> !t.equals(winner) && t.rung() == winner.rung()).findFirst()
                 .orElse(null);
         if (runnerUp == null) {
             return Optional.of(new GridOutcome(winner, null, Double.NaN, false, false));
@@ -36,8 +36,12 @@ public record GridOutcome(GridTriple winner, GridTriple runnerUp, double margin,
                 winner.accuracy().mean() == runnerUp.accuracy().mean()));
     }
 
-    /** Whether a triple cannot be told apart from the winner (its interval overlaps the winner's). */
+    /**
+     * Whether a triple cannot be told apart from the winner: measured at the winner's rung, its
+     * interval overlaps the winner's.
+     */
     public boolean tiedWithWinner(GridTriple t) {
-        return t != winner && t.accuracy().measured() && t.accuracy().overlaps(winner.accuracy());
+        return !t.equals(winner) && t.rung() == winner.rung() && t.accuracy().measured()
+                && t.accuracy().overlaps(winner.accuracy());
     }
 }

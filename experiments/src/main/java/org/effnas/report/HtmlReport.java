@@ -193,7 +193,7 @@ public final class HtmlReport {
                 .append("<th>seeds ok/run</th><th>n</th><th>mean top-1</th><th>95% CI</th><th>MACs</th>")
                 .append("<th class=\"l\">vs winner</th><th class=\"l\">workers</th></tr>\n");
         for (GridTriple t : triples) {
-            boolean win = outcome != null && t == outcome.winner();
+            boolean win = outcome != null && t.equals(outcome.winner());
             String vs = win ? "winner" : outcome != null && outcome.tiedWithWinner(t) ? "within noise" : "";
             b.append(win ? "<tr class=\"win\">" : "<tr>").append(td(NumberText.plain(t.alpha())))
                     .append(td(NumberText.plain(t.beta()))).append(td(NumberText.plain(t.gamma())))

@@ -70,7 +70,9 @@ public final class ReportCharts {
             long promoted = lines.stream().filter(RungLadderChart.Line::promoted).count();
             String caption = "Minival top-1 of every " + e.getKey() + " candidate at each rung it reached, against its "
                     + "training steps (log scale): " + lines.size() + " candidates, " + promoted + " promoted (a promoted "
-                    + "candidate continues from its checkpoint, so its line goes on to the right); the winner"
+                    + "candidate continues from its checkpoint, so its line goes on to the right); the winner ("
+                    + (e.getKey().equals("grid") ? "the best mean top-1 at the top rung" : "the best reward at the highest "
+                    + "rung reached, so not always the best top-1") + ")"
                     + (winners.size() > 1 ? "'s " + winners.size() + " seeds are" : " is") + " drawn thick in vermilion"
                     + "; " + r.title();
             charts.add(new RungLadderChart(e.getKey(), titled("Rung ladder: " + e.getKey(), r.surrogate()), caption,
@@ -166,7 +168,7 @@ public final class ReportCharts {
             GridHeatmapChart.Cell cell = new GridHeatmapChart.Cell(t.alpha(), t.beta(), t.gamma(),
                     t.accuracy().mean(), t.accuracy().seeds(), t.rung(), t.steps());
             cells.add(cell);
-            if (outcome != null && t == outcome.winner()) {
+            if (outcome != null && t.equals(outcome.winner())) {
                 winner = cell;
             }
         }

@@ -30,8 +30,22 @@ public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> aga
         steps = Map.copyOf(steps);
     }
 
-    /** From a run's observations (those without a rung count as rung 0). */
+    /** From a run's observations (those without a rung count as rung 0), each candidate ranked on its own. */
     public static RungTrust of(List<Observation> observations) {
+        return of(observations, false);
+    }
+
+    /**
+     * From the observations of a run that trained each architecture under several seeds (a grid):
+     * the rankings compared are of architectures, each by its mean top-1 over its seeds at the rung,
+     * as the grid ranks them (seeds of one architecture ranked against each other would only measure
+     * noise, which the noise floor already does).
+     */
+    public static RungTrust byArchitecture(List<Observation> observations) {
+        return of(observations, true);
+    }
+
+    private static RungTrust of(List<Observation> observations, boolean byArchitecture) {
         Map<Integer, Map<String, Double>> byRung = new TreeMap<>();
         Map<String, List<Double>> replicates = new HashMap<>();
         Map<Integer, Long> steps = new HashMap<>();
@@ -44,9 +58,19 @@ public record RungTrust(List<RankAgreement> consecutive, List<RankAgreement> aga
                 steps.put(f.rung(), f.steps());
             }
             String base = f == null ? o.candidate().id() : f.baseId();
-            byRung.computeIfAbsent(o.rung(), k -> new HashMap<>()).put(base, o.accuracy());
+            if (!byArchitecture) {
+                byRung.computeIfAbsent(o.rung(), k -> new HashMap<>()).put(base, o.accuracy());
+            }
             replicates.computeIfAbsent(o.rung() + "#" + o.candidate().specKey(), k -> new ArrayList<>())
                     .add(o.accuracy());
+        }
+        if (byArchitecture) {
+            replicates.forEach((key, values) -> {
+                int hash = key.indexOf('#');
+                byRung.computeIfAbsent(Integer.parseInt(key.substring(0, hash)), k -> new HashMap<>())
+                        .put(key.substring(hash + 1), values.stream().mapToDouble(Double::doubleValue).average()
+                                .orElseThrow());
+            });
         }
         List<Integer> rungs = new ArrayList<>(byRung.keySet());
         List<RankAgreement> consecutive = new ArrayList<>();

@@ -25,6 +25,7 @@ import org.effnas.grid.CoefficientGrid;
 import org.effnas.reference.Architectures;
 import org.effnas.schedule.SchedulerSettings;
 import org.effnas.spec.ArchSpec;
+import org.effnas.trust.RungTrust;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,10 @@ class GridUnderRungsTest {
             }
         }
         assertTrue(byRung.get(1).size() < byRung.get(0).size(), "not every triple was promoted");
+        // the grid's rank agreement is over triples (mean over seeds), not over seeds of one triple
+        RungTrust trust = RungTrust.byArchitecture(o.gridOutcome().orElseThrow().observations());
+        assertEquals(byRung.get(1).size() / SEEDS, trust.consecutive().get(0).common());
+        assertTrue(trust.noise().known(), "seeds at every rung give the noise floor");
 
         // the winner: best mean at the top rung, its interval over the seeds measured there
         List<ExperimentArtefacts.GridEvaluation> top = byRung.get(2);

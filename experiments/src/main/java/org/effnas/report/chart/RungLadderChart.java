@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.effnas.report.NumberText;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -88,7 +89,6 @@ public record RungLadderChart(String phase, String title, String caption, List<L
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setLegendVisible(false); // one series per candidate: the page's legend says what the colours mean
         c.getStyler().setMarkerSize(6);
-        c.setCustomXAxisTickLabelsFormatter(x -> Long.toString(Math.round(x)));
         c.setCustomYAxisTickLabelsFormatter(NumberText::percent);
         List<Line> order = new ArrayList<>(lines.stream().filter(l -> !l.promoted() && !winners.contains(l.candidate()))
                 .toList());
@@ -122,7 +122,16 @@ public record RungLadderChart(String phase, String title, String caption, List<L
             c.getStyler().setXAxisMin(minX / 1.25);
             c.getStyler().setXAxisMax(maxX * 1.25);
         }
+        // the log axis labels decades only: each rung's steps are written at the foot of the plot
+        for (long steps : rungSteps()) {
+            c.addAnnotation(new AnnotationText(steps + " steps", steps, y[0] + (y[1] - y[0]) * 0.025, false));
+        }
         return c;
+    }
+
+    /** The distinct steps of the rungs drawn, in increasing order. */
+    public List<Long> rungSteps() {
+        return lines.stream().flatMap(l -> l.points().stream()).map(Point::steps).distinct().sorted().toList();
     }
 
     /** The series drawn for the winners: their line style, for tests and the page. */
