@@ -101,6 +101,8 @@ class SchedulerRunTest {
             assertTrue(Files.size(whole.resolve("rung-ladder-" + phase + ".png")) > 1000);
         }
         assertFalse(html.contains("rung-ladder-family"), "the family trains at one rung: no ladder");
+        InspectCommandTest.Run check = run("report", "--check", whole.toString());
+        assertEquals(0, check.exitCode(), "the grid winner's figure is its top rung's: " + check.out() + check.err());
         // grid.csv: every triple at the first rung, the promoted ones at the rungs above
         List<org.effnas.report.GridPoint> grid = org.effnas.report.ResultTables.readGrid(whole);
         assertEquals(Set.of(0, 1, 2), grid.stream().map(org.effnas.report.GridPoint::rung)
