@@ -2,9 +2,11 @@ package org.effnas.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.effnas.report.chart.AccuracyMacsChart;
 import org.effnas.report.chart.BestRewardChart;
 import org.effnas.report.chart.Dot;
@@ -66,7 +68,7 @@ public final class ReportCharts {
             byCandidate.forEach((id, ps) -> lines.add(new RungLadderChart.Line(id, ps.stream()
                     .sorted(Comparator.comparingInt(RungPoint::rung))
                     .map(p -> new RungLadderChart.Point(p.rung(), p.steps(), p.top1())).toList())));
-            java.util.Set<String> winners = ladderWinners(e.getKey(), r);
+            Set<String> winners = ladderWinners(e.getKey(), r);
             long promoted = lines.stream().filter(RungLadderChart.Line::promoted).count();
             String caption = "Minival top-1 of every " + e.getKey() + " candidate at each rung it reached, against its "
                     + "training steps (log scale): " + lines.size() + " candidates, " + promoted + " promoted (a promoted "
@@ -82,8 +84,8 @@ public final class ReportCharts {
     }
 
     /** The highlighted candidates of a phase's ladder, by base id (a result id is {@code c000042@r2}). */
-    static java.util.Set<String> ladderWinners(String phase, ExperimentResults r) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    static Set<String> ladderWinners(String phase, ExperimentResults r) {
+        Set<String> out = new HashSet<>();
         if (phase.equals("grid")) {
             r.grid().stream().filter(GridPoint::winner).forEach(p -> out.add(baseId(p.m().candidateId())));
             return out;
