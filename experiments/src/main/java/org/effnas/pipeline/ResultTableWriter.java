@@ -46,7 +46,9 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
     @Override
     public void writeGrid(List<GridEvaluation> rows) {
         write(() -> ResultTables.writeGrid(dir, rows.stream().map(r -> new GridPoint(r.row().coefficients().alpha(),
-                r.row().coefficients().beta(), r.row().coefficients().gamma(), r.row().accuracy().mean(),
+                r.row().coefficients().beta(), r.row().coefficients().gamma(), r.observation().rung(),
+                r.observation().candidate().fidelity() == null ? 0 : r.observation().candidate().fidelity().steps(),
+                r.row().accuracy().mean(),
                 r.row().accuracy().ciLow(), r.row().accuracy().ciHigh(), r.row().winner(),
                 Measurement.of(r.observation().result()))).toList()));
     }
@@ -75,7 +77,8 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
         Map<PhaseKind, List<Observation>> byPhase = new EnumMap<>(PhaseKind.class);
         rows.forEach(r -> byPhase.computeIfAbsent(r.phase(), k -> new ArrayList<>()).add(r.observation()));
         byPhase.forEach((phase, obs) -> {
-            RungTrust t = RungTrust.of(obs);
+            // a grid's candidates are its triples' seeds: its rankings are of triples, by their mean over seeds
+            RungTrust t = phase == PhaseKind.GRID ? RungTrust.byArchitecture(obs) : RungTrust.of(obs);
             ObjectNode n = trust.putObject(phase.text());
             ArrayNode pairs = n.putArray("consecutive");
             for (RankAgreement a : t.consecutive()) {

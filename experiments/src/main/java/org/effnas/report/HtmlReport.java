@@ -93,19 +93,7 @@ public final class HtmlReport {
         if (!figures.isEmpty()) {
             b.append("<h2>").append(esc(title("Charts", s))).append("</h2>\n");
             for (Figure f : figures) {
-                b.append("<figure class=\"chart\" data-chart=\"").append(esc(f.chart().name())).append("\">")
-                        .append("<div class=\"chart-title\">").append(esc(f.chart().title())).append("</div>")
-                        .append(f.svg());
-                if (!f.legend().isEmpty()) {
-                    b.append("<ul class=\"legend\">");
-                    for (ReportChart.LegendEntry e : f.legend()) {
-                        b.append("<li><span class=\"swatch\" style=\"background:").append(hex(e.colour()))
-                                .append("\"></span>").append(esc(e.label())).append("</li>");
-                    }
-                    b.append("</ul>");
-                }
-                b.append("<figcaption>").append(esc(f.chart().caption()))
-                        .append(" (also <code>").append(esc(f.chart().name())).append(".png</code>)</figcaption></figure>\n");
+                figure(b, f);
             }
         }
         if (!r.search().isEmpty()) {
@@ -128,6 +116,23 @@ public final class HtmlReport {
         b.append("<footer>Written by effnas; rebuild with <code>effnas report DIR</code>.</footer>\n");
         b.append("</main></body></html>\n");
         return b.toString();
+    }
+
+    /** One chart: its title, inline SVG, legend as text and caption naming the PNG beside the report. */
+    static void figure(StringBuilder b, Figure f) {
+        b.append("<figure class=\"chart\" data-chart=\"").append(esc(f.chart().name())).append("\">")
+                .append("<div class=\"chart-title\">").append(esc(f.chart().title())).append("</div>")
+                .append(f.svg());
+        if (!f.legend().isEmpty()) {
+            b.append("<ul class=\"legend\">");
+            for (ReportChart.LegendEntry e : f.legend()) {
+                b.append("<li><span class=\"swatch\" style=\"background:").append(hex(e.colour()))
+                        .append("\"></span>").append(esc(e.label())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append("<figcaption>").append(esc(f.chart().caption()))
+                .append(" (also <code>").append(esc(f.chart().name())).append(".png</code>)</figcaption></figure>\n");
     }
 
     static String title(String t, boolean surrogate) {
@@ -177,19 +182,22 @@ public final class HtmlReport {
     private static void grid(StringBuilder b, ExperimentResults r, ReportSummary summary, boolean s) {
         List<GridTriple> triples = GridTriple.of(r.grid(), r.evalImages());
         GridOutcome outcome = summary.grid().orElse(null);
+        boolean rungs = triples.stream().anyMatch(t -> t.steps() > 0);
         b.append("<h2>").append(esc(title("Compound-scaling grid", s))).append("</h2>\n<p class=\"sub\">")
                 .append(triples.size()).append(" triples at phi = 1 with alpha &middot; beta&sup2; &middot; gamma&sup2; near 2, ")
-                .append("one row per triple (its seeds folded into the mean), best first; every evaluation in ")
+                .append("one row per triple (its seeds folded into the mean").append(rungs ? ", at the highest rung it "
+                        + "reached; steps: that rung's training steps" : "").append("), best first; every evaluation in ")
                 .append("<code>grid.csv</code>. ").append(esc(GridTriple.TIE_BREAK)).append("</p>\n");
         b.append("<table><tr><th>alpha</th><th>beta</th><th>gamma</th><th>&alpha;&beta;&sup2;&gamma;&sup2;</th>")
+                .append(rungs ? "<th>steps</th>" : "")
                 .append("<th>seeds ok/run</th><th>n</th><th>mean top-1</th><th>95% CI</th><th>MACs</th>")
                 .append("<th class=\"l\">vs winner</th><th class=\"l\">workers</th></tr>\n");
         for (GridTriple t : triples) {
-            boolean win = outcome != null && t == outcome.winner();
+            boolean win = outcome != null && t.equals(outcome.winner());
             String vs = win ? "winner" : outcome != null && outcome.tiedWithWinner(t) ? "within noise" : "";
             b.append(win ? "<tr class=\"win\">" : "<tr>").append(td(NumberText.plain(t.alpha())))
                     .append(td(NumberText.plain(t.beta()))).append(td(NumberText.plain(t.gamma())))
-                    .append(td(NumberText.fixed(t.flopsRatio(), 3)))
+                    .append(td(NumberText.fixed(t.flopsRatio(), 3))).append(rungs ? td(Long.toString(t.steps())) : "")
                     .append(td((t.runs() - t.failed()) + "/" + t.runs()))
                     .append(td(r.evalImages() > 0 ? Integer.toString(r.evalImages()) : "?"))
                     .append(td(NumberText.percent2(t.accuracy().mean()))).append(td(ci(t.accuracy())))

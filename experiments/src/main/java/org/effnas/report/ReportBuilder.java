@@ -93,8 +93,13 @@ public final class ReportBuilder {
         ReportSummary summary = ReportSummary.of(dir, config, results, contents);
         Path report = dir.resolve(REPORT);
         Path tmp = dir.resolve(REPORT + ".tmp");
+        List<HtmlReport.Figure> ladders = new ArrayList<>();
+        for (ReportChart c : ReportCharts.rungLadders(RungTable.read(dir), results)) {
+            Files.write(dir.resolve(c.name() + ".png"), c.png());
+            ladders.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
+        }
         Files.writeString(tmp, HtmlReport.render(results, summary, facts, figures,
-                config != null && config.reward().mode().equals("soft"), RungSection.html(dir)));
+                config != null && config.reward().mode().equals("soft"), RungSection.html(dir, ladders)));
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return report;

@@ -2,14 +2,17 @@ package org.effnas.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.effnas.report.chart.AccuracyMacsChart;
 import org.effnas.report.chart.BestRewardChart;
 import org.effnas.report.chart.Dot;
 import org.effnas.report.chart.GridHeatmapChart;
 import org.effnas.report.chart.ReportChart;
+import org.effnas.report.chart.RungLadderChart;
 import org.effnas.report.chart.ScalingCurvesChart;
 
 /**
@@ -42,6 +45,72 @@ public final class ReportCharts {
             charts.add(familyScaling(r));
         }
         return charts;
+    }
+
+    /**
+     * The rung ladder of each phase in {@code rungs.csv} whose candidates reached more than one rung
+     * (the family trains at the top rung only, so it has none): one line per candidate, the winner
+     * highlighted (the search's best reward at the highest rung, from candidates.csv; the grid's
+     * winning triple, every seed of it, from grid.csv).
+     */
+    public static List<RungLadderChart> rungLadders(List<RungPoint> rungs, ExperimentResults r) {
+        Map<String, List<RungPoint>> byPhase = new LinkedHashMap<>();
+        rungs.forEach(p -> byPhase.computeIfAbsent(p.phase(), k -> new ArrayList<>()).add(p));
+        List<RungLadderChart> charts = new ArrayList<>();
+        for (Map.Entry<String, List<RungPoint>> e : byPhase.entrySet()) {
+            List<RungPoint> ok = e.getValue().stream().filter(p -> Double.isFinite(p.top1())).toList();
+            if (ok.stream().map(RungPoint::rung).distinct().count() < 2) {
+                continue;
+            }
+            Map<String, List<RungPoint>> byCandidate = new LinkedHashMap<>();
+            ok.forEach(p -> byCandidate.computeIfAbsent(p.candidate(), k -> new ArrayList<>()).add(p));
+            List<RungLadderChart.Line> lines = new ArrayList<>();
+            byCandidate.forEach((id, ps) -> lines.add(new RungLadderChart.Line(id, ps.stream()
+                    .sorted(Comparator.comparingInt(RungPoint::rung))
+                    .map(p -> new RungLadderChart.Point(p.rung(), p.steps(), p.top1())).toList())));
+            Set<String> winners = ladderWinners(e.getKey(), r);
+            long promoted = lines.stream().filter(RungLadderChart.Line::promoted).count();
+            String caption = "Minival top-1 of every " + e.getKey() + " candidate at each rung it reached, against its "
+                    + "training steps (log scale): " + lines.size() + " candidates, " + promoted + " promoted (a promoted "
+                    + "candidate continues from its checkpoint, so its line goes on to the right); the winner ("
+                    + (e.getKey().equals("grid") ? "the best mean top-1 at the top rung" : "the best reward at the highest "
+                    + "rung reached, so not always the best top-1") + ")"
+                    + (winners.size() > 1 ? "'s " + winners.size() + " seeds are" : " is") + " drawn thick in vermilion"
+                    + "; " + r.title();
+            charts.add(new RungLadderChart(e.getKey(), titled("Rung ladder: " + e.getKey(), r.surrogate()), caption,
+                    lines, winners));
+        }
+        return charts;
+    }
+
+    /** The highlighted candidates of a phase's ladder, by base id (a result id is {@code c000042@r2}). */
+    static Set<String> ladderWinners(String phase, ExperimentResults r) {
+        Set<String> out = new HashSet<>();
+        if (phase.equals("grid")) {
+            r.grid().stream().filter(GridPoint::winner).forEach(p -> out.add(baseId(p.m().candidateId())));
+            return out;
+        }
+        String run = phase.equals("random") ? "random" : r.runs().stream().filter(n -> !n.equals("random")).findFirst()
+                .orElse(null);
+        r.search().stream().filter(p -> p.run().equals(run) && p.m().ok() && Double.isFinite(p.reward()))
+                .max(Comparator.comparingInt((SearchPoint p) -> rungOf(p.m().candidateId()))
+                        .thenComparingDouble(SearchPoint::reward))
+                .ifPresent(p -> out.add(baseId(p.m().candidateId())));
+        return out;
+    }
+
+    private static String baseId(String id) {
+        int at = id.indexOf('@');
+        return at < 0 ? id : id.substring(0, at);
+    }
+
+    private static int rungOf(String id) {
+        int at = id.indexOf("@r");
+        try {
+            return at < 0 ? 0 : Integer.parseInt(id.substring(at + 2));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The title with the SURROGATE warning when any of its numbers are not from training. */
@@ -99,19 +168,24 @@ public final class ReportCharts {
         GridOutcome outcome = GridOutcome.of(triples).orElse(null);
         for (GridTriple t : triples) {
             GridHeatmapChart.Cell cell = new GridHeatmapChart.Cell(t.alpha(), t.beta(), t.gamma(),
-                    t.accuracy().mean(), t.accuracy().seeds());
+                    t.accuracy().mean(), t.accuracy().seeds(), t.rung(), t.steps());
             cells.add(cell);
-            if (outcome != null && t == outcome.winner()) {
+            if (outcome != null && t.equals(outcome.winner())) {
                 winner = cell;
             }
         }
         double lo = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).min().orElse(Double.NaN);
         double hi = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).max().orElse(Double.NaN);
+        GridHeatmapChart chart = new GridHeatmapChart(titled("Compound-scaling grid", r.surrogate()), "", cells, winner);
         String caption = "Mean minival top-1 of each (alpha, beta, gamma) triple at phi = 1 (one cell per triple, "
                 + "alpha across, one row per gamma and beta; colour from light blue " + NumberText.percent(lo)
                 + " to yellow " + NumberText.percent(hi) + ")"
-                + (winner == null ? "" : "; the winner " + outcome.winner().label() + " is outlined") + "; " + r.title();
-        return new GridHeatmapChart(titled("Compound-scaling grid", r.surrogate()), caption, cells, winner);
+                + (chart.rungsMarked() ? "; each cell is the triple's mean at the highest rung it reached, with that "
+                + "rung's training steps under it: triples stopped at a low rung were trained less, so compare cells "
+                + "of equal steps" : "")
+                + (winner == null ? "" : "; the winner " + outcome.winner().label() + " is outlined"
+                + (chart.rungsMarked() ? " (decided among the triples at the top rung)" : "")) + "; " + r.title();
+        return new GridHeatmapChart(chart.title(), caption, cells, winner);
     }
 
     static ScalingCurvesChart familyScaling(ExperimentResults r) {

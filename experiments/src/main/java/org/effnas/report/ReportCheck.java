@@ -118,12 +118,19 @@ public final class ReportCheck {
                             Double.parseDouble(or(best.get(f))))));
         }
         if (Files.isRegularFile(dir.resolve(ResultTables.GRID))) {
-            Csv.read(dir.resolve(ResultTables.GRID)).stream()
-                    .filter(r -> "true".equals(r.get("winner")) && r.get("failure").isEmpty())
-                    .mapToDouble(r -> Double.parseDouble(or(r.get("top1")))).average()
-                    .ifPresent(mean -> out.put("grid.winner.top1", mean));
+            // under rungs the winner has rows at every rung it reached: its figure is its highest rung's
+            List<Map<String, String>> winner = Csv.read(dir.resolve(ResultTables.GRID)).stream()
+                    .filter(r -> "true".equals(r.get("winner")) && r.get("failure").isEmpty()).toList();
+            int top = winner.stream().mapToInt(ReportCheck::rung).max().orElse(0);
+            winner.stream().filter(r -> rung(r) == top).mapToDouble(r -> Double.parseDouble(or(r.get("top1"))))
+                    .average().ifPresent(mean -> out.put("grid.winner.top1", mean));
         }
         return out;
+    }
+
+    private static int rung(Map<String, String> gridRow) {
+        String r = gridRow.get("rung");
+        return r == null || r.isEmpty() ? 0 : Integer.parseInt(r);
     }
 
     private static String or(String v) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The CSV files of an experiment directory: {@code candidates.csv} (every search evaluation),
- * {@code grid.csv} (every grid evaluation) and {@code family.csv} (every scaled model). Each row
+ * {@code grid.csv} (every grid evaluation, under a multi-fidelity scheduler one row per seed and rung
+ * with {@code rung} and {@code steps}) and {@code family.csv} (every scaled model). Each row
  * carries its full provenance (evaluator, seed, training recipe, dataset and checksum, effnas
  * version, worker, timings). The grid's {@code ci95_low}/{@code ci95_high} columns are clipped to
  * [0, 1]; the report computes its own intervals from the rows (Wilson or clipped t, with n).
@@ -31,8 +32,9 @@ public final class ResultTables {
     }
 
     public static void writeGrid(Path dir, List<GridPoint> points) throws IOException {
-        write(dir.resolve(GRID), List.of("alpha", "beta", "gamma", "mean_top1", "ci95_low", "ci95_high", "winner"),
-                points, p -> List.of(Measurement.num(p.alpha()), Measurement.num(p.beta()), Measurement.num(p.gamma()),
+        write(dir.resolve(GRID), List.of("alpha", "beta", "gamma", "rung", "steps", "mean_top1", "ci95_low",
+                "ci95_high", "winner"), points, p -> List.of(Measurement.num(p.alpha()), Measurement.num(p.beta()),
+                        Measurement.num(p.gamma()), Integer.toString(p.rung()), p.steps() > 0 ? Long.toString(p.steps()) : "",
                         Measurement.num(p.meanTop1()), Measurement.num(clip(p.ciLow())), Measurement.num(clip(p.ciHigh())),
                         Boolean.toString(p.winner())), GridPoint::m);
     }
@@ -68,8 +70,11 @@ public final class ResultTables {
     }
 
     public static List<GridPoint> readGrid(Path dir) throws IOException {
+        // a grid.csv without rung and steps columns (another effnas version) reads as one rung of the recipe
         return read(dir.resolve(GRID), (row, where) -> new GridPoint(Measurement.decimal(row, "alpha", where),
                 Measurement.decimal(row, "beta", where), Measurement.decimal(row, "gamma", where),
+                row.containsKey("rung") ? (int) Measurement.whole(row, "rung", where) : 0,
+                row.containsKey("steps") ? Measurement.whole(row, "steps", where) : 0,
                 Measurement.decimal(row, "mean_top1", where), Measurement.decimal(row, "ci95_low", where),
                 Measurement.decimal(row, "ci95_high", where), "true".equals(row.get("winner")),
                 Measurement.fromRow(row, where)));

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * The report's multi-fidelity section, from {@code rungs.csv} and {@code trust.json} of a run under a
- * scheduler with rungs: how many evaluations each rung had, and per phase Kendall tau of each
- * consecutive rung pair with its interval and the plain sentence on how far the ranking holds. Empty
- * for runs without rungs.
+ * scheduler with rungs: how many evaluations each rung had, the rung ladder of each phase (accuracy
+ * against training steps, one line per candidate), and per phase Kendall tau of each consecutive rung
+ * pair with its interval and the plain sentence on how far the ranking holds. Empty for runs without
+ * rungs.
  */
 final class RungSection {
 
@@ -23,8 +24,12 @@ final class RungSection {
     private RungSection() {
     }
 
-    /** The section's HTML, or the empty string. */
-    static String html(Path dir) throws IOException {
+    /**
+     * The section's HTML, or the empty string: the rung table, the rung ladders ({@code ladders}, one
+     * per phase, drawn by the caller, which writes their PNGs) and, per phase, tau of each rung pair
+     * and the trust sentence.
+     */
+    static String html(Path dir, List<HtmlReport.Figure> ladders) throws IOException {
         List<RungPoint> rungs = RungTable.read(dir);
         if (rungs.isEmpty()) {
             return "";
@@ -43,21 +48,32 @@ final class RungSection {
                 .append(String.format(Locale.ROOT, "%.4f", list.stream().mapToDouble(RungPoint::top1)
                         .filter(Double::isFinite).max().orElse(Double.NaN))).append("</td></tr>\n")));
         b.append("</table>\n");
+        for (HtmlReport.Figure f : ladders) {
+            HtmlReport.figure(b, f);
+        }
         Path trustFile = dir.resolve(TRUST);
         if (Files.isRegularFile(trustFile)) {
             JsonNode trust = new ObjectMapper().readTree(Files.readString(trustFile));
             for (Iterator<Map.Entry<String, JsonNode>> it = trust.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                b.append("<p><b>").append(HtmlReport.esc(e.getKey())).append("</b>: ");
+                b.append("<p class=\"trust\" data-phase=\"").append(HtmlReport.esc(e.getKey())).append("\"><b>")
+                        .append(HtmlReport.esc(e.getKey())).append("</b>: ");
                 for (JsonNode pair : e.getValue().path("consecutive")) {
-                    b.append(HtmlReport.esc(String.format(Locale.ROOT, "tau(rung %d, rung %d) = %s over %d; ",
-                            pair.path("from_rung").asInt(), pair.path("to_rung").asInt(), interval(pair),
+                    b.append(HtmlReport.esc(String.format(Locale.ROOT, "tau(%s, %s) = %s over %d; ",
+                            stepsAt(byPhase.get(e.getKey()), pair.path("from_rung").asInt()),
+                            stepsAt(byPhase.get(e.getKey()), pair.path("to_rung").asInt()), interval(pair),
                             pair.path("candidates").asInt())));
                 }
                 b.append(HtmlReport.esc(e.getValue().path("sentence").asText())).append("</p>\n");
             }
         }
         return b.toString();
+    }
+
+    /** A rung as the tau list names it: its steps, e.g. {@code 90 steps}. */
+    private static String stepsAt(Map<Integer, List<RungPoint>> byRung, int rung) {
+        List<RungPoint> at = byRung == null ? null : byRung.get(rung);
+        return at == null || at.isEmpty() ? "rung " + rung : at.get(0).steps() + " steps";
     }
 
     private static String interval(JsonNode pair) {

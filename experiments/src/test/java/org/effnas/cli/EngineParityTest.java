@@ -78,9 +78,14 @@ class EngineParityTest {
                 "--max-triples", "2", "--family", "1", "--no-cache", "--out", dir.resolve("g").toString()).exitCode());
         assertEquals(0, run("run", "--config", config.toString(), "--no-cache", "--out", dir.resolve("r").toString())
                 .exitCode());
+        // a grid under rungs writes every rung's rows with the same header
+        assertEquals(0, run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.2",
+                "--max-triples", "4", "--seeds", "2", "--scheduler", "asha", "--min-steps", "10", "--max-steps", "90",
+                "--no-cache", "--out", dir.resolve("a").toString()).exitCode());
+        assertTrue(ResultTables.readGrid(dir.resolve("a")).stream().anyMatch(p -> p.rung() == 2));
         Map<String, List<String>> writers = Map.of(
                 ResultTables.CANDIDATES, List.of("s", "r"),
-                ResultTables.GRID, List.of("g", "r"),
+                ResultTables.GRID, List.of("g", "r", "a"),
                 ResultTables.FAMILY, List.of("g", "r"));
         for (var e : writers.entrySet()) {
             List<String> headers = e.getValue().stream().map(d -> header(dir.resolve(d).resolve(e.getKey()))).toList();

@@ -88,6 +88,28 @@ class SchedulerRunTest {
         String html = Files.readString(whole.resolve("report.html"));
         assertTrue(html.contains("Multi-fidelity") && html.contains(trust.path("search").path("sentence").asText()
                 .substring(0, 20)), "the report shows the rungs and the trust sentence");
+        // 18 candidates leave 2 at the top rung: too few for tau there, so the sentence says so and gives the pair below
+        assertTrue(trust.path("search").path("sentence").asText().startsWith("Too few candidates reached 90 steps and "
+                + "270 steps (2)"), trust.toString());
+        assertTrue(trust.path("search").path("sentence").asText().contains("the ranking after 30 steps agrees with "
+                + "the one after 90 steps with Kendall tau"), trust.toString());
+        assertTrue(html.contains("tau(30 steps, 90 steps) = "), "the tau of each rung pair, named by steps");
+        int section = html.indexOf("Multi-fidelity");
+        for (String phase : List.of("search", "grid")) {
+            int chart = html.indexOf("data-chart=\"rung-ladder-" + phase + "\"");
+            assertTrue(chart > section, "the " + phase + " rung ladder sits in the multi-fidelity section");
+            assertTrue(Files.size(whole.resolve("rung-ladder-" + phase + ".png")) > 1000);
+        }
+        assertFalse(html.contains("rung-ladder-family"), "the family trains at one rung: no ladder");
+        InspectCommandTest.Run check = run("report", "--check", whole.toString());
+        assertEquals(0, check.exitCode(), "the grid winner's figure is its top rung's: " + check.out() + check.err());
+        // grid.csv: every triple at the first rung, the promoted ones at the rungs above
+        List<org.effnas.report.GridPoint> grid = org.effnas.report.ResultTables.readGrid(whole);
+        assertEquals(Set.of(0, 1, 2), grid.stream().map(org.effnas.report.GridPoint::rung)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(rungs.stream().filter(p -> p.phase().equals("grid")).count(), grid.size(),
+                "grid.csv has every grid rung of rungs.csv");
+        assertTrue(grid.stream().allMatch(p -> p.steps() == new long[] {30, 90, 270}[p.rung()]));
 
         // interrupted: the same experiment with the search journal cut after its 20th line (a crash
         // mid-search), later phases not started; the resume ends exactly where the whole run did

@@ -17,7 +17,10 @@ public interface ExperimentArtefacts {
     record CandidateRow(String run, int index, double elapsedSeconds, Observation observation) {
     }
 
-    /** One evaluation of a grid triple, beside the triple's summary over its seeds. */
+    /**
+     * One evaluation of a grid triple, beside the triple's summary over its seeds at the evaluation's
+     * rung (under a multi-fidelity scheduler every rung a triple reached has its rows).
+     */
     record GridEvaluation(GridRow row, Observation observation) {
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.effnas.cache.CachingEvaluator;
 import org.effnas.cache.ResultCache;
 import org.effnas.cost.CostModel;
@@ -24,6 +25,8 @@ import org.effnas.notation.BlockStrings;
 import org.effnas.notation.SpecFiles;
 import org.effnas.reward.CostMetric;
 import org.effnas.reward.Reward;
+import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.schedule.ReplicateGroups;
 import org.effnas.schedule.Scheduler;
 import org.effnas.search.FixedCandidates;
 import org.effnas.search.Observation;
@@ -154,15 +157,16 @@ public final class ExperimentEngine {
                 plan.journal(PhaseKind.GRID), PlanIdentity.header(PhaseKind.GRID, PlanIdentity.grid(g, base, divisor),
                         plan, ev.datasetId()), settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())),
                 plan.resume(), g.base().isEmpty(), listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of(),
-                FixedPoolScheduler.of(Scheduler.of(plan.scheduler()), proposals.size()), ev.checkpoints());
-        List<Observation> gridObs = gridRun.outcome().observations();
+                gridScheduler(proposals.size(), g.seeds()), ev.checkpoints());
+        List<Observation> allGrid = gridRun.outcome().observations();
+        List<Observation> gridObs = allGrid;
         if (plan.usesRungs()) {
             rungs.addAll(rungRows(PhaseKind.GRID, gridRun.outcome()));
             artefacts.writeRungs(rungs);
-            gridObs = decidingRung(gridObs);
+            gridObs = decidingRung(allGrid);
         }
         GridReport report = grid.report(gridObs);
-        artefacts.writeGrid(gridRows(report, gridObs));
+        artefacts.writeGrid(gridRows(grid, report, allGrid));
         known.put(PhaseKind.GRID.text(), gridObs);
         Optional<GridRow> winner = report.winner();
         List<ExperimentArtefacts.FamilyEvaluation> family = List.of();
@@ -299,16 +303,36 @@ public final class ExperimentEngine {
         return Reward.of(CostModel.of(base).macs(), 0, 0, CostMetric.MACS);
     }
 
-    private static List<ExperimentArtefacts.GridEvaluation> gridRows(GridReport report, List<Observation> observations) {
+    /**
+     * The grid's scheduler: the plan's over the pool of triples, with a triple's seeds promoted
+     * together by their mean (each seed continuing its own checkpoint), so the triples that reach the
+     * top rung are measured there over every seed.
+     */
+    private Scheduler gridScheduler(int proposals, int seeds) {
+        return ReplicateGroups.of(FixedPoolScheduler.of(Scheduler.of(plan.scheduler()), proposals / seeds), seeds);
+    }
+
+    /**
+     * grid.csv's rows: every evaluation of every rung (rungs in order, triples in enumeration order),
+     * each beside its triple's summary over the seeds measured at that rung; the winner (decided at
+     * the deciding rung) is marked on all its rows.
+     */
+    private static List<ExperimentArtefacts.GridEvaluation> gridRows(GridSearch grid, GridReport report,
+                                                                     List<Observation> observations) {
+        Map<Integer, List<Observation>> byRung = new TreeMap<>();
+        observations.forEach(o -> byRung.computeIfAbsent(o.rung(), k -> new ArrayList<>()).add(o));
+        Optional<CompoundCoefficients> winner = report.winner().map(GridRow::coefficients);
         List<ExperimentArtefacts.GridEvaluation> rows = new ArrayList<>();
-        for (GridRow row : report.rows()) {
-            String key = BlockStrings.canonical(row.spec());
-            for (Observation o : observations) {
-                if (o.candidate().specKey().equals(key)) {
-                    rows.add(new ExperimentArtefacts.GridEvaluation(row, o));
+        byRung.forEach((rung, atRung) -> {
+            for (GridRow row : grid.rows(atRung, winner)) {
+                String key = BlockStrings.canonical(row.spec());
+                for (Observation o : atRung) {
+                    if (o.candidate().specKey().equals(key)) {
+                        rows.add(new ExperimentArtefacts.GridEvaluation(row, o));
+                    }
                 }
             }
-        }
+        });
         return rows;
     }
 

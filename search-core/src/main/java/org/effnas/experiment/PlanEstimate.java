@@ -83,11 +83,17 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
         RungLadder ladder = plan.scheduler().ladder();
         long top = ladder.stepsAt(ladder.top());
         long steps = ladderSteps(search + random, ladder, plan.scheduler().eta(), false)
-                + ladderSteps(grid, ladder, plan.scheduler().eta(), true) + (long) family * top;
+                + gridLadderSteps(plan, ladder) + (long) family * top;
         return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
                         + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",
                 plan.scheduler().name().id(), ladder.steps(), plan.scheduler().eta(), top,
                 plan.scheduler().name() == org.effnas.schedule.SchedulerName.ASHA && exact ? "" : "about ", steps);
+    }
+
+    /** The grid's steps: its triples go through the ladder, each with all its seeds (ReplicateGroups). */
+    private long gridLadderSteps(ExperimentPlan plan, RungLadder ladder) {
+        int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
+        return ladderSteps(grid / seeds, ladder, plan.scheduler().eta(), true) * seeds;
     }
 
     /** Steps of a pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */

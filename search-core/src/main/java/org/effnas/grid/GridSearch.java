@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.CostModel;
 import org.effnas.notation.BlockStrings;
@@ -101,16 +102,29 @@ public final class GridSearch {
         return Proposal.replicated(all, seeds);
     }
 
-    /** Aggregates the recorded observations into the report and picks the winner. */
-    public GridReport report(List<Observation> observations) {
+    /**
+     * Every triple's row summarising {@code observations} (its seeds among them; under a multi-fidelity
+     * scheduler, the results of one rung), in enumeration order, with the triple {@code winner}
+     * (decided elsewhere, e.g. at the top rung) marked. A triple without an observation among them
+     * has an empty summary.
+     */
+    public List<GridRow> rows(List<Observation> observations, Optional<CompoundCoefficients> winner) {
         Map<String, AccuracySummary> acc = AccuracySummary.bySpec(observations);
         List<GridRow> rows = new ArrayList<>();
         for (int i = 0; i < triples.size(); i++) {
             ArchSpec spec = tripleSpecs.get(i);
             long macs = CostModel.of(spec).macs();
             rows.add(new GridRow(triples.get(i), spec, triples.get(i).nominalFlopsRatio(), (double) macs / baseMacs,
-                    macs, acc.getOrDefault(BlockStrings.canonical(spec), AccuracySummary.none()), false));
+                    macs, acc.getOrDefault(BlockStrings.canonical(spec), AccuracySummary.none()),
+                    winner.isPresent() && winner.get().equals(triples.get(i))));
         }
+        return rows;
+    }
+
+    /** Aggregates the recorded observations into the report and picks the winner. */
+    public GridReport report(List<Observation> observations) {
+        Map<String, AccuracySummary> acc = AccuracySummary.bySpec(observations);
+        List<GridRow> rows = new ArrayList<>(rows(observations, Optional.empty()));
         Comparator<GridRow> better = Comparator.comparingDouble((GridRow r) -> r.accuracy().mean())
                 .thenComparing(Comparator.comparingLong(GridRow::macs).reversed());
         int winner = best(rows, better, true);

@@ -14,15 +14,25 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 /**
  * The compound-scaling grid as a heatmap: one cell per (alpha, beta, gamma) triple holding its mean
  * minival accuracy, alpha (depth) across, one row per (gamma, beta) pair, the winning triple
- * outlined. Pairs of the lattice that were not evaluated stay empty.
+ * outlined. Pairs of the lattice that were not evaluated stay empty. Under a multi-fidelity
+ * scheduler a cell holds the triple's value at the highest rung it reached, and when the cells span
+ * more than one rung each label says its steps under the value ({@link #label}).
  *
  * @param cells  one per triple (a triple twice is refused)
  * @param winner the triple chosen for the family; null when none was
  */
 public record GridHeatmapChart(String title, String caption, List<Cell> cells, Cell winner) implements ReportChart {
 
-    /** One triple and its mean accuracy over {@code seeds} successful evaluations (NaN when all failed). */
-    public record Cell(double alpha, double beta, double gamma, double value, int seeds) {
+    /**
+     * One triple and its mean accuracy over {@code seeds} successful evaluations (NaN when all failed)
+     * at rung {@code rung}, {@code steps} optimizer steps (0 and 0 without rungs).
+     */
+    public record Cell(double alpha, double beta, double gamma, double value, int seeds, int rung, long steps) {
+
+        /** A cell of a grid without rungs. */
+        public Cell(double alpha, double beta, double gamma, double value, int seeds) {
+            this(alpha, beta, gamma, value, seeds, 0, 0);
+        }
 
         /** The triple on a 0.001 lattice, so 1.1 and 1.1000000000000001 are one triple. */
         public String key() {
@@ -66,6 +76,17 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
         return "gamma " + NumberText.plain(gamma) + ", beta " + NumberText.plain(beta);
     }
 
+    /** Whether the cells were measured at more than one rung: then every label names its steps. */
+    public boolean rungsMarked() {
+        return cells.stream().filter(c -> Double.isFinite(c.value())).map(Cell::steps).distinct().count() > 1;
+    }
+
+    /** The text of a cell: its value, and its steps when the cells span rungs (e.g. {@code 84.1%} over {@code 270 steps}). */
+    public List<String> label(Cell c) {
+        String value = NumberText.percent(c.value());
+        return rungsMarked() ? List.of(value, c.steps() + " steps") : List.of(value);
+    }
+
     /** The cell's (column, row) position in the heatmap. */
     public int[] position(Cell c) {
         return new int[] {columns().indexOf(round(c.alpha())), rows().indexOf(rowLabel(round(c.gamma()), round(c.beta())))};
@@ -82,7 +103,9 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
         // XChart's heatmap legend prints the raw range; the caption states the range as percentages
         c.getStyler().setLegendVisible(false);
         c.getStyler().setPlotContentSize(1.0);
-        c.getStyler().setShowValue(true);
+        // one rung: XChart prints the values; several: each cell's label says its steps too
+        boolean marked = rungsMarked();
+        c.getStyler().setShowValue(!marked);
         c.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         c.getStyler().setValueFontColor(Palette.INK);
         c.getStyler().setHeatMapValueDecimalPattern("0.0%");
@@ -111,6 +134,14 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
         c.getStyler().setMax(hi > lo ? hi : lo + 1e-9);
         List<String> xLabels = columns.stream().map(NumberText::plain).toList();
         c.addSeries("mean top-1", xLabels, rows, heat);
+        if (marked) {
+            for (Cell cell : cells) {
+                if (Double.isFinite(cell.value())) {
+                    int[] p = position(cell);
+                    c.addAnnotation(new CellLabel(p[0], p[1], columns.size(), rows.size(), label(cell)));
+                }
+            }
+        }
         if (winner != null) {
             int[] p = position(winner);
             c.addAnnotation(new CellOutline(p[0], p[1], columns.size(), rows.size()));
@@ -122,6 +153,7 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
     static final class Drawn extends HeatMapChart {
 
         private final List<CellOutline> outlines = new ArrayList<>();
+        private final List<CellLabel> labels = new ArrayList<>();
 
         Drawn(HeatMapChartBuilder builder) {
             super(builder);
@@ -133,10 +165,17 @@ public record GridHeatmapChart(String title, String caption, List<Cell> cells, C
             if (a instanceof CellOutline o) {
                 outlines.add(o);
             }
+            if (a instanceof CellLabel l) {
+                labels.add(l);
+            }
         }
 
         List<CellOutline> outlines() {
             return List.copyOf(outlines);
+        }
+
+        List<CellLabel> labels() {
+            return List.copyOf(labels);
         }
     }
 

@@ -44,6 +44,30 @@ class GridHeatmapChartTest {
     }
 
     @Test
+    void underRungsEveryTripleShowsItsHighestRungAndItsLabelSaysTheSteps() {
+        List<GridHeatmapChart.Cell> cells = List.of(
+                new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.52, 3, 0, 30), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.88, 3, 2, 270),
+                new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.71, 3, 1, 90), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.49, 3, 0, 30));
+        GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", cells, cells.get(1));
+        assertTrue(chart.rungsMarked());
+        HeatMapChart drawn = chart.draw();
+        assertEquals(cells.size(), drawn.getHeatMapSeries().getHeatData().size(), "every triple has its cell");
+        assertTrue(!drawn.getStyler().isShowValue(), "the labels replace XChart's bare values");
+        List<CellLabel> labels = CellLabel.of(drawn);
+        assertEquals(cells.size(), labels.size());
+        for (GridHeatmapChart.Cell c : cells) {
+            CellLabel l = labels.stream().filter(x -> java.util.Arrays.equals(x.cell(), chart.position(c))).findFirst()
+                    .orElseThrow();
+            assertEquals(List.of(org.effnas.report.NumberText.percent(c.value()), c.steps() + " steps"), l.lines());
+        }
+        assertArrayEquals(chart.position(cells.get(1)), CellOutline.of(drawn).get(0).cell(), "the winner outlined");
+        assertTrue(chart.png().length > 1000);
+        // one rung only: XChart's own value labels, no step marks
+        GridHeatmapChart plain = new GridHeatmapChart("grid", "caption", CELLS, null);
+        assertTrue(!plain.rungsMarked() && CellLabel.of(plain.draw()).isEmpty());
+    }
+
+    @Test
     void aTripleTwiceOrAForeignWinnerIsRefused() {
         List<GridHeatmapChart.Cell> twice = List.of(CELLS.get(0), new GridHeatmapChart.Cell(1.0, 1.1, 1.2000000001, 0.8, 1));
         assertThrows(IllegalArgumentException.class, () -> new GridHeatmapChart("t", "c", twice, null));
