@@ -50,7 +50,7 @@ public final class HtmlReport {
             table{border-collapse:collapse;font-size:13px;width:100%;margin:8px 0;table-layout:auto}
             th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:right;vertical-align:top}
             th{background:#f0f2f5;white-space:nowrap}td{white-space:nowrap}td.l,td.spec{white-space:normal}td.nw{white-space:nowrap;overflow-wrap:normal}
-            td.l,th.l{text-align:left}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all}
+            td.l,th.l{text-align:left}th.l{white-space:normal}td.spec{font-family:'DejaVu Sans Mono',monospace;font-size:11px;text-align:left;word-break:break-all}
             tr.win td{background:#fff4d6;font-weight:bold}
             .fail{color:#b00020}
             code{font-family:'DejaVu Sans Mono',monospace;font-size:12px;word-break:break-all;white-space:pre-wrap}
@@ -287,8 +287,9 @@ public final class HtmlReport {
     }
 
     /** A left-aligned cell that never wraps (ids, run names, workers). */
+    /** A cell that does not wrap, except after a rung id's '@' ("c000012@r1"), so a long table still fits. */
     private static String tdn(String v) {
-        return "<td class=\"l nw\">" + esc(v) + "</td>";
+        return "<td class=\"l nw\">" + esc(v).replace("@", "@<wbr>") + "</td>";
     }
 
     static String tdl(String v) {
