@@ -22,6 +22,12 @@ public record LatencyConfig(LatencyEngine engine, int threads, int batch, int ru
         return new LatencyConfig(LatencyEngine.AUTO, d.threads(), d.batch(), d.runs(), d.warmup());
     }
 
+    /** Every setting the measured latency depends on, as one line (part of the result cache's key). */
+    public String identity() {
+        return "latency:" + engine.text() + " threads=" + threads + " batch=" + batch + " runs=" + runs
+                + " warmup=" + warmup;
+    }
+
     /** The worker's measurement settings. */
     public LatencySettings settings() {
         return settingsOf(threads, batch, runs, warmup);

@@ -143,7 +143,7 @@ public final class EvaluatorSetup implements AutoCloseable {
         int n = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
         SlotEvaluatorFactory slots = slotFactory(c, space, DeviceList.cpu(n), new Nd4jDeviceBinding(),
                 SimulatedDuration.none(), checkpoints);
-        String datasetId = TrainingData.id(c);
+        String datasetId = datasetId(c);
         return (reference, experimentId, log) -> {
             EvaluatorSetup setup = start(c, slots, experimentId, log, checkpoints);
             return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description(),
@@ -394,6 +394,15 @@ public final class EvaluatorSetup implements AutoCloseable {
                 return facts;
             }
         };
+    }
+
+    /**
+     * What a DL4J result depends on beyond spec, recipe and seed, for the cache key and the journals'
+     * identity: the data, and under {@code cost: latency} how latency is measured, so that a result
+     * measured another way (or with no latency at all, under {@code cost: macs}) is never served.
+     */
+    static String datasetId(ExperimentConfig c) {
+        return TrainingData.id(c) + (c.reward().cost() == CostMetric.LATENCY_MS ? " " + c.latency().identity() : "");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.effnas.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -44,6 +45,19 @@ class EvaluatorSetupTest {
         assertEquals(defaults.leaseTimeout(), s.leaseTimeout());
         assertEquals(defaults.heartbeat(), s.heartbeat());
         assertEquals(defaults.maxAttempts(), s.maxAttempts());
+    }
+
+    /** A cached result is only served to a run that measures it the same way (see CacheKey). */
+    @Test
+    void theDatasetIdentityNamesHowLatencyIsMeasured() {
+        String data = "dataset: {name: fashion-mnist}\ntraining: {subset: 200}\n";
+        String macs = EvaluatorSetup.datasetId(parse(data));
+        String latency = "reward: {cost: latency, target_latency_ms: 5}\n";
+        String ort = EvaluatorSetup.datasetId(parse(data + latency + "latency: {engine: onnxruntime}\n"));
+        String dl4j = EvaluatorSetup.datasetId(parse(data + latency + "latency: {engine: dl4j}\n"));
+        String dl4jBatch8 = EvaluatorSetup.datasetId(parse(data + latency + "latency: {engine: dl4j, batch: 8}\n"));
+        assertTrue(ort.startsWith(macs), ort);
+        assertEquals(4, java.util.Set.of(macs, ort, dl4j, dl4jBatch8).size(), String.join(" | ", macs, ort, dl4j, dl4jBatch8));
     }
 
     @Test
