@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
                 SearchCommand.class,
                 GridCommand.class,
                 RunCommand.class,
+                FinalCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,
                 CoordinatorCommand.class,

@@ -1,5 +1,6 @@
 package org.effnas.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import org.effnas.reward.CostMetric;
 
@@ -14,14 +15,23 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
                                StrategyConfig strategy, TrainingConfig training,
                                EvaluatorConfig evaluator, GridConfig grid, FamilyConfig family,
                                ClusterConfig cluster, long seed, String output, SchedulerConfig scheduler,
-                               LatencyConfig latency) {
+                               LatencyConfig latency, @JsonProperty("final") FinalConfig finalTraining) {
 
     public ExperimentConfig {
         if (dataset == null || space == null || reward == null || strategy == null || training == null
                 || evaluator == null || grid == null || family == null || cluster == null || output == null
-                || scheduler == null || latency == null) {
+                || scheduler == null || latency == null || finalTraining == null) {
             throw new IllegalArgumentException("every section of an experiment config is required");
         }
+    }
+
+    /** A config without a final phase. */
+    public ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardConfig reward, StrategyConfig strategy,
+                            TrainingConfig training, EvaluatorConfig evaluator, GridConfig grid, FamilyConfig family,
+                            ClusterConfig cluster, long seed, String output, SchedulerConfig scheduler,
+                            LatencyConfig latency) {
+        this(dataset, space, reward, strategy, training, evaluator, grid, family, cluster, seed, output, scheduler,
+                latency, FinalConfig.defaults());
     }
 
     /** Reads every section from the top-level mapping; {@code base} resolves relative file paths. */
@@ -37,6 +47,7 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         ClusterConfig cluster = ClusterConfig.read(top.section("cluster"), base);
         SchedulerConfig scheduler = SchedulerConfig.read(top.sectionOrName("scheduler", "name"));
         LatencyConfig latency = LatencyConfig.read(top.section("latency"));
+        FinalConfig finalTraining = FinalConfig.read(top.section("final"));
         long seed = top.count("seed", 42, 0, Long.MAX_VALUE);
         String output = top.string("output", defaultOutput);
         if (!evaluator.surrogate() && reward.cost() == CostMetric.LATENCY_MS && reward.targetLatencyMs() == null) {
@@ -50,32 +61,44 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         if (family.enabled() && !grid.enabled()) {
             top.problem("family.enabled", "the family needs the grid's winning alpha/beta/gamma; enable grid or set family.enabled: false");
         }
+        java.util.Set<String> valid = FinalConfig.validNames(grid, family);
+        for (String m : finalTraining.members()) {
+            if (!valid.contains(m)) {
+                top.problem("final.members", "unknown member '" + m + "'; this config's are " + String.join(", ", valid));
+            }
+        }
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, seed, output, scheduler, latency);
+                cluster, seed, output, scheduler, latency, finalTraining);
     }
 
     public ExperimentConfig withOutput(String newOutput) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, seed, newOutput, scheduler, latency);
+                cluster, seed, newOutput, scheduler, latency, finalTraining);
     }
 
     /** The same experiment reading its data from another folder. */
     public ExperimentConfig withDataPath(String path) {
         DatasetConfig d = new DatasetConfig(dataset.name(), path, dataset.minival(), dataset.resolution());
         return new ExperimentConfig(d, space, reward, strategy, training, evaluator, grid, family, cluster, seed, output,
-                scheduler, latency);
+                scheduler, latency, finalTraining);
     }
 
     /** The same experiment with the reward's target T set. */
     public ExperimentConfig withReward(RewardConfig newReward) {
         return new ExperimentConfig(dataset, space, newReward, strategy, training, evaluator, grid, family, cluster,
-                seed, output, scheduler, latency);
+                seed, output, scheduler, latency, finalTraining);
     }
 
     /** The same experiment under another multi-fidelity scheduler. */
     public ExperimentConfig withScheduler(SchedulerConfig newScheduler) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family, cluster,
-                seed, output, newScheduler, latency);
+                seed, output, newScheduler, latency, finalTraining);
+    }
+
+    /** The same experiment with another final phase. */
+    public ExperimentConfig withFinal(FinalConfig newFinal) {
+        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family, cluster,
+                seed, output, scheduler, latency, newFinal);
     }
 
     /** Whether a search runs: always, unless the grid scales a given base instead of the search winner. */
@@ -85,6 +108,6 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
 
     public ExperimentConfig withSeed(long newSeed) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, newSeed, output, scheduler, latency);
+                cluster, newSeed, output, scheduler, latency, finalTraining);
     }
 }

@@ -35,6 +35,7 @@ public final class SettingKeys {
             Map.entry("achieved FLOPs tolerance", new Names("--achieved-tolerance", "grid.achieved_tolerance")),
             Map.entry("family phi", new Names("--family", "family.phi_max")),
             Map.entry("single-dimension phi max", new Names("--family", "family.single_dimension_phi_max")),
+            Map.entry("final members", new Names("--members", "final.members")),
             Map.entry("output directory", new Names("--out", "output")),
             Map.entry("reward target", new Names("--target-macs", "reward.target_macs")),
             Map.entry("reward exponent", new Names("--w", "reward.w")),

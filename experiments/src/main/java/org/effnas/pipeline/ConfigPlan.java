@@ -10,6 +10,7 @@ import org.effnas.cost.CostModel;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.FamilyPlan;
 import org.effnas.experiment.FamilyTargets;
+import org.effnas.experiment.FinalPlan;
 import org.effnas.worker.export.LatencyEngines;
 import org.effnas.worker.export.SpecLatency;
 import org.effnas.worker.train.LatencySettings;
@@ -23,7 +24,8 @@ import org.effnas.surrogate.SpaceReference;
 
 /**
  * An experiment config turned into the engine's plan: the search unless the grid has its own base,
- * the grid when enabled, the family when enabled. Every command that runs an experiment comes
+ * the grid when enabled, the family when enabled, the final phase when it names members. Every
+ * command that runs an experiment comes
  * through here, so one config gives one plan whichever command read it.
  */
 public final class ConfigPlan {
@@ -72,9 +74,12 @@ public final class ConfigPlan {
         Optional<FamilyPlan> family = c.family().enabled() ? Optional.of(new FamilyPlan(c.family().phiMin(),
                 c.family().phiMax(), c.family().singleDimension(), c.family().singleDimensionPhiMax(),
                 familyTargets(c))) : Optional.empty();
+        Optional<FinalPlan> finalPhase = c.finalTraining().enabled() ? Optional.of(FinalPlan.of(
+                c.finalTraining().members(), c.finalTraining().settings(c.training(), c.dataset().minival())))
+                : Optional.empty();
         return new ExperimentPlan(search, grid, family, c.evaluator().kind(), c.training().settings(c.dataset().minival()),
                 c.seed(), o.out(), o.resume(), o.cacheDir(), o.fresh(), c.strategy().ordered(),
-                c.scheduler().settings());
+                c.scheduler().settings(), finalPhase);
     }
 
     /**

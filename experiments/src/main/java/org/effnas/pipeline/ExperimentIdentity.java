@@ -32,6 +32,9 @@ public final class ExperimentIdentity {
         ObjectNode n = JSON.valueToTree(c);
         n.remove("output");
         n.remove("cluster");
+        // the final phase trains after the experiment and has its own journal identity: adding it
+        // to a finished experiment, or changing it, is the same experiment
+        n.remove("final");
         ((ObjectNode) n.get("strategy")).remove("budget");
         ((ObjectNode) n.get("evaluator")).remove("local_workers");
         // where the files are is not what they are: each result records the data's checksum

@@ -54,6 +54,25 @@ public final class ExperimentLaunch {
         return new Planned(resolved, space, ConfigPlan.of(resolved, space, options));
     }
 
+    /** Progress lines (rewritten in place on a terminal) and messages on {@code log}. */
+    static PhaseListeners consoleListeners(PrintStream log, boolean surrogate) {
+        boolean terminal = LiveProgress.isTerminal();
+        return new PhaseListeners() {
+            @Override
+            public ProgressListener phase(PhaseKind kind, String label, IntSupplier workers) {
+                // the final phase trains for real whatever evaluator chose its members
+                return LiveProgress.of(log, terminal, LiveProgress.LOG_EVERY_SECONDS, label,
+                        surrogate && kind != PhaseKind.FINAL, workers);
+            }
+
+            @Override
+            public void message(String line) {
+                log.println(line);
+                log.flush();
+            }
+        };
+    }
+
     /**
      * @param log progress lines and messages (stderr for the CLI)
      */
@@ -68,19 +87,7 @@ public final class ExperimentLaunch {
             log.println(e.describe());
             log.flush();
         });
-        boolean terminal = LiveProgress.isTerminal();
-        PhaseListeners listeners = new PhaseListeners() {
-            @Override
-            public ProgressListener phase(PhaseKind kind, String label, IntSupplier workers) {
-                return LiveProgress.of(log, terminal, LiveProgress.LOG_EVERY_SECONDS, label, plan.surrogate(), workers);
-            }
-
-            @Override
-            public void message(String line) {
-                log.println(line);
-                log.flush();
-            }
-        };
+        PhaseListeners listeners = consoleListeners(log, plan.surrogate());
         // SIGINT/SIGTERM: one line saying what is kept and how to continue
         Thread onStop = new Thread(() -> {
             log.println("effnas: stopped; every finished evaluation is in the journals of " + dir.root()
@@ -91,7 +98,7 @@ public final class ExperimentLaunch {
         ExperimentOutcome outcome;
         try {
             outcome = ExperimentEngine.run(plan, evaluators, new ResultTableWriter(dir.root()),
-                    BestModel.saver(resolved), listeners);
+                    BestModel.saver(resolved), FinalTraining.trainer(resolved), listeners);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onStop);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -21,6 +22,9 @@ import org.effnas.search.Observation;
 import org.effnas.trust.RankAgreement;
 import org.effnas.trust.RungTrust;
 import org.effnas.report.FamilyPoint;
+import org.effnas.report.FinalPoint;
+import org.effnas.worker.export.OnnxExport;
+import org.effnas.worker.train.ModelArchive;
 import org.effnas.report.GridPoint;
 import org.effnas.report.Measurement;
 import org.effnas.report.ResultTables;
@@ -28,7 +32,7 @@ import org.effnas.report.SearchPoint;
 
 /**
  * The engine's table writer: every row goes through {@link ResultTables}, the one schema of
- * {@code candidates.csv}, {@code grid.csv} and {@code family.csv}, whichever command ran; under a
+ * {@code candidates.csv}, {@code grid.csv}, {@code family.csv} and {@code final.csv}, whichever command ran; under a
  * scheduler with rungs also {@code rungs.csv} ({@link RungTable}) and {@code trust.json}.
  */
 record ResultTableWriter(Path dir) implements ExperimentArtefacts {
@@ -59,6 +63,37 @@ record ResultTableWriter(Path dir) implements ExperimentArtefacts {
                 r.member().phi(), r.member().name(), r.member().factors().width(), r.member().factors().depth(),
                 r.member().spec().resolution(), Measurement.of(r.observation().result()).withCandidateId(r.qualifiedId())))
                 .toList()));
+    }
+
+    /**
+     * {@code final.csv}: one row per member, with the steps and checkpoint its training's
+     * {@code final/<member>/metrics.json} records; members that are one network share its folder.
+     */
+    @Override
+    public void writeFinal(List<FinalEvaluation> rows) {
+        Map<String, String> folder = new HashMap<>();
+        List<FinalPoint> points = new ArrayList<>();
+        for (FinalEvaluation r : rows) {
+            String model = folder.computeIfAbsent(r.observation().candidate().specKey(),
+                    k -> FinalTraining.DIR + "/" + r.member().name());
+            JsonNode metrics = readMetrics(dir.resolve(model).resolve(ModelArchive.METRICS));
+            points.add(new FinalPoint(r.member().name(), r.member().source(), r.member().minivalTop1(),
+                    metrics.path("test_images").asInt(0), metrics.path("steps").asLong(0),
+                    metrics.path("from_steps").asLong(0), metrics.path("continued_from").asText(""), model,
+                    Files.isRegularFile(dir.resolve(model).resolve(OnnxExport.FILE)),
+                    Measurement.of(r.observation().result()).withCandidateId(r.qualifiedId())));
+        }
+        write(() -> ResultTables.writeFinal(dir, points));
+    }
+
+    /** A final model's metrics; an empty object when its folder is gone (the journal still has its result). */
+    private static JsonNode readMetrics(Path file) {
+        try {
+            return Files.isRegularFile(file) ? EvalJson.MAPPER.readTree(Files.readString(file))
+                    : EvalJson.MAPPER.createObjectNode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

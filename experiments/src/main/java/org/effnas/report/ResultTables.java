@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * The CSV files of an experiment directory: {@code candidates.csv} (every search evaluation),
  * {@code grid.csv} (every grid evaluation, under a multi-fidelity scheduler one row per seed and rung
- * with {@code rung} and {@code steps}) and {@code family.csv} (every scaled model). Each row
+ * with {@code rung} and {@code steps}), {@code family.csv} (every scaled model) and {@code final.csv}
+ * (every member of the final phase, measured on the test split). Each row
  * carries its full provenance (evaluator, seed, training recipe, dataset and checksum, effnas
  * version, worker, timings). The grid's {@code ci95_low}/{@code ci95_high} columns are clipped to
  * [0, 1]; the report computes its own intervals from the rows (Wilson or clipped t, with n).
@@ -21,6 +22,7 @@ public final class ResultTables {
     public static final String CANDIDATES = "candidates.csv";
     public static final String GRID = "grid.csv";
     public static final String FAMILY = "family.csv";
+    public static final String FINAL = "final.csv";
 
     private ResultTables() {
     }
@@ -43,6 +45,13 @@ public final class ResultTables {
         write(dir.resolve(FAMILY), List.of("scaling", "phi", "name", "width", "depth", "resolution"), points,
                 p -> List.of(p.scaling(), Measurement.num(p.phi()), p.name(), Measurement.num(p.width()),
                         Measurement.num(p.depth()), Integer.toString(p.resolution())), FamilyPoint::m);
+    }
+
+    public static void writeFinal(Path dir, List<FinalPoint> points) throws IOException {
+        write(dir.resolve(FINAL), List.of("member", "source", "minival_top1", "test_images", "steps", "from_steps",
+                "continued_from", "model", "onnx"), points, p -> List.of(p.member(), p.source(),
+                Measurement.num(p.minivalTop1()), Integer.toString(p.testImages()), Long.toString(p.steps()),
+                Long.toString(p.fromSteps()), p.continuedFrom(), p.model(), Boolean.toString(p.onnx())), FinalPoint::m);
     }
 
     /** An interval end inside [0, 1]: a t-interval over few seeds can run past either end. */
@@ -85,6 +94,14 @@ public final class ResultTables {
                 Measurement.decimal(row, "phi", where), Measurement.text(row, "name", where),
                 Measurement.decimal(row, "width", where), Measurement.decimal(row, "depth", where),
                 (int) Measurement.whole(row, "resolution", where), Measurement.fromRow(row, where)));
+    }
+
+    public static List<FinalPoint> readFinal(Path dir) throws IOException {
+        return read(dir.resolve(FINAL), (row, where) -> new FinalPoint(Measurement.text(row, "member", where),
+                row.getOrDefault("source", ""), Measurement.decimal(row, "minival_top1", where),
+                (int) Measurement.whole(row, "test_images", where), Measurement.whole(row, "steps", where),
+                Measurement.whole(row, "from_steps", where), row.getOrDefault("continued_from", ""),
+                Measurement.text(row, "model", where), "true".equals(row.get("onnx")), Measurement.fromRow(row, where)));
     }
 
     private interface RowReader<T> {

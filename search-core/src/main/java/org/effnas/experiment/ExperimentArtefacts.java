@@ -37,6 +37,20 @@ public interface ExperimentArtefacts {
     }
 
     /**
+     * One final-phase evaluation: a member trained at full budget and measured on the test split.
+     *
+     * @param qualifiedId the evaluation's id in the final journal, e.g. {@code final/c000001}; members
+     *                    that are the same network share one evaluation
+     */
+    record FinalEvaluation(FinalMember member, Observation observation, String qualifiedId) {
+    }
+
+    /** {@code final.csv}: one row per final member; writers without a final table ignore it. */
+    default void writeFinal(List<FinalEvaluation> rows) {
+        // a writer without a final table ignores them
+    }
+
+    /**
      * Every rung evaluation of the experiment so far ({@code rungs.csv}), rewritten whole after each
      * phase; only runs under a scheduler with rungs write it.
      */

@@ -50,19 +50,30 @@ public final class ExperimentEngine {
     private final ExperimentArtefacts artefacts;
     private final BestModelSaver bestModel;
     private final PhaseListeners listeners;
+    private final FinalTrainer finalTrainer;
 
     private ExperimentEngine(ExperimentPlan plan, ExperimentArtefacts artefacts, BestModelSaver bestModel,
-                             PhaseListeners listeners) {
+                             PhaseListeners listeners, FinalTrainer finalTrainer) {
         this.plan = plan;
         this.artefacts = artefacts;
         this.bestModel = bestModel;
         this.listeners = listeners;
+        this.finalTrainer = finalTrainer;
     }
 
     /** Runs the plan to the end (or to the first phase that produced nothing for the next). */
     public static ExperimentOutcome run(ExperimentPlan plan, EvaluatorProvider evaluators, ExperimentArtefacts artefacts,
                                         BestModelSaver bestModel, PhaseListeners listeners) {
-        return new ExperimentEngine(plan, artefacts, bestModel, listeners).run(evaluators);
+        return run(plan, evaluators, artefacts, bestModel, FinalTrainer.NONE, listeners);
+    }
+
+    /**
+     * Runs the plan to the end; its final phase, last, trains with {@code finalTrainer} once the
+     * phases before it are done (and their evaluator is closed).
+     */
+    public static ExperimentOutcome run(ExperimentPlan plan, EvaluatorProvider evaluators, ExperimentArtefacts artefacts,
+                                        BestModelSaver bestModel, FinalTrainer finalTrainer, PhaseListeners listeners) {
+        return new ExperimentEngine(plan, artefacts, bestModel, listeners, finalTrainer).run(evaluators);
     }
 
     /** The experiment's id (names a cluster; the same plan always has the same id). */
@@ -78,18 +89,30 @@ public final class ExperimentEngine {
 
     private ExperimentOutcome run(EvaluatorProvider evaluators) {
         String id = experimentId(plan);
+        if (plan.search().isEmpty() && plan.grid().isEmpty()) {
+            // the final phase alone, on the winners of a finished experiment directory
+            listeners.message("effnas: final phase of experiment " + id + " in " + plan.out());
+            FinalPhase.run(plan, plan.finalPhase().orElseThrow().resolved(), finalTrainer, artefacts, listeners);
+            return new ExperimentOutcome(id, plan.out(), plan.surrogate(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        }
         listeners.message("effnas: experiment " + id + " in " + plan.out()
                 + (plan.surrogate() ? "  [SURROGATE evaluator: no network is trained]" : ""));
         listeners.message(PlanEstimate.of(plan).describe(plan) + (plan.resume() ? "; a resume runs only what "
                 + "the journals lack" : ""));
+        ExperimentOutcome outcome;
         try (ExperimentEvaluator ev = evaluators.start(reference(plan), id, listeners::message)) {
             listeners.message("effnas: evaluating with " + ev.description());
             Evaluator shared = ev.evaluator();
             if (plan.cacheDir().isPresent()) {
                 shared = CachingEvaluator.of(shared, ResultCache.at(plan.cacheDir().get()), ev.datasetId(), plan.fresh());
             }
-            return phases(id, ev, shared);
+            outcome = phases(id, ev, shared);
         }
+        if (plan.finalPhase().isPresent() && outcome.succeeded(plan)) {
+            FinalPhase.run(plan, FinalPhase.resolve(plan, outcome), finalTrainer, artefacts, listeners);
+        }
+        return outcome;
     }
 
     private ExperimentOutcome phases(String id, ExperimentEvaluator ev, Evaluator shared) {

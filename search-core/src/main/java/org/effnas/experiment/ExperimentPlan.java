@@ -2,6 +2,7 @@ package org.effnas.experiment;
 
 import org.effnas.InvalidSettingException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.schedule.SchedulerSettings;
@@ -23,22 +24,29 @@ import org.effnas.schedule.SchedulerSettings;
  * @param scheduler the multi-fidelity scheduler of the search and grid phases (fifo without rungs:
  *                  every candidate trains the recipe once); under one with rungs the family trains at
  *                  its top rung
+ * @param finalPhase the chosen winners trained at full budget and measured on the test split, last;
+ *                  a plan of a final phase alone carries its members resolved from a finished directory
  */
 public record ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> grid, Optional<FamilyPlan> family,
                              EvaluatorKind evaluator, TrainingSettings training, long seed, Path out, boolean resume,
                              Optional<Path> cacheDir, boolean fresh, boolean ordered,
-                             SchedulerSettings scheduler) {
+                             SchedulerSettings scheduler, Optional<FinalPlan> finalPhase) {
 
     public ExperimentPlan {
         if (search == null || grid == null || family == null || evaluator == null || training == null
-                || cacheDir == null || scheduler == null) {
+                || cacheDir == null || scheduler == null || finalPhase == null) {
             throw new IllegalArgumentException("experiment plan: every component is required (empty for none)");
         }
         if (out == null) {
             throw new InvalidSettingException("output directory", "required");
         }
-        if (search.isEmpty() && grid.isEmpty()) {
+        boolean finalOnly = finalPhase.isPresent() && !finalPhase.get().resolved().isEmpty();
+        if (search.isEmpty() && grid.isEmpty() && !finalOnly) {
             throw new InvalidSettingException("phases", "a plan needs a search or a grid");
+        }
+        if (finalOnly && (search.isPresent() || grid.isPresent())) {
+            throw new IllegalArgumentException("experiment plan: resolved final members make a plan of the final "
+                    + "phase alone");
         }
         if (grid.isPresent() && grid.get().base().isEmpty() && search.isEmpty()) {
             throw new InvalidSettingException("grid base", "a grid without a search needs a base network");
@@ -49,12 +57,28 @@ public record ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> gri
         }
     }
 
+    /** A plan without a final phase. */
+    public ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> grid, Optional<FamilyPlan> family,
+                          EvaluatorKind evaluator, TrainingSettings training, long seed, Path out, boolean resume,
+                          Optional<Path> cacheDir, boolean fresh, boolean ordered, SchedulerSettings scheduler) {
+        this(search, grid, family, evaluator, training, seed, out, resume, cacheDir, fresh, ordered, scheduler,
+                Optional.empty());
+    }
+
     /** A plan under the default scheduler (fifo: every candidate trains the recipe once). */
     public ExperimentPlan(Optional<SearchPlan> search, Optional<GridPlan> grid, Optional<FamilyPlan> family,
                           EvaluatorKind evaluator, TrainingSettings training, long seed, Path out, boolean resume,
                           Optional<Path> cacheDir, boolean fresh, boolean ordered) {
         this(search, grid, family, evaluator, training, seed, out, resume, cacheDir, fresh, ordered,
-                SchedulerSettings.fifo());
+                SchedulerSettings.fifo(), Optional.empty());
+    }
+
+    /** The plan of this one's final phase alone, its members resolved (what {@code effnas final} runs). */
+    public ExperimentPlan finalOnly(List<FinalMember> members, TrainingSettings finalTraining) {
+        List<String> names = members.stream().map(FinalMember::name).toList();
+        return new ExperimentPlan(Optional.empty(), Optional.empty(), Optional.empty(), evaluator, training, seed, out,
+                true, Optional.empty(), false, ordered, scheduler,
+                Optional.of(new FinalPlan(names, finalTraining, members)));
     }
 
     /** True when candidates train in rungs (and write checkpoints): any scheduler with {@code max_steps}. */

@@ -12,7 +12,9 @@ public enum PhaseKind {
     /** The compound-scaling coefficient grid at phi = 1. */
     GRID("grid", "grid-journal.jsonl"),
     /** The grid winner's family (and the single-dimension comparison). */
-    FAMILY("family", "family-journal.jsonl");
+    FAMILY("family", "family-journal.jsonl"),
+    /** The chosen winners trained at full budget and measured on the test split. */
+    FINAL("final", "final-journal.jsonl");
 
     private final String text;
     private final String journal;
