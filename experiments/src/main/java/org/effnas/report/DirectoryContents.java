@@ -52,6 +52,9 @@ public record DirectoryContents(List<Entry> files, List<Phase> phases, boolean c
             Map.entry(ResultTables.FAMILY, "one row per family evaluation (model and seed)"),
             Map.entry("best", "the winning baseline: spec, and the trained model when one was trained"),
             Map.entry("family", "one spec file per scaled model"),
+            Map.entry("final-journal.jsonl", "the final phase's evaluations"),
+            Map.entry(ResultTables.FINAL, "one row per final model: test top-1 with n, steps, provenance"),
+            Map.entry("final", "one folder per final model: model.zip, model.onnx, preprocess.json, metrics.json"),
             Map.entry("best.yaml", "the search winner's spec"),
             Map.entry("winner.yaml", "the grid winner's spec"),
             Map.entry("pareto.csv", "the search's Pareto front"),
@@ -108,6 +111,10 @@ public record DirectoryContents(List<Entry> files, List<Phase> phases, boolean c
                 phases.add(tablePhase("family", dir.resolve(ResultTables.FAMILY), dir.resolve("family-journal.jsonl"),
                         r.family().size()));
             }
+        }
+        if (config.finalTraining().enabled()) {
+            phases.add(tablePhase("final", dir.resolve(ResultTables.FINAL), dir.resolve("final-journal.jsonl"),
+                    ResultTables.readFinal(dir).size()));
         }
         return new DirectoryContents(files, phases, true);
     }

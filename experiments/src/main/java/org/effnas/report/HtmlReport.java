@@ -209,8 +209,9 @@ public final class HtmlReport {
 
     private static void methods(StringBuilder b, ExperimentResults r, boolean softMode) {
         b.append("<h2>Method notes</h2>\n<ul id=\"method-notes\">\n");
-        b.append("<li>Every accuracy is top-1 on the minival split (held out of the training images, never the test ")
-                .append("set): ").append(r.evalImages() > 0 ? "n = " + r.evalImages() + " images per evaluation, so one image is "
+        b.append("<li>Every accuracy of the search, grid and family is top-1 on the minival split (held out of the ")
+                .append("training images, never the test set; only the Final models table, when there is one, is on the ")
+                .append("test split): ").append(r.evalImages() > 0 ? "n = " + r.evalImages() + " images per evaluation, so one image is "
                         + NumberText.fixed(100.0 / r.evalImages(), 2) + " points"
                         : "the number of images n is unknown (no readable dataset in config.yaml)").append(".</li>\n");
         b.append("<li>Intervals are 95% and never leave [0, 100%]. One evaluation: ")

@@ -99,7 +99,8 @@ public final class ReportBuilder {
             ladders.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
         }
         Files.writeString(tmp, HtmlReport.render(results, summary, facts, figures,
-                config != null && config.reward().mode().equals("soft"), RungSection.html(dir, ladders)));
+                config != null && config.reward().mode().equals("soft"),
+                FinalSection.html(dir) + RungSection.html(dir, ladders)));
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return report;
@@ -141,6 +142,10 @@ public final class ReportBuilder {
                 + " MACs" : !c.family().targetLatencyMs().isEmpty() ? "targets " + c.family().targetLatencyMs() + " ms"
                 : "phi " + c.family().phiMin() + ".." + c.family().phiMax())
                 + (c.family().singleDimension() ? ", with single-dimension scaling for comparison" : "") : "off");
+        if (c.finalTraining().enabled()) {
+            f.put("final", String.join(", ", c.finalTraining().members()) + ": " + Measurement.trainingText(
+                    c.finalTraining().settings(c.training(), c.dataset().minival())) + ", measured on the test split");
+        }
         f.put("seed", Long.toString(c.seed()));
         return f;
     }

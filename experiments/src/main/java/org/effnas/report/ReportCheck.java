@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The content check of a written report, without a browser: every figure of the summary equals the
  * file it comes from ({@code best/metrics.json}, else the best row of {@code candidates.csv}; the
- * grid winner's rows of {@code grid.csv}) and is shown as its value formats, and every chart is
+ * grid winner's rows of {@code grid.csv}; each final model's test top-1 of {@code final.csv}) and is
+ * shown as its value formats, and every chart is
  * present inline (an SVG with drawing and text) and as a PNG that is not blank (more than a sliver
  * of its pixels differ from its background colour, whatever that colour is).
  * {@code scripts/check-report.sh} runs it before it renders the page in Chromium.
@@ -124,6 +125,11 @@ public final class ReportCheck {
             int top = winner.stream().mapToInt(ReportCheck::rung).max().orElse(0);
             winner.stream().filter(r -> rung(r) == top).mapToDouble(r -> Double.parseDouble(or(r.get("top1"))))
                     .average().ifPresent(mean -> out.put("grid.winner.top1", mean));
+        }
+        for (FinalPoint p : ResultTables.readFinal(dir)) {
+            if (p.m().ok()) {
+                out.put("final." + p.member() + ".top1", p.m().top1());
+            }
         }
         return out;
     }
