@@ -41,7 +41,7 @@ class ExperimentEngineTest {
     Path dir;
 
     /** The tables the engine hands over, kept in memory. */
-    static final class Tables implements ExperimentArtefacts {
+    static class Tables implements ExperimentArtefacts {
         final List<CandidateRow> candidates = new ArrayList<>();
         final List<GridEvaluation> grid = new ArrayList<>();
         final List<FamilyEvaluation> family = new ArrayList<>();
@@ -111,7 +111,7 @@ class ExperimentEngineTest {
                 Optional.of(new FamilyPlan(0, 2, true, 1)), EvaluatorKind.SURROGATE, false, Optional.empty());
         ExperimentOutcome o = ExperimentEngine.run(p, SURROGATE, tables, BestModelSaver.NONE, QUIET);
         assertTrue(o.succeeded(p));
-        for (PhaseKind k : PhaseKind.values()) {
+        for (PhaseKind k : List.of(PhaseKind.SEARCH, PhaseKind.RANDOM, PhaseKind.GRID, PhaseKind.FAMILY)) {
             assertTrue(Files.isRegularFile(out.resolve(k.journal())), k + " journal");
         }
         assertEquals(24, tables.candidates.size());
