@@ -69,7 +69,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
                 : c.cluster().mode() == ClusterMode.HAZELCAST ? c.cluster().hazelcastConfig() : null;
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
                 c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
-                c.seed(), c.output(), c.scheduler(), c.latency());
+                c.seed(), c.output(), c.scheduler(), c.latency(), c.finalTraining());
         return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster,
                 spec.root().commandLine().getParseResult().originalArgs()), experiment.session.dryRun);
     }

@@ -25,8 +25,8 @@ import org.effnas.surrogate.SpaceReference;
 /**
  * An experiment config turned into the engine's plan: the search unless the grid has its own base,
  * the grid when enabled, the family when enabled, the final phase when it names members. Every
- * command that runs an experiment comes
- * through here, so one config gives one plan whichever command read it.
+ * command that runs an experiment comes through here, so one config gives one plan whichever
+ * command read it.
  */
 public final class ConfigPlan {
 

@@ -39,7 +39,8 @@ import org.effnas.surrogate.SpaceReference;
 
 /**
  * The one experiment driver: runs an {@link ExperimentPlan} phase by phase (search and its random
- * baseline, grid around the winner, family), each with its own journal, all through one evaluator
+ * baseline, grid around the winner, family, and last the final training of the chosen winners,
+ * {@link FinalPhase}), each with its own journal, all through one evaluator
  * behind the cross-experiment cache, resuming every phase where it stopped. Each table goes through
  * the {@link ExperimentArtefacts} writer as soon as its phase is done; {@code best/} and
  * {@code family/} are written here.

@@ -9,8 +9,8 @@ import org.effnas.schedule.SchedulerSettings;
 
 /**
  * Everything one experiment runs, typed and validated before anything starts: its phases (a
- * search with an optional random baseline, a grid, a family; each optional, in this order) and what
- * they share. Every command builds one of these and hands it to the {@link ExperimentEngine}.
+ * search with an optional random baseline, a grid, a family, a final phase; each optional, in this
+ * order) and what they share. Every command builds one of these and hands it to the {@link ExperimentEngine}.
  *
  * @param evaluator what evaluates candidates (recorded in every journal's identity)
  * @param training  the training recipe of every candidate of every phase
