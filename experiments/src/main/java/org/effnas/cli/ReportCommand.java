@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "files to use next). It is one self-contained HTML file (inline CSS, charts as inline SVG) "
                     + "that needs no network. Results from the surrogate evaluator are labelled SURROGATE.",
             "--check compares the written report with the files it came from (summary figures against "
-                    + "best/metrics.json or candidates.csv, every chart present and not blank)."},
+                    + "best/metrics.json or candidates.csv, the Final models table against final.csv, every chart present and "
+                    + "not blank)."},
         footer = {"", "Examples:", "  effnas report runs/demo", "  effnas report --check runs/demo", "",
             "Exit codes: 0 done (check passed), 1 the check failed, 2 not an experiment directory or a corrupt "
                     + "file in it."})
