@@ -74,7 +74,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExperimentLaunch.Result r = ExperimentLaunch.run(c, options, System.err);
         spec.commandLine().getOut().println("effnas: done. Report: " + r.report().toAbsolutePath()
-                + (r.outcome().surrogate() ? "  (SURROGATE results: no network was trained)" : ""));
+                + (!r.outcome().surrogate() ? "" : r.plan().finalPhase().isPresent()
+                        ? "  (SURROGATE search results; the final models were trained)"
+                        : "  (SURROGATE results: no network was trained)"));
         spec.commandLine().getOut().flush();
         return r.outcome().succeeded(r.plan()) ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
@@ -83,7 +85,8 @@ public final class RunCommand implements Callable<Integer> {
     static int printPlan(CommandSpec spec, ExperimentLaunch.Planned p) {
         WallTimeEstimate.forConfig(p.config(), p.plan(), Calibration.defaultFile(), System.err)
                 .ifPresent(e -> spec.commandLine().getOut().println(e.describe()));
-        spec.commandLine().getOut().println(p.estimate().describe(p.plan()) + "; dry run: nothing was run");
+        spec.commandLine().getOut().println(p.estimate().describe(p.plan())
+                + p.plan().finalPhase().map(f -> "; " + f.describe()).orElse("") + "; dry run: nothing was run");
         spec.commandLine().getOut().flush();
         return Effnas.EXIT_OK;
     }

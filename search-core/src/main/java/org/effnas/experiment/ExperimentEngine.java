@@ -101,6 +101,7 @@ public final class ExperimentEngine {
                 + (plan.surrogate() ? "  [SURROGATE evaluator: no network is trained]" : ""));
         listeners.message(PlanEstimate.of(plan).describe(plan) + (plan.resume() ? "; a resume runs only what "
                 + "the journals lack" : ""));
+        plan.finalPhase().ifPresent(f -> listeners.message("effnas: " + f.describe()));
         ExperimentOutcome outcome;
         try (ExperimentEvaluator ev = evaluators.start(reference(plan), id, listeners::message)) {
             listeners.message("effnas: evaluating with " + ev.description());

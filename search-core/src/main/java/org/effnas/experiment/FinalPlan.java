@@ -51,6 +51,13 @@ public record FinalPlan(List<String> members, TrainingSettings training, List<Fi
         }
     }
 
+    /** One line for the plan, e.g. {@code then final: baseline, B1 at 5000 steps each, measured on the test split}. */
+    public String describe() {
+        return "then final: " + String.join(", ", members) + " at " + (training.steps() > 0 ? training.steps() + " steps"
+                : org.effnas.notation.BlockStrings.number(training.epochs()) + " epoch(s)") + " each, trained with DL4J "
+                + "and measured on the test split";
+    }
+
     /** A final phase whose members the plan's phases will choose. */
     public static FinalPlan of(List<String> members, TrainingSettings training) {
         return new FinalPlan(members, training, List.of());
