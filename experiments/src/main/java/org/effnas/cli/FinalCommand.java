@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
+import org.effnas.InvalidSettingException;
+import org.effnas.eval.TrainingSettings;
+import org.effnas.experiment.FinalPlan;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.config.FinalConfig;
 import org.effnas.pipeline.FinalLaunch;
@@ -86,6 +89,11 @@ public final class FinalCommand implements Callable<Integer> {
         if (f.members().isEmpty()) {
             throw new InvalidInputException("--members: none given and " + dir.resolve("config.yaml") + " names no "
                     + "final.members; e.g. --members baseline,B1");
+        }
+        try {
+            FinalPlan.of(f.members(), TrainingSettings.defaults()); // twice named, baseline with B0
+        } catch (InvalidSettingException e) {
+            throw new InvalidInputException("--members: " + e.problem());
         }
         Set<String> valid = FinalConfig.validNames(c.grid(), c.family());
         for (String m : f.members()) {

@@ -98,6 +98,8 @@ class FinalCommandTest {
         assertBadInput(run("final", exp.toString(), "--members", "B9"),
                 "--members: unknown member 'B9'; " + exp + " has baseline, B0, B1, D1, W1, R1");
         assertBadInput(run("final", exp.toString(), "--members", "baseline", "--epochs", "0"), "--epochs");
+        assertBadInput(run("final", exp.toString(), "--members", "baseline,B0"),
+                "--members: baseline and B0 are the same network");
         assertFalse(Files.exists(exp.resolve("final-journal.jsonl")), "nothing recorded");
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, TINY.replace("[baseline, B1]", "[baseline, B9]"));
