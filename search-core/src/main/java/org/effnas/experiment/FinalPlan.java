@@ -20,8 +20,11 @@ import org.effnas.eval.TrainingSettings;
  */
 public record FinalPlan(List<String> members, TrainingSettings training, List<FinalMember> resolved) {
 
-    /** What a member name looks like: {@code baseline}, or a scaling letter and phi. */
-    static final Pattern NAME = Pattern.compile("baseline|[BDWR][0-9]{1,2}");
+    /**
+     * What a member name looks like: {@code baseline}, or a family name ({@code B2}, {@code W1}); it
+     * names a folder ({@code final/<member>/}), so letters, digits, {@code _} and {@code -} only.
+     */
+    static final Pattern NAME = Pattern.compile("baseline|[A-Za-z][A-Za-z0-9_-]{0,31}");
 
     public FinalPlan {
         if (members == null || training == null || resolved == null) {
