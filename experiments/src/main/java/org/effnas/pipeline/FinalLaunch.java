@@ -47,8 +47,9 @@ public final class FinalLaunch {
      * @param log    progress and messages (stderr for the CLI)
      */
     public static Result run(Path dir, ExperimentConfig config, PrintStream log) throws IOException {
-        ExperimentLaunch.Planned planned = ExperimentLaunch.plan(config, LaunchOptions.of(dir, true)
-                .withCache(java.util.Optional.empty(), false));
+        // the final phase uses no result cache: it must keep each member's weights
+        ExperimentLaunch.Planned planned = ExperimentLaunch.plan(config, new LaunchOptions(dir, true,
+                java.util.Optional.empty(), false, 0, java.util.Optional.empty()));
         ExperimentConfig resolved = planned.config();
         List<FinalMember> members = FinalMembers.resolve(dir, resolved, resolved.finalTraining().members());
         ExperimentPlan plan = planned.plan().finalOnly(members, planned.plan().finalPhase().orElseThrow().training());

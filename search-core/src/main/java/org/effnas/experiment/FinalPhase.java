@@ -102,7 +102,7 @@ final class FinalPhase {
         }
         List<FinalMember> distinct = List.copyOf(bySpec.values());
         // the seed of the evaluation each member came from: a continued checkpoint keeps its data order
-        List<Proposal> proposals = distinct.stream().map(m -> Proposal.of(m.spec(),
+        List<Proposal> proposals = distinct.stream().map(m -> new Proposal(m.spec(),
                 (int) Math.max(0, Math.min(Integer.MAX_VALUE, m.seed() - plan.seed())))).toList();
         listeners.message("effnas: final: training " + String.join(", ", members.stream().map(FinalMember::name)
                 .toList()) + " at full budget (" + budget(f) + "), measured on the test split");
