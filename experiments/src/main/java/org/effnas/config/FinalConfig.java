@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.effnas.eval.TrainingSettings;
+import org.effnas.experiment.FamilyTargets;
 
 /**
  * The final phase: which winners to train at full budget ({@code baseline}, the family's {@code B1},
@@ -100,7 +101,15 @@ public record FinalConfig(List<String> members, double epochs, long steps, int s
     public static Set<String> validNames(GridConfig grid, FamilyConfig family) {
         Set<String> names = new LinkedHashSet<>();
         names.add("baseline");
-        if (grid.enabled() && family.enabled()) {
+        if (grid.enabled() && family.enabled() && family.targeted()) {
+            // Targets name their members after the budget (T50M, T5ms), as the family phase does.
+            FamilyTargets targets = family.targetMacs().isEmpty()
+                    ? FamilyTargets.latencyMs(family.targetLatencyMs(), spec -> Double.NaN)
+                    : FamilyTargets.macs(family.targetMacs());
+            for (int i = 0; i < targets.values().size(); i++) {
+                names.add(targets.name(i));
+            }
+        } else if (grid.enabled() && family.enabled()) {
             for (int phi = family.phiMin(); phi <= family.phiMax(); phi++) {
                 names.add("B" + phi);
             }

@@ -65,6 +65,10 @@ class FinalConfigTest {
     void anUnknownMemberNamesFinalMembersAndTheValidNames() {
         String p = problems("evaluator: surrogate\nfamily: {phi_max: 1}\nfinal: {members: [baseline, B3]}\n");
         assertTrue(p.contains("final.members: unknown member 'B3'; this config's are baseline, B0, B1, D1, W1, R1"), p);
+        assertEquals(List.of("baseline", "T2M"), parse("evaluator: surrogate\n"
+                + "family: {target_macs: [2M, 8M]}\nfinal: {members: [baseline, T2M]}\n").finalTraining().members());
+        p = problems("evaluator: surrogate\nfamily: {target_macs: [2M, 8M]}\nfinal: {members: [B1]}\n");
+        assertTrue(p.contains("final.members: unknown member 'B1'; this config's are baseline, T2M, T8M"), p);
         p = problems("evaluator: surrogate\nfamily: {enabled: false}\nfinal: {members: [B1]}\n");
         assertTrue(p.contains("final.members: unknown member 'B1'; this config's are baseline"), p);
         p = problems("evaluator: surrogate\nfinal: {members: [baseline], epochs: 0, batch_size: 0, shedule: x}\n");
