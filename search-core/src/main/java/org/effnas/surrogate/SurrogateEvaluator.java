@@ -97,6 +97,15 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
                 + (failureRate > 0 ? ",failures=" + failureRate : "") + ")";
     }
 
+    /** The simulated training time of {@code c}: a rung costs only the steps it adds (continued training). */
+    double simulatedSeconds(Candidate c, Cost cost) {
+        double sleep = duration.secondsFor(c.specKey(), c.seed(), cost.macs(), referenceMacs);
+        if (c.fidelity() != null && c.training().steps() > 0) {
+            sleep *= (double) c.fidelity().incrementalSteps() / c.training().steps();
+        }
+        return sleep;
+    }
+
     @Override
     public EvalResult evaluate(Candidate c, String workerId) {
         long t0 = System.nanoTime();
@@ -104,10 +113,7 @@ public final class SurrogateEvaluator implements BlockingEvaluator {
         String key = c.specKey();
         Provenance prov = Provenance.of(KIND, c.seed(), c.training(), datasetId(), "", CodeVersion.current());
         Cost cost = CostModel.of(c.spec());
-        double sleep = duration.secondsFor(key, c.seed(), cost.macs(), referenceMacs);
-        if (c.fidelity() != null && c.training().steps() > 0) {
-            sleep *= (double) c.fidelity().incrementalSteps() / c.training().steps();
-        }
+        double sleep = simulatedSeconds(c, cost);
         if (sleep > 0) {
             try {
                 Thread.sleep((long) (sleep * 1000), (int) ((sleep * 1e9) % 1_000_000));
