@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.experiment.FamilyTargets;
+import org.effnas.reward.CostMetric;
 
 /**
  * The final phase: which winners to train at full budget ({@code baseline}, the family's {@code B1},
@@ -103,12 +104,8 @@ public record FinalConfig(List<String> members, double epochs, long steps, int s
         names.add("baseline");
         if (grid.enabled() && family.enabled() && family.targeted()) {
             // Targets name their members after the budget (T50M, T5ms), as the family phase does.
-            FamilyTargets targets = family.targetMacs().isEmpty()
-                    ? FamilyTargets.latencyMs(family.targetLatencyMs(), spec -> Double.NaN)
-                    : FamilyTargets.macs(family.targetMacs());
-            for (int i = 0; i < targets.values().size(); i++) {
-                names.add(targets.name(i));
-            }
+            family.targetMacs().forEach(t -> names.add(FamilyTargets.name(CostMetric.MACS, t)));
+            family.targetLatencyMs().forEach(t -> names.add(FamilyTargets.name(CostMetric.LATENCY_MS, t)));
         } else if (grid.enabled() && family.enabled()) {
             for (int phi = family.phiMin(); phi <= family.phiMax(); phi++) {
                 names.add("B" + phi);

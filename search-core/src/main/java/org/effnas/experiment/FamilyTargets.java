@@ -53,7 +53,11 @@ public record FamilyTargets(CostMetric metric, List<Double> values, ToDoubleFunc
 
     /** The member's name for target {@code i}: {@code T50M}, {@code T1.5G}, {@code T5ms}. */
     public String name(int i) {
-        double v = values.get(i);
+        return name(metric, values.get(i));
+    }
+
+    /** The member's name for a target {@code v} of {@code metric}, without building the targets. */
+    public static String name(CostMetric metric, double v) {
         if (metric == CostMetric.LATENCY_MS) {
             return "T" + BlockStrings.number(v) + "ms";
         }
