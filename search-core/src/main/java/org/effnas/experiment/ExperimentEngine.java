@@ -133,7 +133,7 @@ public final class ExperimentEngine {
                     plan.journal(PhaseKind.SEARCH), PlanIdentity.header(PhaseKind.SEARCH, PlanIdentity.search(s), plan,
                             ev.datasetId()), settings, plan.resume(), false,
                     listeners.phase(PhaseKind.SEARCH, "search " + s.strategy().text(), ev.workers()),
-                    earlier.getOrDefault(s.strategy().text(), Map.of()), Scheduler.of(plan.scheduler()),
+                    earlier.getOrDefault(s.strategy().text(), Map.of()), searchScheduler(s.budget()),
                     ev.checkpoints());
             List<ExperimentArtefacts.CandidateRow> rows = new ArrayList<>(main.rows(s.strategy().text()));
             search = Optional.of(main.outcome());
@@ -143,7 +143,7 @@ public final class ExperimentEngine {
                         plan.journal(PhaseKind.RANDOM), PlanIdentity.header(PhaseKind.RANDOM, PlanIdentity.random(s),
                                 plan, ev.datasetId()), settings, plan.resume(), false,
                         listeners.phase(PhaseKind.RANDOM, "random baseline", ev.workers()),
-                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), Scheduler.of(plan.scheduler()),
+                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), searchScheduler(s.budget()),
                         ev.checkpoints());
                 rows.addAll(r.rows(StrategyKind.RANDOM.text()));
                 random = Optional.of(r.outcome());
@@ -326,6 +326,17 @@ public final class ExperimentEngine {
     /** The grid and family rank by accuracy alone: with w = 0 the reward is exactly the accuracy. */
     static Reward accuracyOnly(ArchSpec base) {
         return Reward.of(CostModel.of(base).macs(), 0, 0, CostMetric.MACS);
+    }
+
+    /**
+     * The search's scheduler. Under a budget of N evaluations the candidates are a fixed pool of N, so
+     * once all have run the best of the highest rung reached continues to the top: ASHA alone would
+     * stop 20 candidates at 270 of 810 steps (20, 6, 2, then floor(2/3) = 0), and the search would be
+     * decided where depth-scaled and slow-starting nets still lag. A time budget keeps ASHA's own rule.
+     */
+    private Scheduler searchScheduler(SearchBudget budget) {
+        Scheduler rule = Scheduler.of(plan.scheduler());
+        return budget.limitsEvaluations() ? FixedPoolScheduler.of(rule, budget.evaluations()) : rule;
     }
 
     /**

@@ -76,13 +76,16 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
     /**
      * The ladder and the steps it costs: new candidates enter at rung 0 (these are the counts above),
      * promotions add rungs, each costing only its own steps (continued training). For ASHA the counts
-     * of promotions follow from {@code floor(n/eta)} per rung, the grid's from {@code max(1, n/eta)};
+     * of promotions follow from {@code floor(n/eta)} per rung, and from {@code max(1, n/eta)} for a fixed
+     * pool (the grid's triples, a search's budget of evaluations: the best continues to the top);
      * hyperband brackets start higher, so its figure is the bound of bracket 0.
      */
     private String rungs(ExperimentPlan plan) {
         RungLadder ladder = plan.scheduler().ladder();
         long top = ladder.stepsAt(ladder.top());
-        long steps = ladderSteps(search + random, ladder, plan.scheduler().eta(), false)
+        boolean pool = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(false);
+        long steps = ladderSteps(search, ladder, plan.scheduler().eta(), pool)
+                + ladderSteps(random, ladder, plan.scheduler().eta(), pool)
                 + gridLadderSteps(plan, ladder) + (long) family * top;
         return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
                         + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",

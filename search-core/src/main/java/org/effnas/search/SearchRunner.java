@@ -254,7 +254,8 @@ public final class SearchRunner {
 
     /**
      * Releases the checkpoints no promotion can need any more: not among the scheduler's keep set
-     * (given how many results may still enter the ladder) and not the source of a rung in flight.
+     * (given how many results may still enter the ladder), not the source of a rung in flight, and not
+     * the best result's (the phase's winner is saved from it, at whatever rung the run stopped).
      */
     private void releaseCheckpoints() {
         if (!scheduler.usesRungs() || checkpointsWritten.isEmpty()) {
@@ -270,6 +271,9 @@ public final class SearchRunner {
             if (c.fidelity() != null && c.fidelity().resumeFrom() != null) {
                 keep.add(c.fidelity().resumeFrom());
             }
+        }
+        if (best != null && best.candidate().fidelity() != null) {
+            keep.add(best.candidate().fidelity().checkpoint());
         }
         for (String id : checkpointsWritten) {
             if (!keep.contains(id) && checkpointsReleased.add(id)) {

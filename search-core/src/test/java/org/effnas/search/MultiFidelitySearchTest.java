@@ -127,6 +127,18 @@ class MultiFidelitySearchTest {
 
     @Test
     void releasesOnlyCheckpointsNoPromotionCanNeedAndKeepsTheWinner() {
+        SearchOutcome o = assertOnlyTheWinnersCheckpointIsLeft(81);
+        assertEquals(ASHA.ladder().top(), o.best().orElseThrow().rung());
+    }
+
+    @Test
+    void keepsTheWinnersCheckpointWhenTheSearchStopsBelowTheTopRung() {
+        // 20 candidates: ASHA alone promotes 6, then 2, then floor(2/3) = 0, so the winner is at 270 steps
+        SearchOutcome o = assertOnlyTheWinnersCheckpointIsLeft(20);
+        assertEquals(2, o.best().orElseThrow().rung());
+    }
+
+    private static SearchOutcome assertOnlyTheWinnersCheckpointIsLeft(int budget) {
         InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 4));
         List<String> released = new ArrayList<>();
         Set<String> resumedAfterRelease = new HashSet<>();
@@ -159,12 +171,13 @@ class MultiFidelitySearchTest {
             public void close() {
             }
         };
-        SearchOutcome o = run(RandomSearch.of(SPACE, 4), watching, store, ASHA, 81, 4, release);
+        SearchOutcome o = run(RandomSearch.of(SPACE, 4), watching, store, ASHA, budget, 4, release);
         assertTrue(resumedAfterRelease.isEmpty(), "resumed from a released checkpoint: " + resumedAfterRelease);
         Set<String> kept = new HashSet<>(store.candidates().stream().map(Candidate::id).toList());
         kept.removeAll(released);
         assertEquals(Set.of(o.best().orElseThrow().candidate().id()), kept,
-                "once the budget is spent only the winner's top-rung checkpoint is left");
+                "once the budget is spent only the winner's checkpoint is left");
+        return o;
     }
 
     static EvolutionSearch evolution(long seed) {
