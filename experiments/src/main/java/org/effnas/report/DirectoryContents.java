@@ -51,7 +51,8 @@ public record DirectoryContents(List<Entry> files, List<Phase> phases, boolean c
             Map.entry(ResultTables.GRID, "one row per grid evaluation (triple and seed)"),
             Map.entry(ResultTables.FAMILY, "one row per family evaluation (model and seed)"),
             Map.entry("best", "the winning baseline: spec, and the trained model when one was trained"),
-            Map.entry("family", "one spec file per scaled model"),
+            Map.entry("family", "one spec file per scaled model; under a scheduler with rungs, one folder per "
+                    + "trained member: model.zip, model.onnx, preprocess.json, metrics.json"),
             Map.entry("final-journal.jsonl", "the final phase's evaluations"),
             Map.entry(ResultTables.FINAL, "one row per final model: test top-1 with n, steps, provenance"),
             Map.entry("final", "one folder per final model: model.zip, model.onnx, preprocess.json, metrics.json"),

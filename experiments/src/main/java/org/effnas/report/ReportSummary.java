@@ -46,7 +46,8 @@ public record ReportSummary(Optional<Baseline> baseline, Optional<GridOutcome> g
     public static ReportSummary of(Path dir, ExperimentConfig config, ExperimentResults r, DirectoryContents contents)
             throws IOException {
         List<GridTriple> triples = GridTriple.of(r.grid(), r.evalImages());
-        return new ReportSummary(baseline(dir, r), GridOutcome.of(triples), ModelRow.of(r.family(), r.evalImages()),
+        return new ReportSummary(baseline(dir, r), GridOutcome.of(triples), ModelRow.of(r.family(), r.evalImages())
+                        .stream().map(m -> m.withOnnxIn(dir)).toList(),
                 nextSteps(dir, config), contents, DeployedModel.read(dir));
     }
 

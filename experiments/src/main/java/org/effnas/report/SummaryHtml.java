@@ -113,7 +113,9 @@ final class SummaryHtml {
                 .append("<th>width</th><th>depth</th><th>resolution</th><th>seeds</th><th>n</th><th>mean top-1</th>")
                 .append("<th>95% CI</th><th>MACs</th><th>params</th><th>latency ms</th></tr>\n");
         for (ModelRow m : rows) {
-            b.append(m.compound() ? "<tr class=\"win\">" : "<tr>").append(HtmlReport.tdl(m.name())).append(HtmlReport.tdl(m.scaling()))
+            b.append(m.compound() ? "<tr class=\"win\">" : "<tr>").append(m.onnx().isEmpty() ? HtmlReport.tdl(m.name())
+                    : "<td class=\"l\">" + HtmlReport.esc(m.name()) + " <a href=\"" + HtmlReport.esc(m.onnx())
+                    + "\"><code>model.onnx</code></a></td>").append(HtmlReport.tdl(m.scaling()))
                     .append(HtmlReport.td(NumberText.plain(m.phi()))).append(HtmlReport.td(NumberText.fixed(m.width(), 3)))
                     .append(HtmlReport.td(NumberText.fixed(m.depth(), 3))).append(HtmlReport.td(Integer.toString(m.resolution())))
                     .append(HtmlReport.td(m.accuracy().seeds() + (m.failed() > 0 ? " (+" + m.failed() + " failed)" : "")))

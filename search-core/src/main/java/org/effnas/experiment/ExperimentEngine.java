@@ -228,14 +228,20 @@ public final class ExperimentEngine {
                 k -> new ArrayList<>()).add(new Qualified(o, phase + "/" + o.candidate().id()))));
         List<ArchSpec> toTrain = members.members().stream().map(ScaledFamily.Member::spec)
                 .filter(s -> !bySpec.containsKey(BlockStrings.canonical(s))).distinct().toList();
+        // under rungs a DL4J family is saved from its checkpoints: held until saved, released after
+        CheckpointHoldingScheduler held = null;
         if (!toTrain.isEmpty()) {
             List<Proposal> proposals = Proposal.replicated(toTrain, seeds);
+            Scheduler rule = Scheduler.of(PlanIdentity.familyScheduler(plan));
+            if (savesFamilyModels()) {
+                held = CheckpointHoldingScheduler.of(rule);
+            }
             PhaseRunner.Result run = PhaseRunner.run(PhaseKind.FAMILY, FixedCandidates.of("family", proposals), shared,
                     plan.journal(PhaseKind.FAMILY), PlanIdentity.header(PhaseKind.FAMILY,
                             PlanIdentity.family(f, base, winner.coefficients(), seeds), plan, ev.datasetId()),
                     settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), plan.resume(), true,
                     listeners.phase(PhaseKind.FAMILY, "family", ev.workers()), Map.of(),
-                    Scheduler.of(PlanIdentity.familyScheduler(plan)), ev.checkpoints());
+                    held == null ? rule : held, ev.checkpoints());
             if (plan.usesRungs()) {
                 rungs.addAll(rungRows(PhaseKind.FAMILY, run.outcome()));
                 artefacts.writeRungs(rungs);
@@ -255,7 +261,23 @@ public final class ExperimentEngine {
             }
         }
         artefacts.writeFamily(rows);
+        if (savesFamilyModels()) {
+            FamilyModels.save(members, rows, dir, bestModel, listeners);
+            if (held != null) {
+                held.releasable().forEach(id -> ev.checkpoints().release(PhaseKind.FAMILY.checkpointId(id)));
+            }
+        } else if (bestModel != BestModelSaver.NONE && !members.members().isEmpty()) {
+            listeners.message("effnas: no family/<name>/model.zip: family members are saved under a scheduler with "
+                    + "rungs, or with: effnas final "
+                    + plan.out() + " --members " + String.join(",", members.members().stream()
+                    .map(ScaledFamily.Member::name).distinct().toList()));
+        }
         return rows;
+    }
+
+    /** Family members become deployable models only from rung checkpoints, and only where networks train. */
+    private boolean savesFamilyModels() {
+        return plan.usesRungs() && bestModel != BestModelSaver.NONE;
     }
 
     /**
