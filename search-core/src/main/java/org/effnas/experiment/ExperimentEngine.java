@@ -267,10 +267,7 @@ public final class ExperimentEngine {
                 held.releasable().forEach(id -> ev.checkpoints().release(PhaseKind.FAMILY.checkpointId(id)));
             }
         } else if (bestModel != BestModelSaver.NONE && !members.members().isEmpty()) {
-            listeners.message("effnas: no family/<name>/model.zip: family members are saved under a scheduler with "
-                    + "rungs, or with: effnas final "
-                    + plan.out() + " --members " + String.join(",", members.members().stream()
-                    .map(ScaledFamily.Member::name).distinct().toList()));
+            listeners.message(FamilyModels.notSaved(members, plan.out()));
         }
         return rows;
     }

@@ -53,6 +53,16 @@ final class FamilyModels {
         }
     }
 
+    /**
+     * The one line a trained family without rungs gets: its members have no checkpoints, and nothing
+     * is retrained silently; it says how to get their models.
+     */
+    static String notSaved(ScaledFamily members, Path out) {
+        String names = String.join(",", members.members().stream().map(ScaledFamily.Member::name).distinct().toList());
+        return "effnas: no family/<name>/model.zip: family members are saved under a scheduler with rungs, or with: "
+                + "effnas final " + out + " --members " + names;
+    }
+
     /** Whether {@code dir} holds a model saved from {@code checkpoint} (its metrics say so). */
     static boolean savedFrom(Path dir, String checkpoint) {
         Path metrics = dir.resolve("metrics.json");
