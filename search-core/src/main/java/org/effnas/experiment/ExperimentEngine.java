@@ -27,7 +27,9 @@ import org.effnas.reward.CostMetric;
 import org.effnas.reward.Reward;
 import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.schedule.ReplicateGroups;
+import org.effnas.schedule.RungLadder;
 import org.effnas.schedule.Scheduler;
+import org.effnas.schedule.SchedulerSettings;
 import org.effnas.search.FixedCandidates;
 import org.effnas.search.Observation;
 import org.effnas.search.Proposal;
@@ -178,17 +180,19 @@ public final class ExperimentEngine {
         GridSearch grid = GridSearch.of(base, g.grid(), g.seeds(), divisor, g.singleDimension() && !plan.usesRungs(),
                 g.achievedTolerance());
         List<Proposal> proposals = grid.proposals();
+        SchedulerSettings ladder = gridLadder(proposals.size() / g.seeds());
         PhaseRunner.Result gridRun = PhaseRunner.run(PhaseKind.GRID, FixedCandidates.of("grid", proposals), shared,
                 plan.journal(PhaseKind.GRID), PlanIdentity.header(PhaseKind.GRID, PlanIdentity.grid(g, base, divisor),
-                        plan, ev.datasetId()), settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())),
-                plan.resume(), g.base().isEmpty(), listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of(),
-                gridScheduler(proposals.size(), g.seeds()), ev.checkpoints());
+                        plan, ev.datasetId(), ladder), settings(accuracyOnly(base),
+                        SearchBudget.evaluations(proposals.size())), plan.resume(), g.base().isEmpty(),
+                listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of(),
+                gridScheduler(ladder, proposals.size(), g.seeds()), ev.checkpoints());
         List<Observation> allGrid = gridRun.outcome().observations();
         List<Observation> gridObs = allGrid;
         if (plan.usesRungs()) {
             rungs.addAll(rungRows(PhaseKind.GRID, gridRun.outcome()));
             artefacts.writeRungs(rungs);
-            gridObs = decidingRung(allGrid);
+            gridObs = decidingRung(allGrid, ladder.ladder());
         }
         GridReport report = grid.report(gridObs);
         artefacts.writeGrid(gridRows(grid, report, allGrid));
@@ -282,15 +286,13 @@ public final class ExperimentEngine {
      * that far (fewer triples than eta at some rung), the highest rung any triple reached. Lower rungs
      * only chose which triples continue; their figures are in rungs.csv.
      */
-    private List<Observation> decidingRung(List<Observation> obs) {
+    private List<Observation> decidingRung(List<Observation> obs, RungLadder ladder) {
         int deciding = obs.stream().filter(o -> o.result().ok()).mapToInt(Observation::rung).max().orElse(0);
-        if (deciding < plan.scheduler().ladder().top()) {
-            listeners.message("effnas: no grid triple reached the top rung (" + plan.scheduler().ladder().stepsAt(
-                    plan.scheduler().ladder().top()) + " steps); the grid is decided at rung " + deciding + " ("
-                    + plan.scheduler().ladder().stepsAt(deciding) + " steps)");
+        if (deciding < ladder.top()) {
+            listeners.message("effnas: no grid triple reached the top rung (" + ladder.stepsAt(ladder.top())
+                    + " steps); the grid is decided at rung " + deciding + " (" + ladder.stepsAt(deciding) + " steps)");
         } else {
-            listeners.message("effnas: the grid is decided at the top rung (" + plan.scheduler().ladder().stepsAt(
-                    deciding) + " steps)");
+            listeners.message("effnas: the grid is decided at the top rung (" + ladder.stepsAt(deciding) + " steps)");
         }
         return obs.stream().filter(o -> o.rung() == deciding).toList();
     }
@@ -363,8 +365,19 @@ public final class ExperimentEngine {
      * together by their mean (each seed continuing its own checkpoint), so the triples that reach the
      * top rung are measured there over every seed.
      */
-    private Scheduler gridScheduler(int proposals, int seeds) {
-        return ReplicateGroups.of(FixedPoolScheduler.of(Scheduler.of(plan.scheduler()), proposals / seeds), seeds);
+    private static Scheduler gridScheduler(SchedulerSettings ladder, int proposals, int seeds) {
+        return ReplicateGroups.of(FixedPoolScheduler.of(Scheduler.of(ladder), proposals / seeds), seeds);
+    }
+
+    /** The grid's ladder: the plan's, entered where its pool of triples can climb it (SchedulerSettings.forPool). */
+    private SchedulerSettings gridLadder(int triples) {
+        SchedulerSettings ladder = plan.scheduler().forPool(triples);
+        if (!ladder.equals(plan.scheduler())) {
+            listeners.message("effnas: the grid's " + triples + " triples enter the ladder at " + ladder.ladder()
+                    .stepsAt(0) + " steps (rungs " + ladder.ladder().steps() + "): from " + plan.scheduler()
+                    .minSteps() + ", halving by " + plan.scheduler().eta() + " would leave none at the top");
+        }
+        return ladder;
     }
 
     /**

@@ -86,7 +86,7 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
         boolean pool = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(false);
         long steps = ladderSteps(search, ladder, plan.scheduler().eta(), pool)
                 + ladderSteps(random, ladder, plan.scheduler().eta(), pool)
-                + gridLadderSteps(plan, ladder) + (long) family * top;
+                + gridLadderSteps(plan) + (long) family * top;
         return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
                         + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",
                 plan.scheduler().name().id(), ladder.steps(), plan.scheduler().eta(), top,
@@ -94,9 +94,10 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
     }
 
     /** The grid's steps: its triples go through the ladder, each with all its seeds (ReplicateGroups). */
-    private long gridLadderSteps(ExperimentPlan plan, RungLadder ladder) {
+    private long gridLadderSteps(ExperimentPlan plan) {
         int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
-        return ladderSteps(grid / seeds, ladder, plan.scheduler().eta(), true) * seeds;
+        return ladderSteps(grid / seeds, plan.scheduler().forPool(grid / seeds).ladder(), plan.scheduler().eta(), true)
+                * seeds;
     }
 
     /** Steps of a pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */

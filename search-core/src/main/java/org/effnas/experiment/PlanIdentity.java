@@ -107,13 +107,20 @@ final class PlanIdentity {
 
     /** A phase's journal header: its identity plus the evaluator, data and training recipe. */
     static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId) {
+        return header(phase, identity, plan, datasetId, phase == PhaseKind.FAMILY ? familyScheduler(plan)
+                : plan.scheduler());
+    }
+
+    /** A phase's journal header with the ladder the phase runs (the grid's: entered where its pool can climb). */
+    static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId,
+                                SchedulerSettings ladder) {
         ObjectNode n = PhaseRunner.withPhase(identity, phase);
         n.put("evaluator", plan.evaluator().text());
         n.put("dataset", datasetId);
         n.set("training", EvalJson.training(plan.training()));
         if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
             // absent under the default, so journals of fifo runs stay what they always were
-            n.set("scheduler", scheduler(phase == PhaseKind.FAMILY ? familyScheduler(plan) : plan.scheduler()));
+            n.set("scheduler", scheduler(ladder));
         }
         return JournalHeader.of(phase == PhaseKind.RANDOM ? PhaseKind.SEARCH.text() : phase.text(), n, plan.seed());
     }

@@ -75,6 +75,34 @@ public record SchedulerSettings(SchedulerName name, long minSteps, long maxSteps
         return new SchedulerSettings(name, minSteps, maxSteps, eta, brackets);
     }
 
+    /**
+     * The ladder a fixed pool of {@code n} candidates climbs (the grid's triples): ASHA's rungs from the
+     * lowest one where halving by eta still leaves one at the top ({@code n >= eta^(rungs above)}), as
+     * Hyperband sizes a bracket to its candidates; one rung at {@code max_steps} when n is below eta.
+     * A pool entering lower would be ranked where the candidates differ most in how fast they start
+     * (6 scaled variants of one net at 30 of 810 steps), and only forced promotions would reach the top.
+     * Fifo and hyperband are returned as they are.
+     */
+    public SchedulerSettings forPool(long n) {
+        if (name != SchedulerName.ASHA) {
+            return this;
+        }
+        RungLadder all = ladder();
+        int entry = 0;
+        long reach = 1;
+        for (int k = 0; k < all.top(); k++) {
+            reach = Math.multiplyExact(reach, eta);
+        }
+        while (entry < all.top() && n < reach) {
+            entry++;
+            reach /= eta;
+        }
+        if (entry == 0) {
+            return this;
+        }
+        return entry == all.top() ? fifo(maxSteps) : asha(all.stepsAt(entry), maxSteps, eta);
+    }
+
     /** The rung ladder (one rung at {@code max_steps} for fifo). */
     public RungLadder ladder() {
         return name == SchedulerName.FIFO ? RungLadder.single(maxSteps) : RungLadder.of(minSteps, maxSteps, eta);

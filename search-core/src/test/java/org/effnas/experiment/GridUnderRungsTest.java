@@ -130,6 +130,29 @@ class GridUnderRungsTest {
     }
 
     @Test
+    void aSmallGridEntersTheLadderWhereItsTriplesCanClimbIt() {
+        // 6 triples on 30/90/270/810: from 30 steps halving leaves 2, then none; from 270, 2 reach 810
+        SchedulerSettings long4 = SchedulerSettings.asha(30, 810, 3);
+        GridPlan grid = new GridPlan(Optional.of(BASE), CoefficientGrid.of(0.1, 2.0, 0.1, 6), 1, OptionalInt.empty(),
+                Double.POSITIVE_INFINITY, false);
+        ExperimentPlan p = new ExperimentPlan(Optional.empty(), Optional.of(grid), Optional.empty(),
+                EvaluatorKind.SURROGATE, TrainingSettings.defaults(), 7, dir.resolve("small"), false, Optional.empty(),
+                false, true, long4);
+        String described = PlanEstimate.of(p).describe(p);
+        ExperimentOutcome o = ExperimentEngine.run(p, ExperimentEngineTest.SURROGATE, new ExperimentEngineTest.Tables(),
+                BestModelSaver.NONE, ExperimentEngineTest.QUIET);
+        List<org.effnas.search.Observation> obs = o.gridOutcome().orElseThrow().observations();
+        assertEquals(6, obs.stream().filter(ob -> ob.candidate().fidelity().steps() == 270).count(),
+                "every triple's first rung is 270 steps");
+        assertEquals(Set.of(270L, 810L), obs.stream().map(ob -> ob.candidate().fidelity().steps())
+                .collect(Collectors.toSet()));
+        assertEquals(2, obs.stream().filter(ob -> ob.candidate().fidelity().steps() == 810).count(),
+                "the top third of 6 reach 810 steps by the rule, not by forced promotions");
+        long trained = obs.stream().mapToLong(ob -> ob.candidate().fidelity().incrementalSteps()).sum();
+        assertTrue(described.endsWith("; " + trained + " optimizer steps in all"), trained + " vs " + described);
+    }
+
+    @Test
     void aResumedGridRecordsEachSeedsRungOnceAndEndsAsTheWholeRun() throws IOException {
         Path whole = dir.resolve("whole");
         ExperimentEngine.run(plan(whole, false), ExperimentEngineTest.SURROGATE, new ExperimentEngineTest.Tables(),

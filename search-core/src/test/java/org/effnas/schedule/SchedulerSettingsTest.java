@@ -32,4 +32,22 @@ class SchedulerSettingsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
         assertTrue(e.getMessage().startsWith(field), e.getMessage());
     }
+
+    @Test
+    void aFixedPoolEntersTheLadderWhereHalvingStillLeavesOneAtTheTop() {
+        SchedulerSettings asha = SchedulerSettings.asha(30, 810, 3); // 30, 90, 270, 810
+        assertEquals(asha, asha.forPool(27), "27 -> 9 -> 3 -> 1");
+        assertEquals(asha, asha.forPool(100));
+        assertEquals(List.of(90L, 270L, 810L), asha.forPool(26).ladder().steps(), "9 -> 3 -> 1 from 90");
+        assertEquals(List.of(90L, 270L, 810L), asha.forPool(9).ladder().steps());
+        assertEquals(List.of(270L, 810L), asha.forPool(6).ladder().steps(), "6 -> 2 from 270");
+        assertEquals(List.of(270L, 810L), asha.forPool(3).ladder().steps());
+        assertEquals(SchedulerSettings.fifo(810), asha.forPool(2), "below eta: every one at the top rung");
+        assertEquals(List.of(810L), asha.forPool(1).ladder().steps());
+        // a ladder whose top gap is short keeps its rungs (30, 90, 100)
+        assertEquals(List.of(90L, 100L), SchedulerSettings.asha(30, 100, 3).forPool(4).ladder().steps());
+        SchedulerSettings hyperband = SchedulerSettings.hyperband(30, 810, 3, 2);
+        assertEquals(hyperband, hyperband.forPool(2), "hyperband sizes its own brackets");
+        assertEquals(SchedulerSettings.fifo(), SchedulerSettings.fifo().forPool(2));
+    }
 }
