@@ -68,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ExperimentConfig c = demoConfig(dir);
         spec.commandLine().getOut().println("effnas demo: Fashion-MNIST from " + dir + ", results in " + out
-                + " (ASHA rungs of 30, 90 and 270 steps; one measured run: 17.5 min on 2 busy cores)");
+                + " (" + c.scheduler().name() + " rungs of " + c.scheduler().settings().ladder().steps()
+                + " steps; docs/experiments.md gives a measured run's time)");
         spec.commandLine().getOut().flush();
         return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume).withResumeCommand(
                 ResumeCommand.of(spec.root().commandLine().getParseResult().originalArgs())), false);

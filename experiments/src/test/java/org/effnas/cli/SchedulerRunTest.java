@@ -31,7 +31,7 @@ class SchedulerRunTest {
             space: mnasnet-small
             evaluator: surrogate
             strategy: {name: evolution, population: 6, budget: {evaluations: 18}}
-            grid: {max_triples: 6}
+            grid: {max_triples: 9}   # 9, 3, 1: a pool that climbs the whole ladder from 30 steps
             family: {phi_max: 2}
             scheduler: {name: asha, min_steps: 30, max_steps: 270, eta: 3}
             seed: 3

@@ -111,11 +111,18 @@ final class FixedPoolScheduler implements Scheduler {
         }
     }
 
-    /** The rule's, plus the best checkpoint of every rung (the one a forced promotion continues). */
+    /**
+     * The rule's, plus the best checkpoint of the highest rung reached below the top: the one a forced
+     * promotion continues. A rung below it can never be the highest again, so its best is not needed.
+     */
     @Override
     public Set<String> checkpointsToKeep(long futureEvaluations) {
         Set<String> keep = new HashSet<>(rule.checkpointsToKeep(futureEvaluations));
-        bestAt.values().forEach(r -> keep.add(Fidelity.idOf(r.baseId(), r.rung())));
+        int highest = bestAt.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        if (highest >= 0 && highest < ladder.top()) {
+            RungResult r = bestAt.get(highest);
+            keep.add(Fidelity.idOf(r.baseId(), r.rung()));
+        }
         return keep;
     }
 }
