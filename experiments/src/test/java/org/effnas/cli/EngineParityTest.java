@@ -82,7 +82,7 @@ class EngineParityTest {
         assertEquals(0, run("grid", "--base", "effnas-mini", "--evaluator", "surrogate", "--step", "0.2",
                 "--max-triples", "4", "--seeds", "2", "--scheduler", "asha", "--min-steps", "10", "--max-steps", "90",
                 "--no-cache", "--out", dir.resolve("a").toString()).exitCode());
-        assertTrue(ResultTables.readGrid(dir.resolve("a")).stream().anyMatch(p -> p.rung() == 2));
+        assertTrue(ResultTables.readGrid(dir.resolve("a")).stream().anyMatch(p -> p.rung() > 0), "promoted rows too");
         Map<String, List<String>> writers = Map.of(
                 ResultTables.CANDIDATES, List.of("s", "r"),
                 ResultTables.GRID, List.of("g", "r", "a"),
