@@ -12,7 +12,6 @@ import org.effnas.report.NumberText;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -69,14 +68,8 @@ public record AccuracyMacsChart(String title, String caption, Map<String, List<D
 
     @Override
     public XYChart draw() {
-        XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("multiply-adds per image").yAxisTitle("minival top-1 accuracy").build();
-        ChartStyle.apply(c.getStyler());
-        
-        c.getStyler().setMarkerSize(7);
-        c.setCustomXAxisTickLabelsFormatter(NumberText::macs);
-        c.setCustomYAxisTickLabelsFormatter(NumberText::percent);
-        Color[] colours = {Palette.BLUE, Palette.ORANGE, Palette.SKY, Palette.PURPLE};
+        XYChart c = ChartStyle.accuracyVsMacs(title, 7);
+        Color[] colours = ChartStyle.RUN_COLOURS;
         int i = 0;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -115,13 +108,7 @@ public record AccuracyMacsChart(String title, String caption, Map<String, List<D
             b.setMarker(SeriesMarkers.SQUARE);
             b.setMarkerColor(Palette.INK);
         }
-        double[] y = ChartStyle.accuracyRange(lo, hi);
-        c.getStyler().setYAxisMin(y[0]);
-        c.getStyler().setYAxisMax(y[1]);
-        if (maxX > 0) {
-            c.getStyler().setXAxisMin(minX / 1.15);
-            c.getStyler().setXAxisMax(maxX * 1.15);
-        }
+        double[] y = ChartStyle.fitAxes(c, lo, hi, minX, maxX, 1.15);
         if (targetMacs > 0) {
             AnnotationLine t = new AnnotationLine(targetLineX(), true, false);
             c.addAnnotation(t);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.effnas.report.NumberText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -32,12 +31,10 @@ public record BestRewardChart(String name, String title, String caption, String 
 
     @Override
     public XYChart draw() {
-        XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT - 100).title(title)
-                .xAxisTitle(xLabel).yAxisTitle("best reward so far").build();
-        ChartStyle.apply(c.getStyler());
+        XYChart c = ChartStyle.xy(ChartStyle.HEIGHT - 100, title, xLabel, "best reward so far");
         c.setCustomYAxisTickLabelsFormatter(v -> NumberText.fixed(v, 3));
         c.setCustomXAxisTickLabelsFormatter(NumberText::plain);
-        Color[] colours = {Palette.BLUE, Palette.ORANGE, Palette.SKY, Palette.PURPLE};
+        Color[] colours = ChartStyle.RUN_COLOURS;
         int i = 0;
         for (Map.Entry<String, List<Step>> run : runs.entrySet()) {
             if (run.getValue().isEmpty()) {

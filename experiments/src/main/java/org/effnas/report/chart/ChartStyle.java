@@ -2,6 +2,9 @@ package org.effnas.report.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import org.effnas.report.NumberText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -10,6 +13,9 @@ final class ChartStyle {
 
     static final int WIDTH = 960;
     static final int HEIGHT = 540;
+
+    /** The colours of the search runs' series, in legend order. */
+    static final Color[] RUN_COLOURS = {Palette.BLUE, Palette.ORANGE, Palette.SKY, Palette.PURPLE};
 
     private ChartStyle() {
     }
@@ -33,6 +39,35 @@ final class ChartStyle {
         s.setChartPadding(12);
         s.setAntiAlias(true);
         s.setToolTipsEnabled(false);
+    }
+
+    /** An XY chart of the report's width and look. */
+    static XYChart xy(int height, String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
+        apply(c.getStyler());
+        return c;
+    }
+
+    /** Minival accuracy (in percent) against multiply-adds, the plane of the search and family charts. */
+    static XYChart accuracyVsMacs(String title, int markerSize) {
+        XYChart c = xy(HEIGHT, title, "multiply-adds per image", "minival top-1 accuracy");
+        c.getStyler().setMarkerSize(markerSize);
+        c.setCustomXAxisTickLabelsFormatter(NumberText::macs);
+        c.setCustomYAxisTickLabelsFormatter(NumberText::percent);
+        return c;
+    }
+
+    /** Sets y to {@link #accuracyRange} and, when {@code maxX > 0}, x to [minX / pad, maxX * pad]; returns y. */
+    static double[] fitAxes(XYChart c, double lo, double hi, double minX, double maxX, double pad) {
+        double[] y = accuracyRange(lo, hi);
+        c.getStyler().setYAxisMin(y[0]);
+        c.getStyler().setYAxisMax(y[1]);
+        if (maxX > 0) {
+            c.getStyler().setXAxisMin(minX / pad);
+            c.getStyler().setXAxisMax(maxX * pad);
+        }
+        return y;
     }
 
     /**

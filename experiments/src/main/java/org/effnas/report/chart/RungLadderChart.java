@@ -9,7 +9,6 @@ import java.util.Set;
 import org.effnas.report.NumberText;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -83,9 +82,7 @@ public record RungLadderChart(String phase, String title, String caption, List<L
 
     @Override
     public XYChart draw() {
-        XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("training steps (log scale)").yAxisTitle("minival top-1 accuracy").build();
-        ChartStyle.apply(c.getStyler());
+        XYChart c = ChartStyle.xy(ChartStyle.HEIGHT, title, "training steps (log scale)", "minival top-1 accuracy");
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setLegendVisible(false); // one series per candidate: the page's legend says what the colours mean
         c.getStyler().setMarkerSize(6);
@@ -115,13 +112,7 @@ public record RungLadderChart(String phase, String title, String caption, List<L
                 maxX = Math.max(maxX, p.steps());
             }
         }
-        double[] y = ChartStyle.accuracyRange(lo, hi);
-        c.getStyler().setYAxisMin(y[0]);
-        c.getStyler().setYAxisMax(y[1]);
-        if (maxX > 0) {
-            c.getStyler().setXAxisMin(minX / 1.25);
-            c.getStyler().setXAxisMax(maxX * 1.25);
-        }
+        double[] y = ChartStyle.fitAxes(c, lo, hi, minX, maxX, 1.25);
         // the log axis labels decades only: each rung's steps are written at the foot of the plot
         for (long steps : rungSteps()) {
             c.addAnnotation(new AnnotationText(steps + " steps", steps, y[0] + (y[1] - y[0]) * 0.025, false));

@@ -5,11 +5,9 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.effnas.report.NumberText;
 import org.effnas.report.statistics.AccuracyInterval;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -58,13 +56,7 @@ public record ScalingCurvesChart(String title, String caption, List<Curve> curve
 
     @Override
     public XYChart draw() {
-        XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("multiply-adds per image").yAxisTitle("minival top-1 accuracy").build();
-        ChartStyle.apply(c.getStyler());
-        
-        c.getStyler().setMarkerSize(8);
-        c.setCustomXAxisTickLabelsFormatter(NumberText::macs);
-        c.setCustomYAxisTickLabelsFormatter(NumberText::percent);
+        XYChart c = ChartStyle.accuracyVsMacs(title, 8);
         Map<String, Color> colours = Map.of(COMPOUND, Palette.VERMILION, "width", Palette.BLUE, "depth", Palette.GREEN,
                 "resolution", Palette.PURPLE);
         List<Curve> order = new ArrayList<>(curves.stream().filter(k -> !k.scaling().equals(COMPOUND)).toList());
@@ -106,13 +98,7 @@ public record ScalingCurvesChart(String title, String caption, List<Curve> curve
                 }
             }
         }
-        double[] y = ChartStyle.accuracyRange(lo, hi);
-        c.getStyler().setYAxisMin(y[0]);
-        c.getStyler().setYAxisMax(y[1]);
-        if (maxX > 0) {
-            c.getStyler().setXAxisMin(minX / 1.2);
-            c.getStyler().setXAxisMax(maxX * 1.2);
-        }
+        double[] y = ChartStyle.fitAxes(c, lo, hi, minX, maxX, 1.2);
         for (Curve curve : curves) {
             if (curve.scaling().equals(COMPOUND)) {
                 for (Model m : curve.models()) {
