@@ -1,6 +1,7 @@
 package org.effnas.report;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything the report draws: the searches' candidates, the grid and the family, with the target
@@ -22,10 +23,15 @@ public record ExperimentResults(String title, long targetMacs, int evalImages, L
         }
     }
 
+    /** Every measurement: the searches', then the grid's, then the family's. */
+    public List<Measurement> measurements() {
+        return Stream.of(search.stream().map(SearchPoint::m), grid.stream().map(GridPoint::m),
+                family.stream().map(FamilyPoint::m)).flatMap(s -> s).toList();
+    }
+
     /** Whether any number came from the surrogate evaluator: then every title says SURROGATE. */
     public boolean surrogate() {
-        return search.stream().anyMatch(p -> p.m().surrogate()) || grid.stream().anyMatch(p -> p.m().surrogate())
-                || family.stream().anyMatch(p -> p.m().surrogate());
+        return measurements().stream().anyMatch(Measurement::surrogate);
     }
 
     /** Names of the search runs in order of appearance (the main strategy first, then random). */

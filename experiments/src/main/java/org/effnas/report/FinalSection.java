@@ -3,7 +3,6 @@ package org.effnas.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.effnas.report.statistics.AccuracyInterval;
 
 /**
@@ -40,9 +39,8 @@ final class FinalSection {
                     .append("</code></td>")
                     .append(HtmlReport.td(NumberText.macs(m.macs()))).append(HtmlReport.td(NumberText.macs(m.params())));
             if (m.ok()) {
-                b.append("<td>").append(checked("final." + p.member() + ".top1", m.top1())).append("</td>")
-                        .append(HtmlReport.td(a.hasInterval() ? String.format(Locale.ROOT, "%.1f-%.1f%%", a.low() * 100,
-                                a.high() * 100) : "-"));
+                b.append("<td>").append(SummaryHtml.checked("final." + p.member() + ".top1", m.top1(), "percent2"))
+                        .append("</td>").append(HtmlReport.td(HtmlReport.ci(a)));
             } else {
                 b.append(HtmlReport.tdl("FAILED: " + m.failure())).append(HtmlReport.td("-"));
             }
@@ -59,11 +57,6 @@ final class FinalSection {
         }
         b.append("</table>\n");
         return b.toString();
-    }
-
-    private static String checked(String key, double value) {
-        return "<span data-check=\"" + HtmlReport.esc(key) + "\" data-value=\"" + Measurement.num(value)
-                + "\" data-format=\"percent2\">" + HtmlReport.esc(SummaryHtml.format(value, "percent2")) + "</span>";
     }
 
     private static String link(String href, String text) {

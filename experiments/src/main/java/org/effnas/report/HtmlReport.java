@@ -135,6 +135,7 @@ public final class HtmlReport {
                 .append(" (also <code>").append(esc(f.chart().name())).append(".png</code>)</figcaption></figure>\n");
     }
 
+    /** The title with the SURROGATE warning when any of its numbers are not from training. */
     static String title(String t, boolean surrogate) {
         return surrogate ? "SURROGATE - " + t : t;
     }
@@ -143,9 +144,9 @@ public final class HtmlReport {
         List<SearchPoint> ranked = new ArrayList<>(r.search().stream().filter(p -> p.m().ok()).toList());
         ranked.sort(Comparator.comparingDouble((SearchPoint p) -> Double.isFinite(p.reward()) ? -p.reward() : 0)
                 .thenComparingDouble(p -> -p.m().top1()));
-        long failed = r.search().stream().filter(p -> !p.m().ok()).count();
+        List<SearchPoint> failures = r.search().stream().filter(p -> !p.m().ok()).toList();
         b.append("<h2>").append(esc(title("Top candidates by reward", s))).append("</h2>\n<p class=\"sub\">")
-                .append(r.search().size()).append(" evaluated (").append(failed).append(" failed) in ")
+                .append(r.search().size()).append(" evaluated (").append(failures.size()).append(" failed) in ")
                 .append(esc(String.join(", ", r.runs()))).append("; top ").append(Math.min(TOP_CANDIDATES, ranked.size()))
                 .append(" shown, all in <code>candidates.csv</code>. Each top-1 is one evaluation on ")
                 .append(r.evalImages() > 0 ? "n = " + r.evalImages() + " minival images" : "an unknown number of images")
@@ -165,13 +166,9 @@ public final class HtmlReport {
                     .append("<td class=\"spec\">").append(esc(blocks(p.m().specKey()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
-        List<SearchPoint> failures = r.search().stream().filter(p -> !p.m().ok()).toList();
         if (!failures.isEmpty()) {
-            b.append("<p class=\"fail\">Failed: ");
-            for (int i = 0; i < failures.size(); i++) {
-                b.append(i == 0 ? "" : "; ").append(esc(failures.get(i).m().candidateId() + ": " + failures.get(i).m().failure()));
-            }
-            b.append("</p>\n");
+            b.append("<p class=\"fail\">Failed: ").append(esc(String.join("; ", failures.stream()
+                    .map(p -> p.m().candidateId() + ": " + p.m().failure()).toList()))).append("</p>\n");
         }
     }
 
@@ -239,10 +236,7 @@ public final class HtmlReport {
     }
 
     private static void provenance(StringBuilder b, ExperimentResults r, boolean s) {
-        List<Measurement> all = new ArrayList<>();
-        r.search().forEach(p -> all.add(p.m()));
-        r.grid().forEach(p -> all.add(p.m()));
-        r.family().forEach(p -> all.add(p.m()));
+        List<Measurement> all = r.measurements();
         if (all.isEmpty()) {
             return;
         }
@@ -287,7 +281,6 @@ public final class HtmlReport {
         return "<td>" + esc(v) + "</td>";
     }
 
-    /** A left-aligned cell that never wraps (ids, run names, workers). */
     /** A cell that does not wrap, except after a rung id's '@' ("c000012@r1"), so a long table still fits. */
     private static String tdn(String v) {
         return "<td class=\"l nw\">" + esc(v).replace("@", "@<wbr>") + "</td>";

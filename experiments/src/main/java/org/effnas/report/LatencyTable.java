@@ -1,10 +1,7 @@
 package org.effnas.report;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The report's "Latency measured by" table: for the latencies in the result tables, which engine
@@ -45,9 +42,7 @@ final class LatencyTable {
     /** Distinct settings with how many results each measured, in first-seen order. */
     static Map<Setting, Integer> settings(ExperimentResults r) {
         Map<Setting, Integer> out = new LinkedHashMap<>();
-        Stream.of(r.search().stream().map(SearchPoint::m), r.grid().stream().map(GridPoint::m),
-                        r.family().stream().map(FamilyPoint::m)).flatMap(s -> s)
-                .filter(m -> m.ok() && Double.isFinite(m.latencyMs()) && !m.latencyBy().isEmpty())
+        r.measurements().stream().filter(m -> m.ok() && Double.isFinite(m.latencyMs()) && !m.latencyBy().isEmpty())
                 .forEach(m -> out.merge(Setting.parse(m.latencyBy()), 1, Integer::sum));
         return out;
     }
@@ -63,8 +58,7 @@ final class LatencyTable {
                 .append("<code>latency_by</code> column.</p>\n");
         b.append("<table id=\"latency-table\"><tr><th class=\"l\">engine</th><th>threads</th><th>batch</th>")
                 .append("<th>runs</th><th class=\"l\">CPU</th><th>results</th></tr>\n");
-        List<Map.Entry<Setting, Integer>> rows = new ArrayList<>(settings.entrySet());
-        for (Map.Entry<Setting, Integer> e : rows) {
+        for (Map.Entry<Setting, Integer> e : settings.entrySet()) {
             Setting s = e.getKey();
             b.append("<tr>").append(HtmlReport.tdl(s.engine())).append(HtmlReport.td(s.threads()))
                     .append(HtmlReport.td(s.batch())).append(HtmlReport.td(s.runs())).append(HtmlReport.tdl(s.cpu()))

@@ -84,26 +84,28 @@ public final class ReportBuilder {
     /** Draws the charts, writes them as PNG beside report.html and writes the report (charts inline as SVG). */
     static Path write(Path dir, ExperimentConfig config, ExperimentResults results, Map<String, String> facts)
             throws IOException {
-        List<HtmlReport.Figure> figures = new ArrayList<>();
-        for (ReportChart c : ReportCharts.of(results)) {
-            Files.write(dir.resolve(c.name() + ".png"), c.png());
-            figures.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
-        }
+        List<HtmlReport.Figure> figures = figures(dir, ReportCharts.of(results));
         DirectoryContents contents = DirectoryContents.of(dir, config, results);
         ReportSummary summary = ReportSummary.of(dir, config, results, contents);
         Path report = dir.resolve(REPORT);
         Path tmp = dir.resolve(REPORT + ".tmp");
-        List<HtmlReport.Figure> ladders = new ArrayList<>();
-        for (ReportChart c : ReportCharts.rungLadders(RungTable.read(dir), results)) {
-            Files.write(dir.resolve(c.name() + ".png"), c.png());
-            ladders.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
-        }
+        List<HtmlReport.Figure> ladders = figures(dir, ReportCharts.rungLadders(RungTable.read(dir), results));
         Files.writeString(tmp, HtmlReport.render(results, summary, facts, figures,
                 config != null && config.reward().mode().equals("soft"),
                 FinalSection.html(dir) + RungSection.html(dir, ladders)));
         Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return report;
+    }
+
+    /** Writes each chart's PNG into {@code dir}; returns the charts with their inline SVG. */
+    private static List<HtmlReport.Figure> figures(Path dir, List<? extends ReportChart> charts) throws IOException {
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        for (ReportChart c : charts) {
+            Files.write(dir.resolve(c.name() + ".png"), c.png());
+            figures.add(new HtmlReport.Figure(c, InlineSvg.of(c.svg(), c.name()), c.legend()));
+        }
+        return figures;
     }
 
     static String title(ExperimentConfig c) {

@@ -1,5 +1,7 @@
 package org.effnas.report;
 
+import static org.effnas.report.HtmlReport.title;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -77,7 +79,7 @@ public final class ReportCharts {
                     + "rung reached, so not always the best top-1") + ")"
                     + (winners.size() > 1 ? "'s " + winners.size() + " seeds are" : " is") + " drawn thick in vermilion"
                     + "; " + r.title();
-            charts.add(new RungLadderChart(e.getKey(), titled("Rung ladder: " + e.getKey(), r.surrogate()), caption,
+            charts.add(new RungLadderChart(e.getKey(), title("Rung ladder: " + e.getKey(), r.surrogate()), caption,
                     lines, winners));
         }
         return charts;
@@ -113,11 +115,6 @@ public final class ReportCharts {
         }
     }
 
-    /** The title with the SURROGATE warning when any of its numbers are not from training. */
-    static String titled(String title, boolean surrogate) {
-        return surrogate ? "SURROGATE - " + title : title;
-    }
-
     static AccuracyMacsChart accuracyVsMacs(ExperimentResults r, List<SearchPoint> ok) {
         Map<String, List<Dot>> runs = new LinkedHashMap<>();
         for (String run : r.runs()) {
@@ -126,7 +123,7 @@ public final class ReportCharts {
         }
         Dot best = ok.stream().filter(p -> Double.isFinite(p.reward())).max(Comparator.comparingDouble(SearchPoint::reward))
                 .map(p -> new Dot(p.m().macs(), p.m().top1(), p.m().candidateId())).orElse(null);
-        return AccuracyMacsChart.of(titled("Accuracy vs multiply-adds", r.surrogate()),
+        return AccuracyMacsChart.of(title("Accuracy vs multiply-adds", r.surrogate()),
                 "Every searched candidate's minival top-1 (n = " + images(r) + " images each) against its multiply-adds; "
                         + "the Pareto front joins the candidates no other beats on both; the dashed line is the "
                         + "reward's target T; " + r.title(),
@@ -157,7 +154,7 @@ public final class ReportCharts {
         }
         String xLabel = !overTime ? "evaluations finished" : (unit == 60 ? "minutes" : "seconds") + " since the run started";
         return new BestRewardChart(overTime ? "best-reward-vs-time" : "best-reward-vs-evaluations",
-                titled("Best reward vs " + (overTime ? "wall time" : "evaluations"), r.surrogate()),
+                title("Best reward vs " + (overTime ? "wall time" : "evaluations"), r.surrogate()),
                 String.join(" vs ", r.runs()) + ": the best reward found so far; " + r.title(), xLabel, runs);
     }
 
@@ -176,7 +173,7 @@ public final class ReportCharts {
         }
         double lo = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).min().orElse(Double.NaN);
         double hi = cells.stream().mapToDouble(GridHeatmapChart.Cell::value).filter(Double::isFinite).max().orElse(Double.NaN);
-        GridHeatmapChart chart = new GridHeatmapChart(titled("Compound-scaling grid", r.surrogate()), "", cells, winner);
+        GridHeatmapChart chart = new GridHeatmapChart(title("Compound-scaling grid", r.surrogate()), "", cells, winner);
         String caption = "Mean minival top-1 of each (alpha, beta, gamma) triple at phi = 1 (one cell per triple, "
                 + "alpha across, one row per gamma and beta; colour from light blue " + NumberText.percent(lo)
                 + " to yellow " + NumberText.percent(hi) + ")"
@@ -203,7 +200,7 @@ public final class ReportCharts {
         curves.forEach((k, v) -> list.add(new ScalingCurvesChart.Curve(k, v.stream()
                 .sorted(Comparator.comparingDouble(ScalingCurvesChart.Model::macs)).toList())));
         int seeds = rows.stream().mapToInt(m -> m.accuracy().seeds()).max().orElse(0);
-        return new ScalingCurvesChart(titled("Scaled family vs single-dimension scaling", r.surrogate()),
+        return new ScalingCurvesChart(title("Scaled family vs single-dimension scaling", r.surrogate()),
                 "Mean minival top-1 of each model (phi = 0, 1, ...) against its multiply-adds, compound scaling against "
                         + "width, depth or resolution scaled alone" + (seeds > 1 ? "; bars: 95% intervals over up to "
                         + seeds + " seeds" : "") + "; " + r.title(), list);

@@ -70,7 +70,7 @@ final class SummaryHtml {
                     .append("<th class=\"l\">command</th></tr>\n");
             for (ReportSummary.NextStep n : summary.nextSteps()) {
                 b.append("<tr><td class=\"l\"><code>").append(HtmlReport.esc(n.file())).append("</code></td>").append(HtmlReport.tdl(n.what()))
-                        .append("<td class=\"l\">").append(n.command().isEmpty() ? "" : "<code>" +HtmlReport.esc(n.command()) + "</code>")
+                        .append("<td class=\"l\">").append(n.command().isEmpty() ? "" : "<code>" + HtmlReport.esc(n.command()) + "</code>")
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
@@ -79,9 +79,9 @@ final class SummaryHtml {
     }
 
     /** A figure the content check compares with its source file: raw value in data-value, shown formatted. */
-    private static String checked(String key, double value, String format) {
-        return "<span data-check=\"" + key + "\" data-value=\"" + (Double.isNaN(value) ? "NaN" : Measurement.num(value))
-                + "\" data-format=\"" + format + "\">" +HtmlReport.esc(format(value, format)) + "</span>";
+    static String checked(String key, double value, String format) {
+        return "<span data-check=\"" + HtmlReport.esc(key) + "\" data-value=\"" + (Double.isNaN(value) ? "NaN" : Measurement.num(value))
+                + "\" data-format=\"" + format + "\">" + HtmlReport.esc(format(value, format)) + "</span>";
     }
 
     /** How {@link #checked} shows a value; {@link ReportCheck} formats the file's value the same way. */
@@ -101,8 +101,7 @@ final class SummaryHtml {
         if (!a.measured()) {
             return "";
         }
-        String ci = a.hasInterval() ? String.format(Locale.ROOT, "95%% CI %.1f-%.1f%%, ", a.low() * 100, a.high() * 100) : "";
-        return "(" + ci + a.countText() + ")";
+        return "(" + (a.hasInterval() ? "95% CI " + HtmlReport.ci(a) + ", " : "") + a.countText() + ")";
     }
 
     private static void family(StringBuilder b, List<ModelRow> rows, ExperimentResults r, boolean s) {
