@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.cluster.bench.ClusterBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,16 +47,11 @@ public final class BenchClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (int n : workers) {
-            if (n < 1 || n > 64) {
-                throw new InvalidInputException("--workers: each count must be in 1..64, got " + n);
-            }
+            InputCheck.refuse(n < 1 || n > 64, "--workers: each count must be in 1..64, got " + n);
         }
-        if (!(taskSeconds > 0 && taskSeconds <= 600)) {
-            throw new InvalidInputException("--task-seconds: must be in (0, 600], got " + taskSeconds);
-        }
-        if (tasks != null && (tasks < 1 || tasks > 100_000)) {
-            throw new InvalidInputException("--tasks: must be in 1..100000, got " + tasks);
-        }
+        InputCheck.refuse(!(taskSeconds > 0 && taskSeconds <= 600),
+                "--task-seconds: must be in (0, 600], got " + taskSeconds);
+        InputCheck.refuse(tasks != null && (tasks < 1 || tasks > 100_000), "--tasks: must be in 1..100000, got " + tasks);
         PrintWriter out = spec.commandLine().getOut();
         List<ClusterBenchmark.Row> rows = ClusterBenchmark.run(workers,
                 Duration.ofMillis(Math.round(taskSeconds * 1000)), tasks, line -> { });

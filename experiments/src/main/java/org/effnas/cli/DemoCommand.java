@@ -119,13 +119,9 @@ public final class DemoCommand implements Callable<Integer> {
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
             int rc = pb.start().waitFor();
-            if (rc != 0) {
-                throw new InvalidInputException("installing dataset-fashion-mnist failed (" + String.join(" ", cmd)
-                        + " exited " + rc + "); install it by hand or pass --data DIR");
-            }
+            InputCheck.refuse(rc != 0, "installing dataset-fashion-mnist failed (" + String.join(" ", cmd)
+                    + " exited " + rc + "); install it by hand or pass --data DIR");
         }
-        if (!hasFashionMnist(DEBIAN_DIR)) {
-            throw new InvalidInputException(missingMessage(DEBIAN_DIR, false));
-        }
+        InputCheck.refuse(!hasFashionMnist(DEBIAN_DIR), missingMessage(DEBIAN_DIR, false));
     }
 }

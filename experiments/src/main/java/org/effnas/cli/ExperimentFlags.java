@@ -140,19 +140,12 @@ public final class ExperimentFlags {
     /** The config with the shared flags applied: evaluator, workers, seed, order, data, training, output. */
     ExperimentConfig apply(ExperimentConfig c) {
         EvaluatorKind kind = EvaluatorKind.parse(evaluator);
-        if (workers < 1 || workers > 256) {
-            throw new InvalidInputException("--workers: must be in [1, 256], got " + workers);
-        }
-        if (!pool.equals("cluster") && !pool.equals("threads")) {
-            throw new InvalidInputException("--pool: unknown kind '" + pool + "', expected cluster or threads");
-        }
-        if (simulateSeconds != 0 && kind != EvaluatorKind.SURROGATE) {
-            throw new InvalidInputException("--simulate-seconds: only the surrogate simulates durations; drop it "
-                    + "or use --evaluator surrogate");
-        }
-        if (out == null) {
-            throw new InvalidInputException("--out: give the experiment directory (or a --config with an output)");
-        }
+        InputCheck.refuse(workers < 1 || workers > 256, "--workers: must be in [1, 256], got " + workers);
+        InputCheck.refuse(!pool.equals("cluster") && !pool.equals("threads"),
+                "--pool: unknown kind '" + pool + "', expected cluster or threads");
+        InputCheck.refuse(simulateSeconds != 0 && kind != EvaluatorKind.SURROGATE,
+                "--simulate-seconds: only the surrogate simulates durations; drop it or use --evaluator surrogate");
+        InputCheck.refuse(out == null, "--out: give the experiment directory (or a --config with an output)");
         ClusterConfig cluster = c.cluster();
         int localWorkers = c.evaluator().localWorkers();
         // a config's cluster stays unless the workers are set here
@@ -165,10 +158,8 @@ public final class ExperimentFlags {
         }
         DatasetConfig d = DatasetConfig.NAMES.contains(dataset) ? (dataset.equals(c.dataset().name()) ? c.dataset()
                 : DatasetConfig.of(dataset)) : null;
-        if (d == null) {
-            throw new InvalidInputException("--dataset: unknown dataset '" + dataset + "', expected one of "
-                    + String.join(", ", DatasetConfig.NAMES));
-        }
+        InputCheck.refuse(d == null, "--dataset: unknown dataset '" + dataset + "', expected one of "
+                + String.join(", ", DatasetConfig.NAMES));
         d = new DatasetConfig(d.name(), dataDir != null ? dataDir.toString() : d.path(), d.minival(), d.resolution());
         TrainingConfig t = c.training();
         long steps = given("--epochs") ? 0 : t.steps();
@@ -177,10 +168,9 @@ public final class ExperimentFlags {
         StrategyConfig s = c.strategy();
         StrategyConfig strategy = new StrategyConfig(s.name(), s.population(), s.tournament(), s.elites(), s.crossover(),
                 s.mutation(), s.randomBaseline(), ordered, s.budget());
-        if (kind == EvaluatorKind.COMMAND && !c.evaluator().isCommand()) {
-            throw new InvalidInputException("--evaluator command: the trainer's argv comes from a config "
-                    + "(evaluator.command, docs/experiments.md); pass --config FILE");
-        }
+        InputCheck.refuse(kind == EvaluatorKind.COMMAND && !c.evaluator().isCommand(),
+                "--evaluator command: the trainer's argv comes from a config "
+                + "(evaluator.command, docs/experiments.md); pass --config FILE");
         return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
                 localWorkers, kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null), c.grid(), c.family(),
                 cluster, seed, out.toString(), scheduler(c), c.latency());

@@ -3,7 +3,6 @@ package org.effnas.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.export.ExportOptions;
 import org.effnas.worker.export.ExportedModel;
@@ -51,9 +50,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("onnx")) {
-            throw new InvalidInputException("--format: '" + format + "' is not an export format; use onnx");
-        }
+        InputCheck.refuse(!format.equals("onnx"), "--format: '" + format + "' is not an export format; use onnx");
         ExportOptions options = ExportOptions.of(opset, !noSoftmax);
         Path zip = ModelArchive.modelFile(model);
         NativeBackend.prepare();

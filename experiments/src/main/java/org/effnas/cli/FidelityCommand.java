@@ -118,10 +118,9 @@ public final class FidelityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (architectures < RankAgreement.MIN_CANDIDATES) {
-            throw new InvalidInputException("--architectures: must be >= " + RankAgreement.MIN_CANDIDATES
-                    + " to rank anything, got " + architectures);
-        }
+        InputCheck.refuse(architectures < RankAgreement.MIN_CANDIDATES,
+                "--architectures: must be >= " + RankAgreement.MIN_CANDIDATES
+                + " to rank anything, got " + architectures);
         SchedulerSettings ladder = SchedulerSettings.asha(minSteps, maxSteps, eta);
         boolean surrogate = switch (evaluator) {
             case "surrogate" -> true;

@@ -86,10 +86,8 @@ public final class FinalCommand implements Callable<Integer> {
         if (members != null) {
             f = f.withMembers(FinalConfig.split(members));
         }
-        if (f.members().isEmpty()) {
-            throw new InvalidInputException("--members: none given and " + dir.resolve("config.yaml") + " names no "
-                    + "final.members; e.g. --members baseline,B1");
-        }
+        InputCheck.refuse(f.members().isEmpty(), "--members: none given and " + dir.resolve("config.yaml") + " names no "
+                + "final.members; e.g. --members baseline,B1");
         try {
             FinalPlan.of(f.members(), TrainingSettings.defaults()); // twice named, baseline with B0
         } catch (InvalidSettingException e) {
@@ -97,19 +95,14 @@ public final class FinalCommand implements Callable<Integer> {
         }
         Set<String> valid = FinalConfig.validNames(c.grid(), c.family());
         for (String m : f.members()) {
-            if (!valid.contains(m)) {
-                throw new InvalidInputException("--members: unknown member '" + m + "'; " + dir + " has "
-                        + String.join(", ", valid));
-            }
+            InputCheck.refuse(!valid.contains(m), "--members: unknown member '" + m + "'; " + dir + " has "
+                    + String.join(", ", valid));
         }
         f = f.withBudget(check("--epochs", epochs, f.epochs()), steps == null ? f.steps() : count("--steps", steps),
                 subset == null ? f.subset() : (int) count("--subset", subset));
-        if (batchSize != null && batchSize < 1) {
-            throw new InvalidInputException("--batch-size: must be >= 1, got " + batchSize);
-        }
-        if (learningRate != null && !(learningRate > 0 && learningRate <= 10)) {
-            throw new InvalidInputException("--lr: must be in (0, 10], got " + learningRate);
-        }
+        InputCheck.refuse(batchSize != null && batchSize < 1, "--batch-size: must be >= 1, got " + batchSize);
+        InputCheck.refuse(learningRate != null && !(learningRate > 0 && learningRate <= 10),
+                "--lr: must be in (0, 10], got " + learningRate);
         f = f.withOptimizer(batchSize, learningRate);
         c = c.withFinal(f);
         if (data != null) {
@@ -136,16 +129,13 @@ public final class FinalCommand implements Callable<Integer> {
         if (value == null) {
             return def;
         }
-        if (!(value > 0 && value <= 10_000)) {
-            throw new InvalidInputException(flag + ": must be in (0, 10000], got " + value);
-        }
+        InputCheck.refuse(!(value > 0 && value <= 10_000), flag + ": must be in (0, 10000], got " + value);
         return value;
     }
 
     private static long count(String flag, long value) {
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw new InvalidInputException(flag + ": must be in [0, " + Integer.MAX_VALUE + "], got " + value);
-        }
+        InputCheck.refuse(value < 0 || value > Integer.MAX_VALUE,
+                flag + ": must be in [0, " + Integer.MAX_VALUE + "], got " + value);
         return value;
     }
 }

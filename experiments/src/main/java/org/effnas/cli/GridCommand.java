@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.config.FamilyConfig;
 import org.effnas.config.GridConfig;
@@ -112,19 +111,11 @@ public final class GridCommand implements Callable<Integer> {
 
     /** The experiment these flags describe: the grid around --base (no search), then the family when asked. */
     ExperimentConfig config() {
-        if (base == null) {
-            throw new InvalidInputException("--base: give a built-in architecture or a spec file");
-        }
+        InputCheck.refuse(base == null, "--base: give a built-in architecture or a spec file");
         Architectures.resolve(base);
-        if (family < 0 || family > 16) {
-            throw new InvalidInputException("--family: phi must be in [0, 16], got " + family);
-        }
-        if (seeds < 1 || seeds > 100) {
-            throw new InvalidInputException("--seeds: must be in [1, 100], got " + seeds);
-        }
-        if (maxTriples < 0) {
-            throw new InvalidInputException("--max-triples: must be >= 0 (0 = all), got " + maxTriples);
-        }
+        InputCheck.refuse(family < 0 || family > 16, "--family: phi must be in [0, 16], got " + family);
+        InputCheck.refuse(seeds < 1 || seeds > 100, "--seeds: must be in [1, 100], got " + seeds);
+        InputCheck.refuse(maxTriples < 0, "--max-triples: must be >= 0 (0 = all), got " + maxTriples);
         ExperimentConfig c = run.apply(run.base());
         GridConfig grid = new GridConfig(true, base, step, tolerance, max, seeds, maxTriples, resolutionDivisor,
                 achievedTolerance, c.grid().coefficients());

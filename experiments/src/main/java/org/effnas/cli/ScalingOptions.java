@@ -1,6 +1,5 @@
 package org.effnas.cli;
 
-import org.effnas.InvalidInputException;
 import org.effnas.scaling.CompoundScaling;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stem;
@@ -34,9 +33,8 @@ public final class ScalingOptions {
                     spec.head());
         }
         if (width != 1 || depth != 1) {
-            if (!(width > 0) || !(depth > 0)) {
-                throw new InvalidInputException("--width/--depth: multipliers must be > 0, got " + width + "/" + depth);
-            }
+            InputCheck.refuse(!(width > 0) || !(depth > 0),
+                    "--width/--depth: multipliers must be > 0, got " + width + "/" + depth);
             spec = CompoundScaling.scale(spec, width, depth, spec.resolution());
         }
         return spec;

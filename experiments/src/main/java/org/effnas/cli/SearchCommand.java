@@ -139,19 +139,12 @@ public final class SearchCommand implements Callable<Integer> {
     /** The experiment these flags describe: the search alone. */
     ExperimentConfig config() {
         ExperimentConfig base = run.apply(run.base());
-        if (budget < 1 || budget > BudgetConfig.MAX_EVALUATIONS) {
-            throw new InvalidInputException("--budget: must be in 1.." + BudgetConfig.MAX_EVALUATIONS
-                    + " evaluations, got " + budget);
-        }
-        if (targetMacs != null && targetMacs < 1) {
-            throw new InvalidInputException("--target-macs: must be > 0, got " + targetMacs);
-        }
-        if (targetLatencyMs != null && !(targetLatencyMs > 0)) {
-            throw new InvalidInputException("--target-latency-ms: must be > 0, got " + targetLatencyMs);
-        }
-        if (!(w >= -1 && w <= 0)) {
-            throw new InvalidInputException("--w: must be in [-1, 0], got " + w);
-        }
+        InputCheck.refuse(budget < 1 || budget > BudgetConfig.MAX_EVALUATIONS,
+                "--budget: must be in 1.." + BudgetConfig.MAX_EVALUATIONS + " evaluations, got " + budget);
+        InputCheck.refuse(targetMacs != null && targetMacs < 1, "--target-macs: must be > 0, got " + targetMacs);
+        InputCheck.refuse(targetLatencyMs != null && !(targetLatencyMs > 0),
+                "--target-latency-ms: must be > 0, got " + targetLatencyMs);
+        InputCheck.refuse(!(w >= -1 && w <= 0), "--w: must be in [-1, 0], got " + w);
         CostMetric metric;
         try {
             metric = CostMetric.parse(cost);
@@ -178,10 +171,9 @@ public final class SearchCommand implements Callable<Integer> {
             return SpaceConfig.of(space);
         }
         Path file = Path.of(space);
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new InvalidInputException("--space: '" + space + "' is neither a built-in space ("
-                    + String.join(", ", SearchSpaces.names()) + ") nor a space file");
-        }
+        InputCheck.refuse(!java.nio.file.Files.isRegularFile(file),
+                "--space: '" + space + "' is neither a built-in space ("
+                + String.join(", ", SearchSpaces.names()) + ") nor a space file");
         SearchSpaces.load(file);
         return new SpaceConfig(null, file.toAbsolutePath().toString());
     }
@@ -212,10 +204,8 @@ public final class SearchCommand implements Callable<Integer> {
     /** {@code 90s}, {@code 30m}, {@code 1h30m}, ISO-8601 or plain seconds: the configs' duration syntax. */
     static Duration duration(String text) {
         Duration d = Quantities.parseDuration(text);
-        if (d == null) {
-            throw new InvalidInputException("--max-time: expected a duration such as 90s, 30m, 1h30m or PT15M; got '"
-                    + text + "'");
-        }
+        InputCheck.refuse(d == null, "--max-time: expected a duration such as 90s, 30m, 1h30m or PT15M; got '"
+                + text + "'");
         return d;
     }
 }
