@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.data.Augmentation;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
@@ -137,15 +136,11 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             NativeBackend.prepare();
-            if (batch < 1 || iterations < 1 || warmup < 0) {
-                throw new InvalidInputException("--batch and --iterations must be >= 1 and --warmup >= 0");
-            }
-            if (!synthetic && (channels != null || classes != null)) {
-                throw new InvalidInputException("--channels and --classes go with --synthetic; a dataset sets them");
-            }
-            if (profile && profileSteps < 1) {
-                throw new InvalidInputException("--profile-steps must be >= 1, got " + profileSteps);
-            }
+            InputCheck.refuse(batch < 1 || iterations < 1 || warmup < 0,
+                    "--batch and --iterations must be >= 1 and --warmup >= 0");
+            InputCheck.refuse(!synthetic && (channels != null || classes != null),
+                    "--channels and --classes go with --synthetic; a dataset sets them");
+            InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
             ArchSpec base = Architectures.resolve(architecture);
             int r = resolution != null ? resolution : base.resolution();
             ArchSpec spec;
@@ -164,25 +159,15 @@ public final class BenchCommand implements Runnable {
                 Files.writeString(saveSpec, SpecFiles.toYaml(spec));
             }
             TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
-            ObjectNode n = OutputFormat.jsonObject();
-            n.put("arch", architecture);
-            n.put("data", synthetic ? "synthetic" : dataset);
-            n.put("resolution", spec.resolution());
-            n.put("channels", spec.inChannels());
-            n.put("classes", spec.classes());
-            n.put("params", b.params());
-            n.put("macs", b.macs());
-            n.put("batch", b.batch());
-            n.put("iterations", b.iterations());
-            n.put("seconds", b.seconds());
-            n.put("images_per_second", b.imagesPerSecond());
-            n.put("cpu_ms_per_image", b.cpuMsPerImage());
-            n.put("gflops_per_second", b.gflopsPerSecond());
-            n.put("peak_rss_bytes", b.peakRssBytes());
-            n.put("batch_assembly_share", b.batchAssemblyShare());
-            n.put("load_average", b.loadAverage());
-            n.put("threads", Nd4j.getEnvironment().maxThreads());
-            n.put("cpu", ProcessorName.describe());
+            ObjectNode n = OutputFormat.jsonObject().put("arch", architecture)
+                    .put("data", synthetic ? "synthetic" : dataset).put("resolution", spec.resolution())
+                    .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
+                    .put("macs", b.macs()).put("batch", b.batch()).put("iterations", b.iterations())
+                    .put("seconds", b.seconds()).put("images_per_second", b.imagesPerSecond())
+                    .put("cpu_ms_per_image", b.cpuMsPerImage()).put("gflops_per_second", b.gflopsPerSecond())
+                    .put("peak_rss_bytes", b.peakRssBytes()).put("batch_assembly_share", b.batchAssemblyShare())
+                    .put("load_average", b.loadAverage()).put("threads", Nd4j.getEnvironment().maxThreads())
+                    .put("cpu", ProcessorName.describe());
             if (profile) {
                 n.put("native_share", b.nativeShare());
                 putShares(n.putObject("phase_shares"), b.phaseShares());
@@ -196,15 +181,11 @@ public final class BenchCommand implements Runnable {
         }
 
         private static void putVerbose(ObjectNode node, OneDnnVerboseLog log) {
-            node.put("version", log.version());
-            node.put("isa", log.isa());
-            node.put("steps", log.steps());
-            node.put("verbose_step_ms", log.stepMs());
-            node.put("primitive_ms_per_step", log.oneDnnMs());
-            node.put("reorders_per_step", log.reorders().count());
-            node.put("reorder_ms_per_step", log.reorders().ms());
-            node.put("reorder_share_of_onednn", log.reorderShareOfOneDnn());
-            node.put("reorder_share_of_step", log.reorderShareOfStep());
+            node.put("version", log.version()).put("isa", log.isa()).put("steps", log.steps())
+                    .put("verbose_step_ms", log.stepMs()).put("primitive_ms_per_step", log.oneDnnMs())
+                    .put("reorders_per_step", log.reorders().count()).put("reorder_ms_per_step", log.reorders().ms())
+                    .put("reorder_share_of_onednn", log.reorderShareOfOneDnn())
+                    .put("reorder_share_of_step", log.reorderShareOfStep());
             ObjectNode kinds = node.putObject("per_step");
             log.kinds().forEach((k, v) -> kinds.putObject(k).put("count", v.count()).put("ms", v.ms()));
             ObjectNode pairs = node.putObject("reorder_layouts_per_step");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.notation.SpecFiles;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
@@ -92,9 +91,7 @@ public final class BenchInferCommand implements Callable<Integer> {
         List<ImageClassifier.Engine> engines = engine.equalsIgnoreCase("both")
                 ? List.of(ImageClassifier.Engine.DL4J, ImageClassifier.Engine.ONNXRUNTIME)
                 : List.of(ImageClassifier.Engine.parse(engine));
-        if (runs < 1 || warmup < 0) {
-            throw new InvalidInputException("--runs must be >= 1 and --warmup >= 0, got " + runs + " and " + warmup);
-        }
+        InputCheck.refuse(runs < 1 || warmup < 0, "--runs must be >= 1 and --warmup >= 0, got " + runs + " and " + warmup);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         ArchSpec base = Architectures.resolve(architecture);
         ArchSpec spec = scaling.apply(base.withInput(resolution != null ? resolution : base.resolution(),
@@ -104,29 +101,16 @@ public final class BenchInferCommand implements Callable<Integer> {
         }
         NativeBackend.prepare();
         InferenceBenchmark b = InferenceBenchmark.run(spec, engines, n, throughputBatch, warmup, runs, 1);
-        ObjectNode out = OutputFormat.jsonObject();
-        out.put("arch", architecture);
-        out.put("resolution", spec.resolution());
-        out.put("channels", spec.inChannels());
-        out.put("classes", spec.classes());
-        out.put("params", b.params());
-        out.put("macs", b.macs());
-        out.put("weights", InferenceBenchmark.WEIGHTS);
-        out.put("threads", b.threads());
-        out.put("cpu", b.latencies().get(0).cpu());
+        ObjectNode out = OutputFormat.jsonObject().put("arch", architecture).put("resolution", spec.resolution())
+                .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
+                .put("macs", b.macs()).put("weights", InferenceBenchmark.WEIGHTS).put("threads", b.threads())
+                .put("cpu", b.latencies().get(0).cpu());
         ArrayNode rows = out.putArray("results");
         for (InferenceLatency l : b.latencies()) {
-            ObjectNode r = rows.addObject();
-            r.put("engine", l.engine());
-            r.put("threads", l.threads());
-            r.put("batch", l.batch());
-            r.put("runs", l.runs());
-            r.put("median_ms", l.medianMs());
-            r.put("p10_ms", l.p10Ms());
-            r.put("p90_ms", l.p90Ms());
-            r.put("min_ms", l.minMs());
-            r.put("max_ms", l.maxMs());
-            r.put("images_per_second", InferenceBenchmark.imagesPerSecond(l));
+            rows.addObject().put("engine", l.engine()).put("threads", l.threads()).put("batch", l.batch())
+                    .put("runs", l.runs()).put("median_ms", l.medianMs()).put("p10_ms", l.p10Ms())
+                    .put("p90_ms", l.p90Ms()).put("min_ms", l.minMs()).put("max_ms", l.maxMs())
+                    .put("images_per_second", InferenceBenchmark.imagesPerSecond(l));
         }
         out.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("backend", NativeBackend.describe());

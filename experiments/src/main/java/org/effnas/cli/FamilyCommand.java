@@ -132,9 +132,8 @@ public final class FamilyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (targetMacs != null && targetLatencyMs != null) {
-            throw new InvalidInputException("--target-macs and --target-latency-ms: give one of them");
-        }
+        InputCheck.refuse(targetMacs != null && targetLatencyMs != null,
+                "--target-macs and --target-latency-ms: give one of them");
         if (targetMacs != null) {
             return targeted();
         }
@@ -162,49 +161,32 @@ public final class FamilyCommand implements Callable<Integer> {
 
     /** --target-macs: rendered by {@link TargetedFamilyTable}. */
     private Integer targeted() {
-        if (official || alpha == null || beta == null || gamma == null) {
-            throw new InvalidInputException("--target-macs: needs --alpha, --beta and --gamma (not --official); e.g. "
-                    + "--alpha 1.2 --beta 1.1 --gamma 1.15 --target-macs 100M,400M");
-        }
-        ArchSpec baseSpec = Architectures.resolve(base);
-        if (classes != null) {
-            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
-        }
+        CompoundCoefficients coefficients = coefficients("--target-macs", "100M,400M");
+        ArchSpec baseSpec = baseSpec();
         PrintWriter w = command.commandLine().getOut();
-        TargetedFamilyTable.print(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma), divisor(baseSpec),
-                targetMacs, format == OutputFormat.JSON);
+        TargetedFamilyTable.print(w, base, baseSpec, coefficients, divisor(baseSpec), targetMacs,
+                format == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
 
     /** --target-latency-ms: each member's cost measured by {@link SpecLatency}. */
     private Integer targetedLatency() {
-        if (official || alpha == null || beta == null || gamma == null) {
-            throw new InvalidInputException("--target-latency-ms: needs --alpha, --beta and --gamma (not --official); "
-                    + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15 --target-latency-ms 2,5");
-        }
+        CompoundCoefficients coefficients = coefficients("--target-latency-ms", "2,5");
         TargetedFamilyTable.parseLatencyTargets(targetLatencyMs);
-        if (threads < 0 || threads > LatencySettings.MAX_THREADS) {
-            throw new InvalidInputException("--threads: must be in [0, " + LatencySettings.MAX_THREADS + "], got "
-                    + threads);
-        }
-        if (runs < 1 || runs > LatencySettings.MAX_RUNS) {
-            throw new InvalidInputException("--runs: must be in [1, " + LatencySettings.MAX_RUNS + "], got " + runs);
-        }
-        if (!(phiCap > -30) || phiCap > 30) {
-            throw new InvalidInputException("--phi-cap: must be in (-30, 30], got " + phiCap);
-        }
+        InputCheck.refuse(threads < 0 || threads > LatencySettings.MAX_THREADS,
+                "--threads: must be in [0, " + LatencySettings.MAX_THREADS + "], got " + threads);
+        InputCheck.refuse(runs < 1 || runs > LatencySettings.MAX_RUNS,
+                "--runs: must be in [1, " + LatencySettings.MAX_RUNS + "], got " + runs);
+        InputCheck.refuse(!(phiCap > -30) || phiCap > 30, "--phi-cap: must be in (-30, 30], got " + phiCap);
         ImageClassifier.Engine e = LatencyEngines.resolve(engine == null ? null : ImageClassifier.Engine.parse(engine),
                 line -> command.commandLine().getErr().println(line));
-        ArchSpec baseSpec = Architectures.resolve(base);
-        if (classes != null) {
-            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
-        }
+        ArchSpec baseSpec = baseSpec();
         SpecLatency latency = SpecLatency.of(e, new LatencySettings(threads, 1, 10, runs));
         PrintWriter w = command.commandLine().getOut();
-        TargetedFamilyTable.printLatency(w, base, baseSpec, CompoundCoefficients.of(alpha, beta, gamma),
-                divisor(baseSpec), targetLatencyMs, phiCap, latency, e == ImageClassifier.Engine.DL4J
-                        ? "OMP_NUM_THREADS" : Integer.toString(threads), format == OutputFormat.JSON);
+        TargetedFamilyTable.printLatency(w, base, baseSpec, coefficients, divisor(baseSpec), targetLatencyMs, phiCap,
+                latency, e == ImageClassifier.Engine.DL4J ? "OMP_NUM_THREADS" : Integer.toString(threads),
+                format == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
@@ -220,10 +202,8 @@ public final class FamilyCommand implements Callable<Integer> {
         ArchSpec b0 = OfficialEfficientNet.model(0, n);
         List<Member> members = new ArrayList<>();
         for (double p : phis) {
-            if (p != Math.rint(p) || p < 0 || p >= OfficialEfficientNet.TABLE.size()) {
-                throw new InvalidInputException("--phi: the official family has phi 0..7 only, got "
-                        + BlockStrings.number(p));
-            }
+            InputCheck.refuse(p != Math.rint(p) || p < 0 || p >= OfficialEfficientNet.TABLE.size(),
+                    "--phi: the official family has phi 0..7 only, got " + BlockStrings.number(p));
             OfficialEfficientNet.Row row = OfficialEfficientNet.row((int) p);
             ArchSpec spec = OfficialEfficientNet.model(row.index(), n);
             members.add(member(row.name(), p, row.width(), row.depth(), spec, b0, Double.NaN));
@@ -232,18 +212,28 @@ public final class FamilyCommand implements Callable<Integer> {
     }
 
     private List<Member> scaledMembers(List<Double> phis) {
-        if (alpha == null || beta == null || gamma == null) {
-            throw new InvalidInputException("--alpha, --beta and --gamma are all required without --official; "
-                    + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15");
-        }
-        ArchSpec baseSpec = Architectures.resolve(base);
-        if (classes != null) {
-            baseSpec = baseSpec.withInput(baseSpec.resolution(), baseSpec.inChannels(), classes);
-        }
+        InputCheck.refuse(alpha == null || beta == null || gamma == null,
+                "--alpha, --beta and --gamma are all required without --official; "
+                + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15");
+        ArchSpec baseSpec = baseSpec();
         ScaledFamily family = ScaledFamily.of(baseName() + "-phi", baseSpec, CompoundCoefficients.of(alpha, beta, gamma),
                 phis, divisor(baseSpec));
         return family.members().stream().map(m -> new Member(m.name(), m.phi(), m.factors().width(),
                 m.factors().depth(), m.spec(), m.cost(), m.nominalFlopsRatio(), m.achievedFlopsRatio())).toList();
+    }
+
+    /** The (alpha, beta, gamma) that a family by targets needs, e.g. {@code --target-macs 100M,400M}. */
+    private CompoundCoefficients coefficients(String flag, String example) {
+        InputCheck.refuse(official || alpha == null || beta == null || gamma == null,
+                flag + ": needs --alpha, --beta and --gamma (not --official); e.g. "
+                + "--alpha 1.2 --beta 1.1 --gamma 1.15 " + flag + " " + example);
+        return CompoundCoefficients.of(alpha, beta, gamma);
+    }
+
+    /** --base with --classes applied. */
+    private ArchSpec baseSpec() {
+        ArchSpec spec = Architectures.resolve(base);
+        return classes == null ? spec : spec.withInput(spec.resolution(), spec.inChannels(), classes);
     }
 
     /** --resolution-divisor, else the scaling rules' divisor for the base's resolution. */
@@ -286,8 +276,7 @@ public final class FamilyCommand implements Callable<Integer> {
         for (Member m : members) {
             List<String> row = new ArrayList<>(List.of(m.name(), BlockStrings.number(m.phi()), decimal(m.width()),
                     decimal(m.depth()), Integer.toString(m.spec().resolution()),
-                    readable ? String.format(Locale.ROOT, "%,d", m.cost().params()) : Long.toString(m.cost().params()),
-                    readable ? String.format(Locale.ROOT, "%,d", m.cost().macs()) : Long.toString(m.cost().macs())));
+                    TextTable.count(m.cost().params(), readable), TextTable.count(m.cost().macs(), readable)));
             if (!official) {
                 row.addAll(List.of(decimal(m.nominalRatio()), decimal(m.achievedRatio()),
                         Integer.toString(m.spec().stem().filters()), Integer.toString(m.spec().head().filters()),
@@ -348,9 +337,7 @@ public final class FamilyCommand implements Callable<Integer> {
             if (dots >= 0) {
                 int from = Integer.parseInt(t.substring(0, dots).trim());
                 int to = Integer.parseInt(t.substring(dots + 2).trim());
-                if (from > to) {
-                    throw new InvalidInputException("--phi: range " + text + " is empty; write it low..high, e.g. 0..7");
-                }
+                InputCheck.refuse(from > to, "--phi: range " + text + " is empty; write it low..high, e.g. 0..7");
                 for (int p = from; p <= to; p++) {
                     values.add((double) p);
                 }
@@ -363,13 +350,10 @@ public final class FamilyCommand implements Callable<Integer> {
             throw new InvalidInputException("--phi: " + expected);
         }
         for (double v : values) {
-            if (!Double.isFinite(v) || v < 0) {
-                throw new InvalidInputException("--phi: every value must be a finite number >= 0, got " + text);
-            }
+            InputCheck.refuse(!Double.isFinite(v) || v < 0,
+                    "--phi: every value must be a finite number >= 0, got " + text);
         }
-        if (values.size() > 64) {
-            throw new InvalidInputException("--phi: at most 64 members, got " + values.size() + " from " + text);
-        }
+        InputCheck.refuse(values.size() > 64, "--phi: at most 64 members, got " + values.size() + " from " + text);
         return values;
     }
 

@@ -1,5 +1,7 @@
 package org.effnas.cli;
 
+import static org.effnas.cli.TextTable.count;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
 import org.effnas.cost.LayerCost;
@@ -90,10 +91,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((space == null) == (architecture == null)) {
-            throw new InvalidInputException("inspect: give either ARCH (an architecture) or --space NAME|FILE (a "
-                    + "search space), e.g. effnas inspect efficientnet-b0 or effnas inspect --space mnasnet-small");
-        }
+        InputCheck.refuse((space == null) == (architecture == null),
+                "inspect: give either ARCH (an architecture) or --space NAME|FILE (a "
+                + "search space), e.g. effnas inspect efficientnet-b0 or effnas inspect --space mnasnet-small");
         if (space == null && SearchSpaces.names().contains(architecture) && !Architectures.names().contains(architecture)) {
             space = architecture; // a search space's name: survey it, as --space would
         }
@@ -135,9 +135,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private Integer survey() {
-        if (sample < 10) {
-            throw new InvalidInputException("--sample: must be >= 10, got " + sample);
-        }
+        InputCheck.refuse(sample < 10, "--sample: must be >= 10, got " + sample);
         SearchSpace s = SearchSpaces.resolve(space);
         s = new SearchSpace(s.name(), s.backbone(), s.choices(), s.stem(), s.head(),
                 resolution == null ? s.resolution() : resolution, inChannels == null ? s.inChannels() : inChannels,
@@ -145,14 +143,9 @@ public final class InspectCommand implements Callable<Integer> {
         SpaceSurvey survey = SpaceSurvey.of(s, sample, seed);
         PrintWriter out = command.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            ObjectNode root = OutputFormat.jsonObject();
-            root.put("space", s.name());
-            root.put("resolution", s.resolution());
-            root.put("in_channels", s.inChannels());
-            root.put("classes", s.classes());
-            root.put("size", s.size().toString());
-            for (var m : List.of(Map.entry("smallest", survey.smallest()), Map.entry("reference", survey.reference()),
-                    Map.entry("largest", survey.largest()))) {
+            ObjectNode root = OutputFormat.jsonObject().put("space", s.name()).put("resolution", s.resolution())
+                    .put("in_channels", s.inChannels()).put("classes", s.classes()).put("size", s.size().toString());
+            for (var m : members(survey)) {
                 root.putObject(m.getKey()).put("macs", m.getValue().macs()).put("params", m.getValue().params())
                         .put("spec", BlockStrings.canonical(m.getValue().spec()));
             }
@@ -168,9 +161,9 @@ public final class InspectCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %dx%dx%d input, %d classes, %d blocks; %s distinct architectures%n", s.name(),
                     s.resolution(), s.resolution(), s.inChannels(), s.classes(), s.blocks(), s.size());
             TextTable t = new TextTable(List.of("member", "MACs", "params"));
-            t.add(List.of("smallest", count(survey.smallest().macs(), true), count(survey.smallest().params(), true)));
-            t.add(List.of("reference", count(survey.reference().macs(), true), count(survey.reference().params(), true)));
-            t.add(List.of("largest", count(survey.largest().macs(), true), count(survey.largest().params(), true)));
+            for (var m : members(survey)) {
+                t.add(List.of(m.getKey(), count(m.getValue().macs(), true), count(m.getValue().params(), true)));
+            }
             for (int i = 0; i < SpaceSurvey.LEVELS.length; i++) {
                 t.add(List.of("sample p" + (int) SpaceSurvey.LEVELS[i], count(Math.round(survey.percentiles()[i]), true),
                         count(Math.round(survey.paramPercentiles()[i]), true)));
@@ -183,6 +176,12 @@ public final class InspectCommand implements Callable<Integer> {
         }
         out.flush();
         return Effnas.EXIT_OK;
+    }
+
+    /** The smallest, reference and largest members of a surveyed space, by that name. */
+    private static List<Map.Entry<String, SpaceSurvey.Member>> members(SpaceSurvey survey) {
+        return List.of(Map.entry("smallest", survey.smallest()), Map.entry("reference", survey.reference()),
+                Map.entry("largest", survey.largest()));
     }
 
     /**
@@ -222,11 +221,8 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static String json(ArchSpec spec, Cost cost, Map<String, Long> totals) {
-        ObjectNode root = OutputFormat.jsonObject();
-        root.put("spec", BlockStrings.canonical(spec));
-        root.put("resolution", spec.resolution());
-        root.put("in_channels", spec.inChannels());
-        root.put("classes", spec.classes());
+        ObjectNode root = OutputFormat.jsonObject().put("spec", BlockStrings.canonical(spec))
+                .put("resolution", spec.resolution()).put("in_channels", spec.inChannels()).put("classes", spec.classes());
         ArrayNode layers = root.putArray("layers");
         for (LayerCost l : cost.layers()) {
             layers.addObject().put("name", l.name()).put("type", l.type()).put("height", l.height())
@@ -236,9 +232,5 @@ public final class InspectCommand implements Callable<Integer> {
         ObjectNode t = root.putObject("totals");
         totals.forEach(t::put);
         return OutputFormat.json(root);
-    }
-
-    private static String count(long v, boolean readable) {
-        return readable ? String.format(Locale.ROOT, "%,d", v) : Long.toString(v);
     }
 }

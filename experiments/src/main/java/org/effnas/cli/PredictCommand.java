@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.effnas.InvalidInputException;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
 import org.effnas.data.DatasetRequest;
@@ -80,12 +79,10 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw new InvalidInputException("--format: '" + format + "' is not json or csv");
-        }
-        if (!split.equals("test") && !split.equals("train")) {
-            throw new InvalidInputException("--split: '" + split + "' is not test or train");
-        }
+        InputCheck.refuse(!format.equals("json") && !format.equals("csv"),
+                "--format: '" + format + "' is not json or csv");
+        InputCheck.refuse(!split.equals("test") && !split.equals("train"),
+                "--split: '" + split + "' is not test or train");
         ImageClassifier.Engine e = ImageClassifier.Engine.parse(engine);
         try (ImageClassifier classifier = ImageClassifier.open(model, e, threads)) {
             Preprocessing pre = classifier.preprocessing();
@@ -94,18 +91,13 @@ public final class PredictCommand implements Callable<Integer> {
             DatasetRequest request = DatasetRequest.of(kind, data);
             ImageDataset images = DatasetLoader.load(split.equals("test") ? request.withTest() : request);
             ImageSplit s = split.equals("test") ? images.test() : images.train();
-            if (s == null) {
-                throw new InvalidInputException("--data: " + data + " has no test split; pass --split train");
-            }
-            if (!images.classNames().equals(pre.classNames())) {
-                throw new InvalidInputException("--data: " + data + " has classes " + images.classNames()
-                        + " but the model predicts " + pre.classNames());
-            }
+            InputCheck.refuse(s == null, "--data: " + data + " has no test split; pass --split train");
+            InputCheck.refuse(!images.classNames().equals(pre.classNames()),
+                    "--data: " + data + " has classes " + images.classNames()
+                    + " but the model predicts " + pre.classNames());
             int n = limit > 0 ? Math.min(limit, s.count()) : s.count();
             PrintWriter out = command.commandLine().getOut();
-            ObjectNode json = EvalJson.MAPPER.createObjectNode();
-            json.put("model", model.toString());
-            json.put("engine", e.id());
+            ObjectNode json = EvalJson.MAPPER.createObjectNode().put("model", model.toString()).put("engine", e.id());
             ArrayNode rows = EvalJson.MAPPER.createArrayNode();
             List<List<String>> csvRows = new ArrayList<>();
             int correct = 0;
@@ -125,10 +117,7 @@ public final class PredictCommand implements Callable<Integer> {
                         }
                         csvRows.add(line);
                     } else {
-                        ObjectNode row = rows.addObject();
-                        row.put("index", i);
-                        row.put("label", label);
-                        ArrayNode topK = row.putArray("top");
+                        ArrayNode topK = rows.addObject().put("index", i).put("label", label).putArray("top");
                         for (int j : order) {
                             topK.addObject().put("class", pre.classNames().get(j)).put("p", p[i - from][j]);
                         }
@@ -137,10 +126,7 @@ public final class PredictCommand implements Callable<Integer> {
             }
             double accuracy = (double) correct / n;
             if (format.equals("json")) {
-                json.put("images", n);
-                json.put("correct", correct);
-                json.put("top1", accuracy);
-                json.set("predictions", rows);
+                json.put("images", n).put("correct", correct).put("top1", accuracy).set("predictions", rows);
                 out.print(OutputFormat.json(json));
             } else {
                 List<String> header = new ArrayList<>(List.of("index", "label"));

@@ -12,6 +12,7 @@ import org.effnas.cost.CostModel;
 import org.effnas.worker.export.SpecLatency;
 import org.effnas.worker.train.InferenceSpeed;
 import org.effnas.eval.EvalJson;
+import org.effnas.notation.BlockStrings;
 import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.scaling.TargetedScaling;
 import org.effnas.spec.ArchSpec;
@@ -106,13 +107,13 @@ final class TargetedFamilyTable {
                 + "by %s (%s thread(s), random weights: the cost of a forward pass does not depend on them), median "
                 + "of the timed runs; phi solved by bisection over the measured rounded members up to phi %s; "
                 + "floors: 1 repeat, 8 channels, %d px%n", baseName, c.alpha(), c.beta(), c.gamma(), engine, threads,
-                org.effnas.notation.BlockStrings.number(phiCap), scaling.minimumResolution());
+                BlockStrings.number(phiCap), scaling.minimumResolution());
         w.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %5s %14s %9s %17s %7s %10s  %s | %s%n", "target", "phi", "a^phi",
                 "b^phi", "g^phi", "res", "MACs", "ms", "p10-p90 ms", "ach/tgt", "next ms", "stage widths", "repeats");
         for (TargetedScaling.Measured m : members) {
             InferenceSpeed sp = latency.speed(m.spec());
             w.printf(Locale.ROOT, "%-8s %8.4f %8.4f %8.4f %8.4f %5d %,14d %9.3f %8.3f-%-8.3f %7.3f %10s  %s | %s%n",
-                    org.effnas.notation.BlockStrings.number(m.target()) + "ms", m.phi(), m.factors().depth(),
+                    BlockStrings.number(m.target()) + "ms", m.phi(), m.factors().depth(),
                     m.factors().width(), m.factors().resolution(), m.spec().resolution(), CostModel.of(m.spec()).macs(),
                     m.cost(), sp.single().p10Ms(), sp.single().p90Ms(), m.cost() / m.target(),
                     m.atCap() ? "phi cap" : String.format(Locale.ROOT, "%.3f", m.nextCost()), widths(m.spec()),
@@ -165,14 +166,7 @@ final class TargetedFamilyTable {
     }
 
     private static String human(long macs) {
-        return macs >= 1e9 && macs % 100_000_000 == 0 ? BlockNumber.of(macs / 1e9) + "G"
-                : macs >= 1e6 && macs % 100_000 == 0 ? BlockNumber.of(macs / 1e6) + "M" : Long.toString(macs);
-    }
-
-    /** Shortest decimal form of a number. */
-    private static final class BlockNumber {
-        static String of(double v) {
-            return org.effnas.notation.BlockStrings.number(v);
-        }
+        return macs >= 1e9 && macs % 100_000_000 == 0 ? BlockStrings.number(macs / 1e9) + "G"
+                : macs >= 1e6 && macs % 100_000 == 0 ? BlockStrings.number(macs / 1e6) + "M" : Long.toString(macs);
     }
 }

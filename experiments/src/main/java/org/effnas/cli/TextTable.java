@@ -3,6 +3,7 @@ package org.effnas.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.effnas.report.Csv;
 
 /**
@@ -51,6 +52,11 @@ final class TextTable {
             line(out, rows.get(r), width, numeric);
         }
         return out.toString();
+    }
+
+    /** A count as a table shows it: with thousands separators when {@code readable}, else plain digits. */
+    static String count(long v, boolean readable) {
+        return readable ? String.format(Locale.ROOT, "%,d", v) : Long.toString(v);
     }
 
     String csv() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.effnas.InvalidInputException;
 import org.effnas.data.DatasetKind;
 import org.effnas.data.DatasetLoader;
 import org.effnas.data.DatasetRequest;
@@ -178,15 +177,13 @@ public final class TrainCommand implements Callable<Integer> {
      */
     ArchSpec adapt(ArchSpec base, ImageDataset data) {
         boolean file = !Architectures.names().contains(architecture);
-        if (file && base.inChannels() != data.channels()) {
-            throw new InvalidInputException(architecture + ": in_channels is " + base.inChannels() + " but " + dataset
-                    + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
-                    + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
-        }
-        if (!file && resolution == null && data.height() != data.width()) {
-            throw new InvalidInputException("--resolution: " + dataset + " images are " + data.height() + "x"
-                    + data.width() + "; pass a square resolution");
-        }
+        InputCheck.refuse(file && base.inChannels() != data.channels(),
+                architecture + ": in_channels is " + base.inChannels() + " but " + dataset
+                + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
+                + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
+        InputCheck.refuse(!file && resolution == null && data.height() != data.width(),
+                "--resolution: " + dataset + " images are " + data.height() + "x"
+                + data.width() + "; pass a square resolution");
         int r = resolution != null ? resolution : file ? base.resolution() : data.height();
         return scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
     }
@@ -194,10 +191,8 @@ public final class TrainCommand implements Callable<Integer> {
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
         ObjectNode n = EvalJson.result(run.result());
         if (run.training() != null) {
-            n.put("images_per_second", run.training().imagesPerSecond());
-            n.put("train_steps", run.training().steps());
-            n.put("train_seconds", run.training().seconds());
-            n.put("final_train_loss", run.training().finalLoss());
+            n.put("images_per_second", run.training().imagesPerSecond()).put("train_steps", run.training().steps())
+                    .put("train_seconds", run.training().seconds()).put("final_train_loss", run.training().finalLoss());
         }
         if (run.speed() != null) {
             n.put("inference_images_per_second_batch64", run.speed().imagesPerSecond());

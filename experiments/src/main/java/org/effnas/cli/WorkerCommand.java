@@ -141,6 +141,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Hazelcast logging at INFO, with stack traces (otherwise warnings "
             + "only, one line each).")
     private boolean verbose;
+    private Path temporary;
 
     @Override
     public Integer call() throws Exception {
@@ -151,63 +152,43 @@ public final class WorkerCommand implements Callable<Integer> {
         SlotEvaluatorFactory factory;
         ExperimentConfig experiment = null;
         CheckpointTransport checkpoints = CheckpointTransport.none();
-        Path temporary = null;
-        if (keepCheckpoints != null && keepCheckpoints < 0) {
-            throw new InvalidInputException("--keep-checkpoints: must be >= 0, got " + keepCheckpoints);
-        }
+        InputCheck.refuse(keepCheckpoints != null && keepCheckpoints < 0,
+                "--keep-checkpoints: must be >= 0, got " + keepCheckpoints);
+        int keep = keepCheckpoints != null ? keepCheckpoints : 2 * slots.size();
         if (config != null) {
             ExperimentConfig c = ConfigLoader.load(config);
             experiment = c;
             kind = c.evaluator().kind().text();
-            if (evaluator != null && !evaluator.equals(kind)) {
-                throw new InvalidInputException("--evaluator " + evaluator + " contradicts --config " + config
-                        + ", whose evaluator is " + kind + "; drop --evaluator");
-            }
-            if (simulateSeconds != 0 && !c.evaluator().surrogate()) {
-                throw new InvalidInputException("--simulate-seconds: only the surrogate simulates durations, but "
-                        + config + " runs " + kind + "; drop --simulate-seconds");
-            }
-            if (!(simulateSeconds >= 0 && simulateSeconds <= 3_600)) {
-                throw new InvalidInputException("--simulate-seconds: must be in 0..3600, got " + simulateSeconds);
-            }
+            InputCheck.refuse(evaluator != null && !evaluator.equals(kind),
+                    "--evaluator " + evaluator + " contradicts --config " + config
+                    + ", whose evaluator is " + kind + "; drop --evaluator");
+            InputCheck.refuse(simulateSeconds != 0 && !c.evaluator().surrogate(),
+                    "--simulate-seconds: only the surrogate simulates durations, but "
+                    + config + " runs " + kind + "; drop --simulate-seconds");
+            InputCheck.refuse(!(simulateSeconds >= 0 && simulateSeconds <= 3_600),
+                    "--simulate-seconds: must be in 0..3600, got " + simulateSeconds);
             EvaluatorSetup.Checkpoints local = null;
             if (EvaluatorSetup.continuesCheckpoints(c)) {
-                Path dir = checkpointDir;
-                if (dir == null) {
-                    temporary = Files.createTempDirectory("effnas-worker-checkpoints-");
-                    dir = temporary;
-                }
-                local = EvaluatorSetup.workerCheckpoints(c, dir);
-                checkpoints = CheckpointTransport.cluster(local.files(),
-                        keepCheckpoints != null ? keepCheckpoints : 2 * slots.size());
+                local = EvaluatorSetup.workerCheckpoints(c, checkpointFolder());
+                checkpoints = CheckpointTransport.cluster(local.files(), keep);
             }
             factory = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c), slots, new Nd4jDeviceBinding(),
                     SimulatedDuration.proportionalToMacs(simulateSeconds), local);
             if (simulateCheckpointMb != 0) {
-                if (!c.evaluator().surrogate() || c.scheduler().maxSteps() == 0) {
-                    throw new InvalidInputException("--simulate-checkpoint-mb: only a surrogate config under a "
-                            + "scheduler with rungs (scheduler.max_steps) rehearses checkpoints; drop it");
-                }
-                if (!(simulateCheckpointMb > 0 && simulateCheckpointMb <= 1024)) {
-                    throw new InvalidInputException("--simulate-checkpoint-mb: must be in (0, 1024], got "
-                            + simulateCheckpointMb);
-                }
-                Path dir = checkpointDir;
-                if (dir == null) {
-                    temporary = Files.createTempDirectory("effnas-worker-checkpoints-");
-                    dir = temporary;
-                }
-                CheckpointDirectory files = new CheckpointDirectory(dir);
+                InputCheck.refuse(!c.evaluator().surrogate() || c.scheduler().maxSteps() == 0,
+                        "--simulate-checkpoint-mb: only a surrogate config under a "
+                        + "scheduler with rungs (scheduler.max_steps) rehearses checkpoints; drop it");
+                InputCheck.refuse(!(simulateCheckpointMb > 0 && simulateCheckpointMb <= 1024),
+                        "--simulate-checkpoint-mb: must be in (0, 1024], got " + simulateCheckpointMb);
+                CheckpointDirectory files = new CheckpointDirectory(checkpointFolder());
                 SlotEvaluatorFactory surrogate = factory;
                 int bytes = (int) Math.max(1, Math.round(simulateCheckpointMb * (1 << 20)));
                 factory = device -> new RehearsedCheckpoints(files, surrogate.create(device), bytes);
-                checkpoints = CheckpointTransport.cluster(files,
-                        keepCheckpoints != null ? keepCheckpoints : 2 * slots.size());
+                checkpoints = CheckpointTransport.cluster(files, keep);
             }
         } else if (SleepingEvaluator.KIND.equals(evaluator)) {
-            if (!(taskSeconds >= 0 && taskSeconds <= 86_400)) {
-                throw new InvalidInputException("--task-seconds: must be in 0..86400, got " + taskSeconds);
-            }
+            InputCheck.refuse(!(taskSeconds >= 0 && taskSeconds <= 86_400),
+                    "--task-seconds: must be in 0..86400, got " + taskSeconds);
             kind = SleepingEvaluator.KIND;
             SleepingEvaluator sleeping = SleepingEvaluator.of(Duration.ofMillis(Math.round(taskSeconds * 1000)), Set.of());
             factory = slot -> sleeping;
@@ -233,6 +214,14 @@ public final class WorkerCommand implements Callable<Integer> {
         }
     }
 
+    /** --checkpoints, else one temporary folder, deleted when the worker exits. */
+    private Path checkpointFolder() throws IOException {
+        if (checkpointDir == null && temporary == null) {
+            temporary = Files.createTempDirectory("effnas-worker-checkpoints-");
+        }
+        return checkpointDir != null ? checkpointDir : temporary;
+    }
+
     /** Removes the worker's temporary checkpoint folder (its checkpoints are the coordinator's to keep). */
     private static void deleteTree(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
@@ -246,17 +235,15 @@ public final class WorkerCommand implements Callable<Integer> {
     private ClusterSecret secret() {
         if (secretFile != null) {
             ClusterCredentials c = ClusterCredentials.read(secretFile, "--secret-file " + secretFile);
-            if (!c.clusterName().equals(cluster)) {
-                throw new InvalidInputException("--cluster " + cluster + ": the secret file " + secretFile
-                        + " belongs to cluster " + c.clusterName() + "; use the --cluster the coordinator printed");
-            }
+            InputCheck.refuse(!c.clusterName().equals(cluster),
+                    "--cluster " + cluster + ": the secret file " + secretFile
+                    + " belongs to cluster " + c.clusterName() + "; use the --cluster the coordinator printed");
             return c.secret();
         }
         String env = System.getenv(ClusterCredentials.ENV);
-        if (env == null || env.isBlank()) {
-            throw new InvalidInputException("--secret-file: missing; pass the experiment's cluster.secret (the "
-                    + "coordinator prints the path) or set " + ClusterCredentials.ENV);
-        }
+        InputCheck.refuse(env == null || env.isBlank(),
+                "--secret-file: missing; pass the experiment's cluster.secret (the "
+                + "coordinator prints the path) or set " + ClusterCredentials.ENV);
         return ClusterSecret.parse(env, ClusterCredentials.ENV);
     }
 }
