@@ -25,8 +25,7 @@ import org.effnas.spec.MBConv;
  *
  * @param percentiles MACs at {@link #LEVELS} over the sample
  */
-record SpaceSurvey(SearchSpace space, Member smallest, Member reference, Member largest, int sample, long seed,
-                   double[] percentiles, double[] paramPercentiles) {
+record SpaceSurvey(Member smallest, Member reference, Member largest, double[] percentiles, double[] paramPercentiles) {
 
     static final double[] LEVELS = {5, 25, 50, 75, 95};
 
@@ -72,7 +71,7 @@ record SpaceSurvey(SearchSpace space, Member smallest, Member reference, Member 
             mp[i] = p.evaluate(macs, LEVELS[i]);
             pp[i] = p.evaluate(params, LEVELS[i]);
         }
-        return new SpaceSurvey(space, smallest, Member.of(space.decode(reference(space))), largest, sample, seed, mp, pp);
+        return new SpaceSurvey(smallest, Member.of(space.decode(reference(space))), largest, mp, pp);
     }
 
     /** Coordinate search minimising {@code score} from {@code start}. */

@@ -26,15 +26,6 @@ public record Measurement(String candidateId, String specKey, double top1, doubl
         latencyBy = latencyBy == null ? "" : latencyBy;
     }
 
-    /** A measurement without latency facts. */
-    public Measurement(String candidateId, String specKey, double top1, double top5, double loss, long params,
-                       long macs, double latencyMs, double wallSeconds, String workerId, String failure,
-                       String evaluator, long seed, String training, String dataset, String dataChecksum,
-                       String codeVersion) {
-        this(candidateId, specKey, top1, top5, loss, params, macs, latencyMs, wallSeconds, workerId, failure, evaluator,
-                seed, training, dataset, dataChecksum, codeVersion, "");
-    }
-
     /** CSV columns, in order. */
     public static final List<String> COLUMNS = List.of("candidate", "top1", "top5", "loss", "params", "macs",
             "latency_ms", "wall_s", "worker", "failure", "evaluator", "seed", "training", "dataset",

@@ -18,7 +18,7 @@ final class SyntheticResults {
                 failed ? Double.NaN : top1, Double.NaN, failed ? Double.NaN : 0.4, 120_000, failed ? 0 : macs,
                 Double.NaN, 12.5, "local-0", failed ? "diverged: loss is NaN" : null, evaluator, 7,
                 "epochs=1 subset=3000 batch=64 adam lr=0.002 constant minival=0.1", "fashion-mnist/minival",
-                evaluator.equals("surrogate") ? "" : "ab12cd34", "0.1.0-SNAPSHOT+abc1234");
+                evaluator.equals("surrogate") ? "" : "ab12cd34", "0.1.0-SNAPSHOT+abc1234", "");
     }
 
     static ExperimentResults of(String evaluator, long seed) {
