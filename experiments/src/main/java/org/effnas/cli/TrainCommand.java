@@ -169,12 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         return run.result().ok() ? Effnas.EXIT_OK : Effnas.EXIT_FAILED;
     }
 
-    /**
-     * The spec to train. A built-in name takes the dataset's input (channels, classes, and its image
-     * size as resolution). A spec file keeps its own resolution (images are resized to it) and input
-     * channels (a mismatch with the dataset is an error); its classes follow the dataset.
-     * {@code --resolution} overrides either.
-     */
+    /** The spec to train: ARCH adapted to the dataset's input as the command's description says. */
     ArchSpec adapt(ArchSpec base, ImageDataset data) {
         boolean file = !Architectures.names().contains(architecture);
         InputCheck.refuse(file && base.inChannels() != data.channels(),

@@ -22,10 +22,7 @@ import org.effnas.report.statistics.AccuracyInterval;
 public record GridTriple(double alpha, double beta, double gamma, int rung, long steps, long macs, long params,
                          AccuracyInterval accuracy, boolean winner, int runs, int failed, List<String> workers) {
 
-    /**
-     * How triples are ranked, stated in the report: by mean accuracy, equal means by fewer MACs
-     * (the grid's own rule), then by the order the grid listed them; under rungs first by the rung.
-     */
+    /** How triples are ranked (the grid's own rule), as the report states it. */
     public static final String TIE_BREAK = "Triples are ranked by mean minival top-1 (under a multi-fidelity "
             + "scheduler first by the highest rung each reached: the winner is decided among the triples at the top "
             + "rung); equal means go to the triple with fewer multiply-adds, then to the one listed first.";

@@ -24,11 +24,7 @@ final class RungSection {
     private RungSection() {
     }
 
-    /**
-     * The section's HTML, or the empty string: the rung table, the rung ladders ({@code ladders}, one
-     * per phase, drawn by the caller, which writes their PNGs) and, per phase, tau of each rung pair
-     * and the trust sentence.
-     */
+    /** The section's HTML, or the empty string; the caller draws {@code ladders} (one per phase) and writes their PNGs. */
     static String html(Path dir, List<HtmlReport.Figure> ladders) throws IOException {
         List<RungPoint> rungs = RungTable.read(dir);
         if (rungs.isEmpty()) {
