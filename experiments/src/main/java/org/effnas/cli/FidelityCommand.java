@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
                         + "up to max_steps, each rung continuing the last one's checkpoint) and print, for each "
                         + "rung, Kendall tau and Spearman rho of its minival top-1 ranking against the top rung's, "
                         + "with bootstrap 95%% intervals: how short a proxy can be before its ranking stops meaning "
-                        + "anything. Writes journal.jsonl, fidelity.json and checkpoints/ under --out; --resume "
+                        + "anything. Writes journal.jsonl, fidelity.json, the chart rung-ladder-fidelity.png (and .svg) and checkpoints/ under --out; --resume "
                         + "continues a crashed study."},
         footer = {"", "Examples:",
                 "  effnas fidelity --out runs/fidelity --architectures 20 --min-steps 30 --max-steps 810",
@@ -199,6 +199,8 @@ public final class FidelityCommand implements Callable<Integer> {
         json.set("config", config);
         json.set("against_top", rows);
         json.put("sentence", study.trust().sentence());
+        FidelityLadder.write(FidelityLadder.of(study, surrogate), out);
+        json.put("chart", FidelityLadder.NAME + ".png");
         try {
             Files.writeString(out.resolve("fidelity.json"), OutputFormat.json(json));
         } catch (IOException e) {

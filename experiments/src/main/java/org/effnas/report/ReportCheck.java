@@ -35,7 +35,7 @@ public final class ReportCheck {
     /** The winning baseline's figures, by their name in metrics.json and candidates.csv. */
     private static final List<String> BASELINE = List.of("top1", "macs", "params", "latency_ms");
     /** Share of a chart's pixels that must differ from its background. */
-    static final double MIN_INK = 0.01;
+    public static final double MIN_INK = 0.01;
 
     private ReportCheck() {
     }
@@ -148,7 +148,7 @@ public final class ReportCheck {
     }
 
     /** Share of the image's pixels that differ from its most common colour. */
-    static double ink(Path png) throws IOException {
+    public static double ink(Path png) throws IOException {
         BufferedImage img = ImageIO.read(png.toFile());
         if (img == null) {
             return 0;

@@ -31,6 +31,13 @@ class FidelityCommandTest {
         assertEquals(30, json.get("against_top").get(0).get("steps").asInt());
         assertTrue(Files.readAllLines(out.resolve("journal.jsonl")).size() == 1 + 2 * 12 * 4, "4 rungs of 12, each "
                 + "submitted and recorded once, after the header");
+        // the chart: one line per architecture through all four rungs, drawn (PNG with ink, SVG with shapes)
+        assertEquals("rung-ladder-fidelity.png", json.get("chart").asText());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("rung-ladder-fidelity.png").toFile());
+        assertTrue(png.getWidth() > 300 && org.effnas.report.ReportCheck.ink(out.resolve("rung-ladder-fidelity.png"))
+                >= org.effnas.report.ReportCheck.MIN_INK, "the chart is not blank");
+        String svg = Files.readString(out.resolve("rung-ladder-fidelity.svg"));
+        assertTrue(svg.contains("<svg") && svg.split("<path", -1).length > 12, "an SVG with a path per architecture");
         // a finished study resumes to the same figures without evaluating anything again
         InspectCommandTest.Run again = run("fidelity", "--evaluator", "surrogate", "--architectures", "12", "--out",
                 out.toString(), "--resume");
