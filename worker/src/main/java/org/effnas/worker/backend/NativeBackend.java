@@ -44,10 +44,12 @@ public final class NativeBackend {
      * ({@code OMP_WAIT_POLICY=PASSIVE}) unless the environment already says otherwise, and turns the
      * layer helpers on. Spinning threads cost little on an idle machine but ruin throughput when
      * other processes share the cores: measured here with the load average at 4, effnas-mini trained
-     * at 17 images/s spinning and 51 images/s passive. Returns whether the policy is passive.
+     * at 17 images/s spinning and 51 images/s passive. Also applies the {@link HeapPolicy}. Returns
+     * whether the policy is passive.
      */
     public static synchronized boolean prepare() {
         enableLayerHelpers();
+        HeapPolicy.apply();
         String policy = System.getenv(OMP_WAIT_POLICY);
         if (policy != null) {
             waitPolicy = policy + " (environment)";
@@ -85,7 +87,7 @@ public final class NativeBackend {
                 + " omp.threads=" + env.get("omp.threads") + " blas=" + env.get("blas.vendor")
                 + " helpers=" + !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
                 + " omp.wait=" + waitPolicy + " bn.kernels=" + BatchNormActivation.kernelArithmetic()
-                + " malloc=" + mallocInUse();
+                + " malloc=" + mallocInUse() + " heap=" + HeapPolicy.describe();
     }
 
     /**
