@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCheckTest {
 
     private static Path report(Path dir) throws IOException {
-        ExperimentResults r = SyntheticResults.of("dl4j", 8);
+        return report(dir, SyntheticResults.of("dl4j", 8));
+    }
+
+    private static Path report(Path dir, ExperimentResults r) throws IOException {
         ReportBuilderTest.writeTables(dir, r);
         Files.createDirectories(dir.resolve("best"));
         Files.writeString(dir.resolve(ReportSummary.BEST_METRICS), "{\"id\":\"best-model\",\"top1\":0.9071,"
@@ -35,6 +38,27 @@ class ReportCheckTest {
         assertTrue(html.contains("data-value=\"2.5\" data-format=\"ms\">2.50 ms<"));
         assertTrue(html.contains("Figures from <code>best/metrics.json</code>"));
         assertEquals(List.of(), ReportCheck.problems(dir));
+    }
+
+    @Test
+    void aSearchOfOneCandidatePassesTheCheck(@TempDir Path dir) throws IOException {
+        ExperimentResults all = SyntheticResults.of("dl4j", 8);
+        report(dir, new ExperimentResults(all.title(), all.targetMacs(), all.evalImages(),
+                all.search().subList(0, 1), List.of(), List.of()));
+        assertEquals(List.of(), ReportCheck.problems(dir));
+    }
+
+    @Test
+    void aChartWhoseSvgLostItsDrawingFailsTheCheck(@TempDir Path dir) throws IOException {
+        Path report = report(dir);
+        String html = Files.readString(report);
+        int svg = html.indexOf("<svg");
+        int end = html.indexOf("</svg>", svg);
+        Files.writeString(report, html.substring(0, svg) + "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/>"
+                + html.substring(end));
+        List<String> problems = ReportCheck.problems(dir);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("no inline SVG with a drawing"), problems.get(0));
     }
 
     @Test
