@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.effnas.SettingChoice;
 
 /**
  * A cursor over one mapping of a config file that reads typed values with defaults and collects
@@ -113,6 +114,12 @@ public final class ConfigSection {
             return def;
         }
         return lower;
+    }
+
+    /** One of a closed set ({@link SettingChoice}), read and checked as {@link #choice} does. */
+    public <E extends Enum<E> & SettingChoice> E choice(String key, E def, Class<E> type) {
+        String name = choice(key, def.text(), SettingChoice.names(type));
+        return SettingChoice.parse(type, at(key), key, name == null ? def.text() : name);
     }
 
     public boolean flag(String key, boolean def) {
