@@ -114,7 +114,7 @@ final class FinalPhase {
                     .withOrdered(true);
             PhaseRunner.Result result = PhaseRunner.run(PhaseKind.FINAL, FixedCandidates.of("final", proposals),
                     ev.evaluator(), plan.journal(PhaseKind.FINAL), PlanIdentity.header(PhaseKind.FINAL,
-                            identity(f, distinct), plan, ev.datasetId()), settings, plan.resume(), true,
+                            identity(f, distinct), plan, ev.datasetId(), plan.scheduler()), settings, plan.resume(), true,
                     listeners.phase(PhaseKind.FINAL, "final", ev.workers()), Map.of(),
                     Scheduler.of(SchedulerSettings.fifo()), CheckpointRelease.none());
             observations = result.outcome().observations();

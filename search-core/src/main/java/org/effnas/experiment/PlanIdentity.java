@@ -105,16 +105,14 @@ final class PlanIdentity {
         return n;
     }
 
-    /** A phase's journal header: its identity plus the evaluator, data and training recipe. */
-    static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId) {
-        return header(phase, identity, plan, datasetId, phase == PhaseKind.FAMILY ? familyScheduler(plan)
-                : plan.scheduler());
-    }
-
-    /** A phase's journal header with the ladder the phase runs (the grid's: entered where its pool can climb). */
+    /**
+     * A phase's journal header: its identity plus the evaluator, data, training recipe and the ladder
+     * the phase runs (the grid's: entered where its pool can climb; the family's: its top rung).
+     */
     static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId,
                                 SchedulerSettings ladder) {
-        ObjectNode n = PhaseRunner.withPhase(identity, phase);
+        ObjectNode n = identity.deepCopy();
+        n.put("phase", phase.text());
         n.put("evaluator", plan.evaluator().text());
         n.put("dataset", datasetId);
         n.set("training", EvalJson.training(plan.training()));

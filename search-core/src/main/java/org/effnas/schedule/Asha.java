@@ -59,10 +59,6 @@ public final class Asha implements Scheduler {
         return settings;
     }
 
-    public int bracketIndex() {
-        return bracket;
-    }
-
     @Override
     public RungStart nextStart() {
         return new RungStart(bracket, startRung, ladder.stepsAt(startRung));
