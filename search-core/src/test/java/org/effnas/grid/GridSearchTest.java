@@ -31,7 +31,8 @@ class GridSearchTest {
     }
 
     static GridReport run(ArchSpec base, int divisor, int seeds) {
-        return run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true), base);
+        return run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true,
+                Double.POSITIVE_INFINITY), base);
     }
 
     static GridReport run(GridSearch grid, ArchSpec base) {
