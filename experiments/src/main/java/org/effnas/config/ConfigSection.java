@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.effnas.SettingChoice;
 
 /**
@@ -90,14 +91,7 @@ public final class ConfigSection {
     }
 
     public String string(String key, String def) {
-        JsonNode v = raw(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isValueNode() || v.isBoolean()) {
-            return wrong(key, "a string", v, def);
-        }
-        return v.asText();
+        return typed(key, def, "a string", v -> v.isValueNode() && !v.isBoolean() ? v.asText() : null);
     }
 
     /** A string that must be one of {@code allowed} (case-insensitive, returned in lower case). */
@@ -123,14 +117,7 @@ public final class ConfigSection {
     }
 
     public boolean flag(String key, boolean def) {
-        JsonNode v = raw(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isBoolean()) {
-            return wrong(key, "true or false", v, def);
-        }
-        return v.asBoolean();
+        return typed(key, def, "true or false", v -> v.isBoolean() ? v.asBoolean() : null);
     }
 
     /** An integer in [min, max]. */
@@ -263,6 +250,16 @@ public final class ConfigSection {
 
     private String label() {
         return path.isEmpty() ? "top level" : path;
+    }
+
+    /** The key's value as {@code read} converts it (null: not {@code expected}, a problem); def when absent. */
+    private <T> T typed(String key, T def, String expected, Function<JsonNode, T> read) {
+        JsonNode v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        T value = read.apply(v);
+        return value == null ? wrong(key, expected, v, def) : value;
     }
 
     private <T> T wrong(String key, String expected, JsonNode v, T def) {

@@ -174,15 +174,14 @@ public final class ExperimentEngine {
             if (best.isEmpty()) {
                 listeners.message("effnas: the search produced no successful candidate (" + main.outcome().failures()
                         + " failed); see candidates.csv");
-                return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
-                        Optional.empty(), List.of());
-            }
-            saveBest(best.get());
-            if (!plan.usesRungs() || best.get().rung() == plan.scheduler().ladder().top()) {
-                known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+            } else {
+                saveBest(best.get());
+                if (!plan.usesRungs() || best.get().rung() == plan.scheduler().ladder().top()) {
+                    known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+                }
             }
         }
-        if (plan.grid().isEmpty()) {
+        if (plan.grid().isEmpty() || (plan.search().isPresent() && best.isEmpty())) {
             return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
                     Optional.empty(), List.of());
         }
