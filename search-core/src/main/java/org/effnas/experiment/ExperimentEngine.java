@@ -263,7 +263,7 @@ public final class ExperimentEngine {
         artefacts.writeFamily(rows);
         if (savesFamilyModels()) {
             FamilyModels.save(members, rows, dir, bestModel, listeners);
-            heldBack.forEach(id -> ev.checkpoints().release(PhaseKind.FAMILY.checkpointId(id)));
+            heldBack.forEach(ev.checkpoints()::release); // ids already qualified by the phase
         } else if (bestModel != BestModelSaver.NONE && !members.members().isEmpty()) {
             listeners.message(FamilyModels.notSaved(members, plan.out()));
         }
