@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,44 +126,38 @@ public final class ConfigSection {
 
     /** A whole number in [min, max]; also accepts {@code 400M}-style suffixes. */
     public long count(String key, long def, long min, long max) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Long value = typed(key, null, "a whole number (suffixes K, M, G allowed)", ConfigSection::wholeNumber);
+        if (value == null) {
             return def;
         }
-        Long value = null;
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            value = v.asLong();
-        } else if (v.isTextual()) {
-            value = Quantities.parseCount(v.asText());
-        } else if (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble())) {
-            value = (long) v.asDouble();
-        }
-        if (value == null) {
-            return wrong(key, "a whole number (suffixes K, M, G allowed)", v, def);
-        }
         if (value < min || value > max) {
-            problems.add(at(key) + ": " + rangeText(min, true, max, true) + ", got " + v.asText());
+            problems.add(at(key) + ": " + rangeText(min, true, max, true) + ", got " + raw(key).asText());
             return def;
         }
         return value;
     }
 
+    /** An integral number, a {@code 400M}-style count or a float without a fraction; else null. */
+    private static Long wholeNumber(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isTextual()) {
+            return Quantities.parseCount(v.asText());
+        }
+        return v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()) ? (long) v.asDouble() : null;
+    }
+
     /** A number in the range; {@code lowOpen}/{@code highOpen} exclude the bound itself. */
     public double decimal(String key, double def, double low, boolean lowOpen, double high, boolean highOpen) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Double d = typed(key, null, "a number", v -> v.isNumber() ? v.asDouble() : null);
+        if (d == null) {
             return def;
-        }
-        double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            return wrong(key, "a number", v, def);
         }
         boolean okLow = lowOpen ? d > low : d >= low;
         boolean okHigh = highOpen ? d < high : d <= high;
         if (!okLow || !okHigh || Double.isNaN(d) || Double.isInfinite(d)) {
-            problems.add(at(key) + ": " + rangeText(low, !lowOpen, high, !highOpen) + ", got " + v.asText());
+            problems.add(at(key) + ": " + rangeText(low, !lowOpen, high, !highOpen) + ", got " + raw(key).asText());
             return def;
         }
         return d;
@@ -225,15 +218,13 @@ public final class ConfigSection {
 
     /** Reports every key present in the file that no reader asked for. */
     public void finish() {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 String near = Suggestions.closest(name, known);
                 problems.add(at(name) + ": unknown key" + (near == null ? "" : ", did you mean " + near + "?")
                         + (near == null ? " (known: " + String.join(", ", known) + ")" : ""));
             }
-        }
+        });
     }
 
     /** {@link #finish()} on this section and every nested section read from it. */

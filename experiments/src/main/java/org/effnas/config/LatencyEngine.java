@@ -17,12 +17,8 @@ public enum LatencyEngine implements SettingChoice {
         return text();
     }
 
-    /** The inference engine asked for; null for {@link #AUTO}. */
+    /** The inference engine asked for (the one of the same name); null for {@link #AUTO}. */
     public ImageClassifier.Engine engine() {
-        return switch (this) {
-            case AUTO -> null;
-            case ONNXRUNTIME -> ImageClassifier.Engine.ONNXRUNTIME;
-            case DL4J -> ImageClassifier.Engine.DL4J;
-        };
+        return this == AUTO ? null : ImageClassifier.Engine.valueOf(name());
     }
 }

@@ -129,13 +129,7 @@ final class PlanIdentity {
     }
 
     static ObjectNode scheduler(SchedulerSettings s) {
-        ObjectNode n = EvalJson.MAPPER.createObjectNode();
-        n.put("name", s.name().id());
-        n.put("min_steps", s.minSteps());
-        n.put("max_steps", s.maxSteps());
-        n.put("eta", s.eta());
-        n.put("brackets", s.brackets());
-        return n;
+        return EvalJson.fields(s);
     }
 
     private static ObjectNode reward(Reward r) {

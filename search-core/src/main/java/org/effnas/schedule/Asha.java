@@ -122,11 +122,6 @@ public final class Asha implements Scheduler {
         return r;
     }
 
-    /** Candidates promoted out of a rung so far. */
-    public Set<String> promotedFrom(int rung) {
-        return Set.copyOf(promoted.getOrDefault(rung, Set.of()));
-    }
-
     @Override
     public Set<String> checkpointsToKeep(long futureEvaluations) {
         Set<String> keep = new HashSet<>();
