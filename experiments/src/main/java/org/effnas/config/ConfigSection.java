@@ -165,22 +165,24 @@ public final class ConfigSection {
 
     /** A duration such as {@code 15m} or {@code 1h30m}, or seconds; 0 means none. */
     public Duration duration(String key, Duration def) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Duration d = typed(key, null, "a duration such as 90s, 15m or 1h30m (0 = no limit)", ConfigSection::duration);
+        if (d == null) {
             return def;
-        }
-        Duration d = v.isNumber() ? (v.asDouble() >= 0 && Double.isFinite(v.asDouble())
-                ? Duration.ofMillis(Math.round(Math.min(v.asDouble(), 1e15) * 1000)) : null)
-                : v.isTextual() ? Quantities.parseDuration(v.asText()) : null;
-        if (d == null || d.isNegative()) {
-            return wrong(key, "a duration such as 90s, 15m or 1h30m (0 = no limit)", v, def);
         }
         if (d.compareTo(MAX_DURATION) > 0) {
             problems.add(at(key) + ": must be at most " + MAX_DURATION.toDays() + " days ("
-                    + Quantities.formatDuration(MAX_DURATION) + "), got " + v.asText());
+                    + Quantities.formatDuration(MAX_DURATION) + "), got " + raw(key).asText());
             return def;
         }
         return d;
+    }
+
+    /** Seconds, or a text such as {@code 1h30m}; null for anything else or a negative duration. */
+    private static Duration duration(JsonNode v) {
+        Duration d = v.isNumber() ? (v.asDouble() >= 0 && Double.isFinite(v.asDouble())
+                ? Duration.ofMillis(Math.round(Math.min(v.asDouble(), 1e15) * 1000)) : null)
+                : v.isTextual() ? Quantities.parseDuration(v.asText()) : null;
+        return d == null || d.isNegative() ? null : d;
     }
 
     /** A list of numbers (a YAML sequence, or a single number); null when absent and {@code def} is null. */

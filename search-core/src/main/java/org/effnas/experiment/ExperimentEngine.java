@@ -84,7 +84,8 @@ public final class ExperimentEngine {
      */
     public static ExperimentOutcome run(ExperimentPlan plan, EvaluatorProvider evaluators, ExperimentArtefacts artefacts,
                                         BestModelSaver bestModel, FinalTrainer finalTrainer, PhaseListeners listeners) {
-        String id = experimentId(plan);
+        // names a cluster: the same plan always has the same id
+        String id = PlanIdentity.experimentId(plan);
         if (plan.search().isEmpty() && plan.grid().isEmpty()) {
             // the final phase alone, on the winners of a finished experiment directory
             listeners.message("effnas: final phase of experiment " + id + " in " + plan.out());
@@ -112,13 +113,8 @@ public final class ExperimentEngine {
         return outcome;
     }
 
-    /** The experiment's id (names a cluster; the same plan always has the same id). */
-    public static String experimentId(ExperimentPlan plan) {
-        return PlanIdentity.experimentId(plan);
-    }
-
     /** The architecture the surrogate calibrates to: the space's reference, else the grid's base. */
-    public static ArchSpec reference(ExperimentPlan plan) {
+    private static ArchSpec reference(ExperimentPlan plan) {
         return plan.search().map(s -> SpaceReference.of(s.space()))
                 .orElseGet(() -> plan.grid().orElseThrow().base().orElseThrow());
     }
@@ -194,7 +190,7 @@ public final class ExperimentEngine {
                 g.achievedTolerance());
         List<Proposal> proposals = grid.proposals();
         SchedulerSettings ladder = gridLadder(proposals.size() / g.seeds());
-        PhaseRunner.Result gridRun = runPhase(PhaseKind.GRID, "grid", FixedCandidates.of("grid", proposals),
+        PhaseRunner.Result gridRun = runPhase(PhaseKind.GRID, "grid", FixedCandidates.of(proposals),
                 PlanIdentity.grid(g, base, divisor), ladder, settings(accuracyOnly(base),
                         SearchBudget.evaluations(proposals.size())), g.base().isEmpty(), Map.of(),
                 gridScheduler(ladder, proposals.size(), g.seeds()), ev.checkpoints());
@@ -241,7 +237,7 @@ public final class ExperimentEngine {
         List<String> heldBack = new ArrayList<>();
         if (!toTrain.isEmpty()) {
             List<Proposal> proposals = Proposal.replicated(toTrain, seeds);
-            PhaseRunner.Result run = runPhase(PhaseKind.FAMILY, "family", FixedCandidates.of("family", proposals),
+            PhaseRunner.Result run = runPhase(PhaseKind.FAMILY, "family", FixedCandidates.of(proposals),
                     PlanIdentity.family(f, base, winner.coefficients(), seeds), PlanIdentity.familyScheduler(plan),
                     settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), true, Map.of(),
                     Scheduler.of(PlanIdentity.familyScheduler(plan)),

@@ -35,7 +35,7 @@ final class PlanIdentity {
         });
         plan.family().ifPresent(f -> n.set("family", family(f, null, null, 0)));
         if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
-            n.set("scheduler", scheduler(plan.scheduler()));
+            n.set("scheduler", EvalJson.fields(plan.scheduler()));
         }
         return JournalHeader.experimentId("experiment", n, plan.seed());
     }
@@ -118,7 +118,7 @@ final class PlanIdentity {
         n.set("training", EvalJson.training(plan.training()));
         if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
             // absent under the default, so journals of fifo runs stay what they always were
-            n.set("scheduler", scheduler(ladder));
+            n.set("scheduler", EvalJson.fields(ladder));
         }
         return JournalHeader.of(phase == PhaseKind.RANDOM ? PhaseKind.SEARCH.text() : phase.text(), n, plan.seed());
     }
@@ -126,10 +126,6 @@ final class PlanIdentity {
     /** The family trains at the scheduler's top rung: every member once, {@code max_steps} steps. */
     static SchedulerSettings familyScheduler(ExperimentPlan plan) {
         return plan.usesRungs() ? SchedulerSettings.fifo(plan.scheduler().maxSteps()) : plan.scheduler();
-    }
-
-    static ObjectNode scheduler(SchedulerSettings s) {
-        return EvalJson.fields(s);
     }
 
     private static ObjectNode reward(Reward r) {

@@ -84,11 +84,6 @@ public final class GridSearch {
         singleSpecs.add(CompoundScaling.scale(base, f, divisor));
     }
 
-    /** The triples evaluated, in enumeration order. */
-    public List<CompoundCoefficients> triples() {
-        return triples;
-    }
-
     /** Every evaluation to run: distinct specs times seeds. */
     public List<Proposal> proposals() {
         List<ArchSpec> all = new ArrayList<>(tripleSpecs);
