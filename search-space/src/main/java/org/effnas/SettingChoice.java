@@ -1,7 +1,9 @@
 package org.effnas;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A closed set of choices for one setting (an evaluator kind, a strategy, a cluster mode), each
@@ -10,8 +12,11 @@ import java.util.List;
  */
 public interface SettingChoice {
 
-    /** The name in configs, flags, provenance and cache keys. */
-    String text();
+    /** The name in configs, flags, provenance and cache keys: the constant's name in lower case. */
+    @JsonValue
+    default String text() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /** Every name of {@code type}, in declaration order. */
     static <E extends Enum<E> & SettingChoice> List<String> names(Class<E> type) {

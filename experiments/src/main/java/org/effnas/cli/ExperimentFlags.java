@@ -183,7 +183,7 @@ public final class ExperimentFlags {
     private SchedulerConfig scheduler(ExperimentConfig c) {
         SchedulerName name = SchedulerName.parse(scheduler, "--scheduler");
         SchedulerConfig file = c.scheduler();
-        boolean renamed = !name.id().equals(file.name());
+        boolean renamed = !name.text().equals(file.name());
         long min = !given("--min-steps") && renamed ? (name == SchedulerName.FIFO ? 0 : 30) : minSteps;
         long max = !given("--max-steps") && renamed ? (name == SchedulerName.FIFO ? 0 : 810) : maxSteps;
         int b = !given("--brackets") && renamed ? (name == SchedulerName.HYPERBAND ? 2 : 1) : brackets;

@@ -28,7 +28,6 @@ public record ClusterConfig(ClusterMode mode, int embeddedWorkers, String bind, 
                             @JsonSerialize(using = DurationText.class) Duration heartbeat,
                             Integer maxAttempts) {
 
-    public static final List<String> MODES = ClusterMode.names();
     /** ClusterSettings' own bounds, so a config that loads never fails when the cluster starts. */
     static final Duration MIN_LEASE_TIMEOUT = Duration.ofMillis(200);
     static final Duration MIN_HEARTBEAT = Duration.ofMillis(20);
@@ -52,7 +51,7 @@ public record ClusterConfig(ClusterMode mode, int embeddedWorkers, String bind, 
     }
 
     static ClusterConfig read(ConfigSection s, Path base) {
-        ClusterMode mode = ClusterMode.of(s.choice("mode", "local", MODES));
+        ClusterMode mode = s.choice("mode", ClusterMode.LOCAL, ClusterMode.class);
         boolean hasWorkers = s.has("embedded_workers");
         int workers = s.integer("embedded_workers", mode == ClusterMode.EMBEDDED ? 2 : 0, 0, 64);
         if (mode == ClusterMode.EMBEDDED && workers < 1) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +102,7 @@ public record CommandConfig(List<String> command, @JsonSerialize(using = Duratio
             s.problem("env", "expected a mapping of variable names to values, got " + ConfigSection.describe(v));
             return out;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 s.problem("env." + e.getKey(), "not a valid environment variable name");
             } else if (e.getKey().equals("CUDA_VISIBLE_DEVICES")) {

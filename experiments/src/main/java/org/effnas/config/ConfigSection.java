@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import org.effnas.SettingChoice;
 
 /**
  * A cursor over one mapping of a config file that reads typed values with defaults and collects
@@ -89,14 +90,7 @@ public final class ConfigSection {
     }
 
     public String string(String key, String def) {
-        JsonNode v = raw(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isValueNode() || v.isBoolean()) {
-            return wrong(key, "a string", v, def);
-        }
-        return v.asText();
+        return typed(key, def, "a string", v -> v.isValueNode() && !v.isBoolean() ? v.asText() : null);
     }
 
     /** A string that must be one of {@code allowed} (case-insensitive, returned in lower case). */
@@ -115,15 +109,14 @@ public final class ConfigSection {
         return lower;
     }
 
+    /** One of a closed set ({@link SettingChoice}), read and checked as {@link #choice} does. */
+    public <E extends Enum<E> & SettingChoice> E choice(String key, E def, Class<E> type) {
+        String name = choice(key, def.text(), SettingChoice.names(type));
+        return SettingChoice.parse(type, at(key), key, name == null ? def.text() : name);
+    }
+
     public boolean flag(String key, boolean def) {
-        JsonNode v = raw(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isBoolean()) {
-            return wrong(key, "true or false", v, def);
-        }
-        return v.asBoolean();
+        return typed(key, def, "true or false", v -> v.isBoolean() ? v.asBoolean() : null);
     }
 
     /** An integer in [min, max]. */
@@ -133,44 +126,38 @@ public final class ConfigSection {
 
     /** A whole number in [min, max]; also accepts {@code 400M}-style suffixes. */
     public long count(String key, long def, long min, long max) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Long value = typed(key, null, "a whole number (suffixes K, M, G allowed)", ConfigSection::wholeNumber);
+        if (value == null) {
             return def;
         }
-        Long value = null;
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            value = v.asLong();
-        } else if (v.isTextual()) {
-            value = Quantities.parseCount(v.asText());
-        } else if (v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble())) {
-            value = (long) v.asDouble();
-        }
-        if (value == null) {
-            return wrong(key, "a whole number (suffixes K, M, G allowed)", v, def);
-        }
         if (value < min || value > max) {
-            problems.add(at(key) + ": " + rangeText(min, true, max, true) + ", got " + v.asText());
+            problems.add(at(key) + ": " + rangeText(min, true, max, true) + ", got " + raw(key).asText());
             return def;
         }
         return value;
     }
 
+    /** An integral number, a {@code 400M}-style count or a float without a fraction; else null. */
+    private static Long wholeNumber(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isTextual()) {
+            return Quantities.parseCount(v.asText());
+        }
+        return v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble()) ? (long) v.asDouble() : null;
+    }
+
     /** A number in the range; {@code lowOpen}/{@code highOpen} exclude the bound itself. */
     public double decimal(String key, double def, double low, boolean lowOpen, double high, boolean highOpen) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Double d = typed(key, null, "a number", v -> v.isNumber() ? v.asDouble() : null);
+        if (d == null) {
             return def;
-        }
-        double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            return wrong(key, "a number", v, def);
         }
         boolean okLow = lowOpen ? d > low : d >= low;
         boolean okHigh = highOpen ? d < high : d <= high;
         if (!okLow || !okHigh || Double.isNaN(d) || Double.isInfinite(d)) {
-            problems.add(at(key) + ": " + rangeText(low, !lowOpen, high, !highOpen) + ", got " + v.asText());
+            problems.add(at(key) + ": " + rangeText(low, !lowOpen, high, !highOpen) + ", got " + raw(key).asText());
             return def;
         }
         return d;
@@ -178,22 +165,24 @@ public final class ConfigSection {
 
     /** A duration such as {@code 15m} or {@code 1h30m}, or seconds; 0 means none. */
     public Duration duration(String key, Duration def) {
-        JsonNode v = raw(key);
-        if (v == null) {
+        Duration d = typed(key, null, "a duration such as 90s, 15m or 1h30m (0 = no limit)", ConfigSection::duration);
+        if (d == null) {
             return def;
-        }
-        Duration d = v.isNumber() ? (v.asDouble() >= 0 && Double.isFinite(v.asDouble())
-                ? Duration.ofMillis(Math.round(Math.min(v.asDouble(), 1e15) * 1000)) : null)
-                : v.isTextual() ? Quantities.parseDuration(v.asText()) : null;
-        if (d == null || d.isNegative()) {
-            return wrong(key, "a duration such as 90s, 15m or 1h30m (0 = no limit)", v, def);
         }
         if (d.compareTo(MAX_DURATION) > 0) {
             problems.add(at(key) + ": must be at most " + MAX_DURATION.toDays() + " days ("
-                    + Quantities.formatDuration(MAX_DURATION) + "), got " + v.asText());
+                    + Quantities.formatDuration(MAX_DURATION) + "), got " + raw(key).asText());
             return def;
         }
         return d;
+    }
+
+    /** Seconds, or a text such as {@code 1h30m}; null for anything else or a negative duration. */
+    private static Duration duration(JsonNode v) {
+        Duration d = v.isNumber() ? (v.asDouble() >= 0 && Double.isFinite(v.asDouble())
+                ? Duration.ofMillis(Math.round(Math.min(v.asDouble(), 1e15) * 1000)) : null)
+                : v.isTextual() ? Quantities.parseDuration(v.asText()) : null;
+        return d == null || d.isNegative() ? null : d;
     }
 
     /** A list of numbers (a YAML sequence, or a single number); null when absent and {@code def} is null. */
@@ -231,15 +220,13 @@ public final class ConfigSection {
 
     /** Reports every key present in the file that no reader asked for. */
     public void finish() {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        node.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 String near = Suggestions.closest(name, known);
                 problems.add(at(name) + ": unknown key" + (near == null ? "" : ", did you mean " + near + "?")
                         + (near == null ? " (known: " + String.join(", ", known) + ")" : ""));
             }
-        }
+        });
     }
 
     /** {@link #finish()} on this section and every nested section read from it. */
@@ -256,6 +243,16 @@ public final class ConfigSection {
 
     private String label() {
         return path.isEmpty() ? "top level" : path;
+    }
+
+    /** The key's value as {@code read} converts it (null: not {@code expected}, a problem); def when absent. */
+    private <T> T typed(String key, T def, String expected, Function<JsonNode, T> read) {
+        JsonNode v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        T value = read.apply(v);
+        return value == null ? wrong(key, expected, v, def) : value;
     }
 
     private <T> T wrong(String key, String expected, JsonNode v, T def) {

@@ -3,7 +3,6 @@ package org.effnas.config;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.file.Path;
-import java.util.List;
 import org.effnas.experiment.EvaluatorKind;
 
 /**
@@ -17,8 +16,6 @@ import org.effnas.experiment.EvaluatorKind;
  */
 public record EvaluatorConfig(EvaluatorKind kind, int localWorkers, @JsonUnwrapped CommandConfig command) {
 
-    public static final List<String> KINDS = EvaluatorKind.names();
-
     public EvaluatorConfig {
         if ((kind == EvaluatorKind.COMMAND) != (command != null)) {
             throw new IllegalArgumentException("evaluator: a command is given exactly when the kind is command");
@@ -26,9 +23,9 @@ public record EvaluatorConfig(EvaluatorKind kind, int localWorkers, @JsonUnwrapp
     }
 
     static EvaluatorConfig read(ConfigSection s, Path base) {
-        String kind = s.choice("kind", "dl4j", KINDS);
+        EvaluatorKind kind = s.choice("kind", EvaluatorKind.DL4J, EvaluatorKind.class);
         int workers = s.integer("local_workers", 1, 1, 256);
-        return new EvaluatorConfig(EvaluatorKind.parse(kind), workers, CommandConfig.read(s, kind, base));
+        return new EvaluatorConfig(kind, workers, CommandConfig.read(s, kind.text(), base));
     }
 
     public boolean surrogate() {

@@ -89,12 +89,6 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
                 seed, output, scheduler, latency, finalTraining);
     }
 
-    /** The same experiment under another multi-fidelity scheduler. */
-    public ExperimentConfig withScheduler(SchedulerConfig newScheduler) {
-        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family, cluster,
-                seed, output, newScheduler, latency, finalTraining);
-    }
-
     /** The same experiment with another final phase. */
     public ExperimentConfig withFinal(FinalConfig newFinal) {
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family, cluster,
@@ -104,10 +98,5 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
     /** Whether a search runs: always, unless the grid scales a given base instead of the search winner. */
     public boolean searches() {
         return grid.base() == null;
-    }
-
-    public ExperimentConfig withSeed(long newSeed) {
-        return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
-                cluster, newSeed, output, scheduler, latency, finalTraining);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The scaled family: members phi = {@code phiMin..phiMax} with depth alpha^phi, width beta^phi and
@@ -92,48 +93,40 @@ public record FamilyConfig(boolean enabled, @JsonIgnore int phiMin, @JsonIgnore 
 
     /** A list of positive counts ({@code [50M, 100M]}, a single one, or {@code 400000}). */
     private static List<Long> counts(ConfigSection s, String key) {
-        List<Long> out = new ArrayList<>();
-        for (JsonNode e : list(s, key)) {
+        return targets(s, key, "a positive count of multiply-adds (e.g. [50M, 100M])", e -> {
             Long v = e.isIntegralNumber() && e.canConvertToLong() ? Long.valueOf(e.asLong())
                     : e.isTextual() ? Quantities.parseCount(e.asText()) : null;
-            if (v == null || v < 1) {
-                s.problem(key, "every target must be a positive count of multiply-adds (e.g. [50M, 100M]), got "
-                        + ConfigSection.describe(e));
-                return List.of();
-            }
-            out.add(v);
-        }
-        return out;
+            return v == null || v < 1 ? null : v;
+        });
     }
 
     /** A list of positive numbers of milliseconds. */
     private static List<Double> milliseconds(ConfigSection s, String key) {
-        List<Double> out = new ArrayList<>();
-        for (JsonNode e : list(s, key)) {
-            if (!e.isNumber() || !(e.asDouble() > 0) || Double.isInfinite(e.asDouble())) {
-                s.problem(key, "every target must be a positive number of milliseconds (e.g. [2, 5]), got "
-                        + ConfigSection.describe(e));
-                return List.of();
-            }
-            out.add(e.asDouble());
-        }
-        return out;
+        return targets(s, key, "a positive number of milliseconds (e.g. [2, 5])",
+                e -> e.isNumber() && e.asDouble() > 0 && !Double.isInfinite(e.asDouble()) ? e.asDouble() : null);
     }
 
-    private static List<JsonNode> list(ConfigSection s, String key) {
+    /** The targets of a key (a list, or a single one), each read by {@code read} (null: not {@code expected}). */
+    private static <T> List<T> targets(ConfigSection s, String key, String expected, Function<JsonNode, T> read) {
         JsonNode v = s.raw(key);
-        List<JsonNode> out = new ArrayList<>();
-        if (v == null) {
-            return out;
+        List<JsonNode> given = new ArrayList<>();
+        if (v != null && v.isArray()) {
+            v.forEach(given::add);
+        } else if (v != null) {
+            given.add(v);
         }
-        if (v.isArray()) {
-            v.forEach(out::add);
-        } else {
-            out.add(v);
-        }
-        if (out.size() > MAX_TARGETS) {
-            s.problem(key, "at most " + MAX_TARGETS + " targets, got " + out.size());
+        if (given.size() > MAX_TARGETS) {
+            s.problem(key, "at most " + MAX_TARGETS + " targets, got " + given.size());
             return List.of();
+        }
+        List<T> out = new ArrayList<>();
+        for (JsonNode e : given) {
+            T target = read.apply(e);
+            if (target == null) {
+                s.problem(key, "every target must be " + expected + ", got " + ConfigSection.describe(e));
+                return List.of();
+            }
+            out.add(target);
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.effnas.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,13 +81,7 @@ public record FinalConfig(List<String> members, double epochs, long steps, int s
 
     /** {@code baseline, B1} as a list. */
     public static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
-            }
-        }
-        return out;
+        return Arrays.stream(text.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
     }
 
     /** Whether {@code effnas run} plans a final phase. */

@@ -1,6 +1,7 @@
 package org.effnas.config;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.effnas.InvalidInputException;
 
 /**
@@ -22,13 +23,7 @@ public final class InvalidConfigException extends InvalidInputException {
     }
 
     private static String message(String source, List<String> problems) {
-        if (problems.size() == 1) {
-            return source + ": " + problems.get(0);
-        }
-        StringBuilder b = new StringBuilder(source).append(": ").append(problems.size()).append(" problems");
-        for (String p : problems) {
-            b.append(System.lineSeparator()).append("  ").append(p);
-        }
-        return b.toString();
+        return problems.size() == 1 ? source + ": " + problems.get(0) : source + ": " + problems.size() + " problems"
+                + problems.stream().map(p -> System.lineSeparator() + "  " + p).collect(Collectors.joining());
     }
 }

@@ -39,11 +39,11 @@ public record LatencyConfig(LatencyEngine engine, int threads, int batch, int ru
 
     static LatencyConfig read(ConfigSection s) {
         LatencyConfig d = defaults();
-        String engine = s.choice("engine", d.engine().text(), LatencyEngine.names());
+        LatencyEngine engine = s.choice("engine", d.engine(), LatencyEngine.class);
         int threads = s.integer("threads", d.threads(), 0, LatencySettings.MAX_THREADS);
         int batch = s.integer("batch", d.batch(), 1, LatencySettings.MAX_BATCH);
         int runs = s.integer("runs", d.runs(), 1, LatencySettings.MAX_RUNS);
         int warmup = s.integer("warmup", d.warmup(), 0, LatencySettings.MAX_RUNS);
-        return new LatencyConfig(LatencyEngine.of(engine), threads, batch, runs, warmup);
+        return new LatencyConfig(engine, threads, batch, runs, warmup);
     }
 }

@@ -20,7 +20,6 @@ import org.effnas.reward.Reward;
 public record RewardConfig(Long targetMacs, Double targetLatencyMs, double w, String mode, CostMetric cost) {
 
     public static final List<String> MODES = List.of("soft", "hard");
-    public static final List<String> COSTS = List.of(CostMetric.MACS.text(), CostMetric.LATENCY_MS.text());
 
     public static RewardConfig defaults() {
         return new RewardConfig(null, null, -0.07, "soft", CostMetric.MACS);
@@ -62,6 +61,6 @@ public record RewardConfig(Long targetMacs, Double targetLatencyMs, double w, St
         return new RewardConfig(macs, latency,
                 s.decimal("w", d.w(), -1, false, 0, false),
                 s.choice("mode", d.mode(), MODES),
-                CostMetric.parse(s.choice("cost", d.cost().text(), COSTS)));
+                s.choice("cost", d.cost(), CostMetric.class));
     }
 }

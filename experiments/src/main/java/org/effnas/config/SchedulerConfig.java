@@ -1,8 +1,8 @@
 package org.effnas.config;
 
-import java.util.Arrays;
 import java.util.List;
 import org.effnas.InvalidInputException;
+import org.effnas.SettingChoice;
 import org.effnas.schedule.SchedulerName;
 import org.effnas.schedule.SchedulerSettings;
 
@@ -15,7 +15,7 @@ import org.effnas.schedule.SchedulerSettings;
  */
 public record SchedulerConfig(String name, long minSteps, long maxSteps, int eta, int brackets) {
 
-    static final List<String> NAMES = Arrays.stream(SchedulerName.values()).map(SchedulerName::id).toList();
+    static final List<String> NAMES = SettingChoice.names(SchedulerName.class);
 
     public SchedulerConfig {
         // the settings check every rule; a config that exists is a valid one
@@ -28,7 +28,7 @@ public record SchedulerConfig(String name, long minSteps, long maxSteps, int eta
     }
 
     public static SchedulerConfig of(SchedulerSettings s) {
-        return new SchedulerConfig(s.name().id(), s.minSteps(), s.maxSteps(), s.eta(), s.brackets());
+        return new SchedulerConfig(s.name().text(), s.minSteps(), s.maxSteps(), s.eta(), s.brackets());
     }
 
     /** The typed settings the engine runs. */

@@ -1,6 +1,5 @@
 package org.effnas.config;
 
-import java.util.List;
 import org.effnas.experiment.StrategyKind;
 import org.effnas.search.EvolutionSettings;
 
@@ -21,11 +20,9 @@ import org.effnas.search.EvolutionSettings;
 public record StrategyConfig(StrategyKind name, int population, int tournament, int elites, double crossover,
                              double mutation, boolean randomBaseline, boolean ordered, BudgetConfig budget) {
 
-    public static final List<String> NAMES = StrategyKind.names();
-
     static StrategyConfig read(ConfigSection s) {
         EvolutionSettings d = EvolutionSettings.defaults();
-        StrategyKind name = StrategyKind.parse(s.choice("name", StrategyKind.EVOLUTION.text(), NAMES));
+        StrategyKind name = s.choice("name", StrategyKind.EVOLUTION, StrategyKind.class);
         int population = s.integer("population", d.population(), 2, 10_000);
         int tournament = s.integer("tournament", Math.min(d.tournament(), population), 1, 10_000);
         if (tournament > population) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.effnas.eval.EvalJson;
 
 /**
  * This machine's training speed for the reference net (effnas-mini on Fashion-MNIST at 28 px), the
@@ -58,9 +59,8 @@ public record Calibration(String architecture, int resolution, long referenceMac
 
     /** Writes the calibration to {@code file} (its folder created). */
     public void write(Path file) throws IOException {
-        ObjectNode n = new ObjectMapper().createObjectNode();
-        n.put("architecture", architecture).put("resolution", resolution).put("reference_macs", referenceMacs)
-                .put("images_per_second", imagesPerSecond).put("train_images", trainImages);
+        ObjectNode n = EvalJson.fields(this);
+        n.remove("source"); // where this figure came from, not part of it
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);

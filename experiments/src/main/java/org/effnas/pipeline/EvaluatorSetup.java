@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 import org.effnas.cluster.checkpoint.CheckpointDirectory;
 import org.effnas.cluster.checkpoint.CheckpointFiles;
 import org.effnas.cluster.checkpoint.CheckpointTransport;
@@ -28,7 +27,6 @@ import org.effnas.data.SplitName;
 import org.effnas.device.Device;
 import org.effnas.device.DeviceList;
 import org.effnas.eval.BlockingEvaluator;
-import org.effnas.eval.Evaluator;
 import org.effnas.eval.LocalEvaluator;
 import org.effnas.experiment.EvaluatorProvider;
 import org.effnas.experiment.ExperimentEvaluator;
@@ -54,28 +52,11 @@ import org.effnas.worker.train.TrainingProgress;
 /**
  * The experiment's evaluator, shared by every phase: the configured kind (DL4J training or the
  * surrogate) on local threads, an embedded Hazelcast cluster, or a coordinator that remote workers
- * join. Also says how many workers there are now, for the progress line.
+ * join, with how many workers there are now, for the progress line.
  */
-public final class EvaluatorSetup implements AutoCloseable {
+public final class EvaluatorSetup {
 
-    private final Evaluator evaluator;
-    private final IntSupplier workers;
-    private final String description;
-
-    private final AutoCloseable afterwards;
-    private final CheckpointRelease release;
-
-    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, CheckpointRelease release) {
-        this(evaluator, workers, description, () -> { }, release);
-    }
-
-    private EvaluatorSetup(Evaluator evaluator, IntSupplier workers, String description, AutoCloseable afterwards,
-                           CheckpointRelease release) {
-        this.evaluator = evaluator;
-        this.workers = workers;
-        this.description = description;
-        this.afterwards = afterwards;
-        this.release = release;
+    private EvaluatorSetup() {
     }
 
     /**
@@ -84,19 +65,13 @@ public final class EvaluatorSetup implements AutoCloseable {
      * @param slots        what each worker slot evaluates with ({@link #slotFactory})
      * @param experimentId the experiment's id, named in the coordinator's messages
      * @param log          one line per notable event (cluster address, workers joining)
+     * @param checkpoints  rung checkpoints (null: none): the slots' own store locally and in the embedded
+     *                     cluster (the coordinator's disk, shared), and where a coordinator stores what
+     *                     its remote workers send
+     * @param datasetId    what the evaluator's numbers are measured on ({@link ExperimentEvaluator})
      */
-    public static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
-                                       Consumer<String> log) {
-        return start(c, slots, experimentId, log, null);
-    }
-
-    /**
-     * As above, rung checkpoints in {@code checkpoints} (null: none): the slots' own store locally and
-     * in the embedded cluster (the coordinator's disk, shared), and where a coordinator stores what its
-     * remote workers send.
-     */
-    static EvaluatorSetup start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
-                                Consumer<String> log, Checkpoints checkpoints) {
+    static ExperimentEvaluator start(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
+                                     Consumer<String> log, Checkpoints checkpoints, String datasetId) {
         String kind = c.evaluator().kind().text();
         switch (c.cluster().mode()) {
             case EMBEDDED -> {
@@ -105,18 +80,18 @@ public final class EvaluatorSetup implements AutoCloseable {
                 EmbeddedCluster cluster = EmbeddedCluster.start(n, kind, slots, leases.leaseTimeout(),
                         leases.heartbeat(), leases.maxAttempts(), line -> { },
                         checkpoints == null ? CheckpointTransport.none() : CheckpointTransport.sharedDisk(checkpoints.files()));
-                return new EvaluatorSetup(cluster, () -> cluster.stats().workers(),
+                return new ExperimentEvaluator(cluster, datasetId, () -> cluster.stats().workers(),
                         kind + " on an embedded Hazelcast cluster of " + n + " workers (127.0.0.1)",
                         checkpoints == null ? CheckpointRelease.none() : cluster.coordinator()::releaseCheckpoint);
             }
             case HAZELCAST -> {
-                return coordinator(c, slots, experimentId, log, checkpoints);
+                return coordinator(c, slots, experimentId, log, checkpoints, datasetId);
             }
             case LOCAL -> {
                 int n = c.evaluator().localWorkers();
                 BlockingEvaluator one = slots.create(Device.cpu(0));
                 LocalEvaluator local = LocalEvaluator.of(one, n, kind);
-                return new EvaluatorSetup(local, () -> n, kind + " on " + n + " local worker thread(s)",
+                return new ExperimentEvaluator(local, datasetId, () -> n, kind + " on " + n + " local worker thread(s)",
                         checkpoints == null ? CheckpointRelease.none() : checkpoints::release);
             }
             default -> throw new IllegalStateException("unknown cluster mode " + c.cluster().mode());
@@ -134,21 +109,22 @@ public final class EvaluatorSetup implements AutoCloseable {
         if (c.evaluator().surrogate()) {
             return (reference, experimentId, log) -> {
                 SurrogateEvaluator surrogate = SurrogateEvaluator.of(reference).withDuration(simulated);
-                EvaluatorSetup setup = start(c, slot -> surrogate, experimentId, log);
-                return new ExperimentEvaluator(setup.evaluator(), surrogate.datasetId(), setup.workers(),
-                        setup.description(), setup.release);
+                return start(c, slot -> surrogate, experimentId, log, null, surrogate.datasetId());
             };
         }
         Checkpoints checkpoints = Checkpoints.of(c);
-        int n = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
-        SlotEvaluatorFactory slots = slotFactory(c, space, DeviceList.cpu(n), new Nd4jDeviceBinding(),
+        SlotEvaluatorFactory slots = slotFactory(c, space, DeviceList.cpu(localSlots(c)), new Nd4jDeviceBinding(),
                 SimulatedDuration.none(), checkpoints);
         String datasetId = datasetId(c);
-        return (reference, experimentId, log) -> {
-            EvaluatorSetup setup = start(c, slots, experimentId, log, checkpoints);
-            return new ExperimentEvaluator(setup.evaluator(), datasetId, setup.workers(), setup.description(),
-                    setup.release);
-        };
+        return (reference, experimentId, log) -> start(c, slots, experimentId, log, checkpoints, datasetId);
+    }
+
+    /**
+     * How many slots this process runs when it runs the experiment itself (local threads or an
+     * embedded cluster): CPU slots sharing the cores.
+     */
+    static int localSlots(ExperimentConfig c) {
+        return c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
     }
 
     /**
@@ -157,8 +133,8 @@ public final class EvaluatorSetup implements AutoCloseable {
      * starts a worker, complete: address, cluster name, secret file and the experiment's config.
      * Rung checkpoints travel over the cluster and are stored in {@code checkpoints} (this disk).
      */
-    private static EvaluatorSetup coordinator(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
-                                              Consumer<String> log, Checkpoints checkpoints) {
+    private static ExperimentEvaluator coordinator(ExperimentConfig c, SlotEvaluatorFactory slots, String experimentId,
+                                                   Consumer<String> log, Checkpoints checkpoints, String datasetId) {
         Path dir = Path.of(c.output()).toAbsolutePath().normalize();
         // random name and key, kept in the directory so a resumed coordinator is the same cluster
         ClusterCredentials credentials = ClusterCredentials.loadOrCreate(dir);
@@ -177,9 +153,9 @@ public final class EvaluatorSetup implements AutoCloseable {
         log.accept("effnas: (on other hosts, copy " + ClusterCredentials.FILE + " and " + ReportBuilder.CONFIG
                 + " there first; keep " + ClusterCredentials.FILE + " private: it lets a worker post results)");
         awaitFirstWorker(coordinator, log);
-        return new EvaluatorSetup(coordinator, () -> coordinator.stats().workers(),
+        return new ExperimentEvaluator(coordinator, datasetId, () -> coordinator.stats().workers(),
                 c.evaluator().kind() + " on the Hazelcast cluster " + settings.clusterName() + " at "
-                        + coordinator.address(), events, coordinator::releaseCheckpoint);
+                        + coordinator.address(), coordinator::releaseCheckpoint);
     }
 
     /**
@@ -337,33 +313,12 @@ public final class EvaluatorSetup implements AutoCloseable {
     public static final String CHECKPOINTS = "checkpoints";
 
     /**
-     * What each slot of this process evaluates with when the process runs the experiment itself
-     * (local threads or an embedded cluster): CPU slots sharing the cores.
-     */
-    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space) {
-        int slots = c.cluster().mode() == ClusterMode.EMBEDDED ? c.cluster().embeddedWorkers() : c.evaluator().localWorkers();
-        return slotFactory(c, space, DeviceList.cpu(slots), new Nd4jDeviceBinding(), SimulatedDuration.none(),
-                Checkpoints.of(c));
-    }
-
-    /**
      * What each device slot evaluates with (also what {@code effnas worker --config --devices} runs):
      * for DL4J, the binding is prepared for the devices first (a GPU list on the CPU-only build is
      * refused here, before any data is read), and every slot's evaluator attaches its thread to its
-     * device before it trains and names the device and backend in its provenance.
+     * device before it trains and names the device and backend in its provenance. The surrogate
+     * sleeps {@code simulated}; DL4J rungs read and write {@code checkpoints} (null: no rungs).
      */
-    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
-                                                   DeviceBinding binding) {
-        return slotFactory(c, space, devices, binding, SimulatedDuration.none());
-    }
-
-    /** As {@link #slotFactory(ExperimentConfig, SearchSpace, DeviceList, DeviceBinding)}; the surrogate sleeps {@code simulated}. */
-    public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
-                                                   DeviceBinding binding, SimulatedDuration simulated) {
-        return slotFactory(c, space, devices, binding, simulated, Checkpoints.of(c));
-    }
-
-    /** As above, DL4J rungs reading and writing {@code checkpoints} (null: no rungs). */
     public static SlotEvaluatorFactory slotFactory(ExperimentConfig c, SearchSpace space, DeviceList devices,
                                             DeviceBinding binding, SimulatedDuration simulated,
                                             Checkpoints checkpoints) {
@@ -433,29 +388,4 @@ public final class EvaluatorSetup implements AutoCloseable {
             return "backend=none (analytic surrogate)";
         }
     };
-
-    public Evaluator evaluator() {
-        return evaluator;
-    }
-
-    public IntSupplier workers() {
-        return workers;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        try {
-            evaluator.close();
-        } finally {
-            try {
-                afterwards.close();
-            } catch (Exception e) {
-                // only the event log: nothing recorded depends on it
-            }
-        }
-    }
 }

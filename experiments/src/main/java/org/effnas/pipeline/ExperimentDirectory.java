@@ -59,8 +59,4 @@ public record ExperimentDirectory(Path root) {
             return s.findAny().isEmpty();
         }
     }
-
-    public Path report() {
-        return root.resolve(ReportBuilder.REPORT);
-    }
 }

@@ -32,6 +32,7 @@ import org.effnas.experiment.ExperimentEvaluator;
 import org.effnas.experiment.FinalMember;
 import org.effnas.experiment.FinalTrainer;
 import org.effnas.notation.BlockStrings;
+import org.effnas.schedule.CheckpointRelease;
 import org.effnas.spec.ArchSpec;
 import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
@@ -97,7 +98,7 @@ final class FinalTraining implements BlockingEvaluator {
                     + data.checksum(SplitName.TRAIN);
             return new ExperimentEvaluator(LocalEvaluator.of(t, 1, "dl4j"), id, () -> 1,
                     "dl4j in this process, one member at a time, test split of " + data.split(SplitName.TEST).count()
-                            + " images");
+                            + " images", CheckpointRelease.none());
         };
     }
 

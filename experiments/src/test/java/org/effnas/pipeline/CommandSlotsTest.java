@@ -10,10 +10,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.effnas.config.ConfigLoader;
+import org.effnas.cluster.worker.SlotEvaluatorFactory;
 import org.effnas.config.ExperimentConfig;
+import org.effnas.device.DeviceList;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
+import org.effnas.experiment.ExperimentEvaluator;
 import org.effnas.reference.Architectures;
+import org.effnas.surrogate.SimulatedDuration;
+import org.effnas.worker.device.Nd4jDeviceBinding;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +51,9 @@ class CommandSlotsTest {
                 """, "test.yaml", dir, dir.resolve("out").toString());
         Candidate candidate = Candidate.of("c000001", Architectures.get("effnas-mini"),
                 c.training().settings(c.dataset().minival()), 1);
-        try (EvaluatorSetup setup = EvaluatorSetup.start(c, EvaluatorSetup.slotFactory(c, SpaceSetup.of(c)), "t1",
-                line -> { })) {
+        SlotEvaluatorFactory slots = EvaluatorSetup.slotFactory(c, SpaceSetup.of(c), DeviceList.cpu(1),
+                new Nd4jDeviceBinding(), SimulatedDuration.none(), null);
+        try (ExperimentEvaluator setup = EvaluatorSetup.start(c, slots, "t1", line -> { }, null, "test")) {
             EvalResult r = setup.evaluator().submit(candidate).get(2, TimeUnit.MINUTES);
             assertFalse(r.ok());
             assertTrue(r.failure().contains("command exited with status 3"), r.failure());

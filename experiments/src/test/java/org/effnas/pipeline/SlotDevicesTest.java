@@ -19,6 +19,7 @@ import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.space.SearchSpace;
+import org.effnas.surrogate.SimulatedDuration;
 import org.effnas.surrogate.SpaceReference;
 import org.effnas.worker.device.DeviceBinding;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,8 @@ class SlotDevicesTest {
         ExperimentConfig c = ConfigLoader.parse(DL4J, "gpu.yaml", Path.of("."), "runs/gpu");
         SearchSpace space = SpaceSetup.of(c);
         RecordingBinding binding = new RecordingBinding();
-        BlockingEvaluator slot = EvaluatorSetup.slotFactory(c, space, DeviceList.parse("gpu:1"), binding)
+        BlockingEvaluator slot = EvaluatorSetup.slotFactory(c, space, DeviceList.parse("gpu:1"), binding,
+                SimulatedDuration.none(), EvaluatorSetup.Checkpoints.of(c))
                 .create(Device.gpu(1));
         assertEquals(List.of("prepare gpu:1"), binding.events, "prepared once, before any slot trains");
         Candidate candidate = Candidate.of("c0", SpaceReference.of(space),

@@ -56,10 +56,6 @@ public final class ResultCache {
         return base.resolve("effnas");
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     /** The stored result for a key, if any (the newest when stored more than once). */
     public synchronized Optional<EvalResult> lookup(CacheKey key) {
         String hash = key.hash();

@@ -48,27 +48,9 @@ public final class EvalJson {
                 (int) f.integerOr("precise_bn_images", 0));
     }
 
+    /** The provenance's fields; device, backend and latency only when known, {@code cached} only when true. */
     public static ObjectNode provenance(Provenance p) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("evaluator", p.evaluator());
-        n.put("seed", p.seed());
-        n.set("training", training(p.training()));
-        n.put("dataset", p.dataset());
-        n.put("data_checksum", p.dataChecksum());
-        n.put("code_version", p.codeVersion());
-        if (!p.device().isEmpty()) {
-            n.put("device", p.device());
-        }
-        if (!p.backend().isEmpty()) {
-            n.put("backend", p.backend());
-        }
-        if (!p.latency().isEmpty()) {
-            n.put("latency", p.latency());
-        }
-        if (p.cached()) {
-            n.put("cached", true);
-        }
-        return n;
+        return fields(p);
     }
 
     public static Provenance provenance(JsonNode n, String where) {

@@ -1,7 +1,11 @@
 package org.effnas.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 /**
- * Where a result came from, carried by every result so it can be reproduced or distrusted.
+ * Where a result came from, carried by every result so it can be reproduced or distrusted. In JSON
+ * ({@link EvalJson}) the device, backend and latency appear only when known, {@code cached} only when true.
  *
  * @param evaluator     {@code dl4j}, {@code surrogate} (analytic, not a trained network) or another kind
  * @param seed          the candidate's seed
@@ -20,7 +24,9 @@ package org.effnas.eval;
  *                      the run that originally produced it)
  */
 public record Provenance(String evaluator, long seed, TrainingSettings training, String dataset,
-                         String dataChecksum, String codeVersion, String device, String backend, String latency, boolean cached) {
+                         String dataChecksum, String codeVersion, @JsonInclude(Include.NON_EMPTY) String device,
+                         @JsonInclude(Include.NON_EMPTY) String backend, @JsonInclude(Include.NON_EMPTY) String latency,
+                         @JsonInclude(Include.NON_DEFAULT) boolean cached) {
 
     public Provenance {
         device = device == null ? "" : device;

@@ -1,5 +1,6 @@
 package org.effnas.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -26,6 +27,7 @@ import org.effnas.notation.SpecFiles;
 import org.effnas.reward.CostMetric;
 import org.effnas.reward.Reward;
 import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.schedule.CheckpointRelease;
 import org.effnas.schedule.ReplicateGroups;
 import org.effnas.schedule.RungLadder;
 import org.effnas.schedule.Scheduler;
@@ -36,6 +38,7 @@ import org.effnas.search.Proposal;
 import org.effnas.search.RunSettings;
 import org.effnas.search.SearchBudget;
 import org.effnas.search.SearchOutcome;
+import org.effnas.search.SearchStrategy;
 import org.effnas.spec.ArchSpec;
 import org.effnas.surrogate.SpaceReference;
 
@@ -53,15 +56,20 @@ public final class ExperimentEngine {
     private final ExperimentArtefacts artefacts;
     private final BestModelSaver bestModel;
     private final PhaseListeners listeners;
-    private final FinalTrainer finalTrainer;
+    /** The evaluator the phases run on, and the same behind the cache (what they submit to). */
+    private final ExperimentEvaluator ev;
+    private final Evaluator shared;
+    /** rungs.csv's rows so far, of every phase. */
+    private final List<ExperimentArtefacts.RungRow> rungs = new ArrayList<>();
 
     private ExperimentEngine(ExperimentPlan plan, ExperimentArtefacts artefacts, BestModelSaver bestModel,
-                             PhaseListeners listeners, FinalTrainer finalTrainer) {
+                             PhaseListeners listeners, ExperimentEvaluator ev, Evaluator shared) {
         this.plan = plan;
         this.artefacts = artefacts;
         this.bestModel = bestModel;
         this.listeners = listeners;
-        this.finalTrainer = finalTrainer;
+        this.ev = ev;
+        this.shared = shared;
     }
 
     /** Runs the plan to the end (or to the first phase that produced nothing for the next). */
@@ -76,22 +84,8 @@ public final class ExperimentEngine {
      */
     public static ExperimentOutcome run(ExperimentPlan plan, EvaluatorProvider evaluators, ExperimentArtefacts artefacts,
                                         BestModelSaver bestModel, FinalTrainer finalTrainer, PhaseListeners listeners) {
-        return new ExperimentEngine(plan, artefacts, bestModel, listeners, finalTrainer).run(evaluators);
-    }
-
-    /** The experiment's id (names a cluster; the same plan always has the same id). */
-    public static String experimentId(ExperimentPlan plan) {
-        return PlanIdentity.experimentId(plan);
-    }
-
-    /** The architecture the surrogate calibrates to: the space's reference, else the grid's base. */
-    public static ArchSpec reference(ExperimentPlan plan) {
-        return plan.search().map(s -> SpaceReference.of(s.space()))
-                .orElseGet(() -> plan.grid().orElseThrow().base().orElseThrow());
-    }
-
-    private ExperimentOutcome run(EvaluatorProvider evaluators) {
-        String id = experimentId(plan);
+        // names a cluster: the same plan always has the same id
+        String id = PlanIdentity.experimentId(plan);
         if (plan.search().isEmpty() && plan.grid().isEmpty()) {
             // the final phase alone, on the winners of a finished experiment directory
             listeners.message("effnas: final phase of experiment " + id + " in " + plan.out());
@@ -111,7 +105,7 @@ public final class ExperimentEngine {
             if (plan.cacheDir().isPresent()) {
                 shared = CachingEvaluator.of(shared, ResultCache.at(plan.cacheDir().get()), ev.datasetId(), plan.fresh());
             }
-            outcome = phases(id, ev, shared);
+            outcome = new ExperimentEngine(plan, artefacts, bestModel, listeners, ev, shared).phases(id);
         }
         if (plan.finalPhase().isPresent() && outcome.succeeded(plan)) {
             FinalPhase.run(plan, FinalPhase.resolve(plan, outcome), finalTrainer, artefacts, listeners);
@@ -119,56 +113,71 @@ public final class ExperimentEngine {
         return outcome;
     }
 
-    private ExperimentOutcome phases(String id, ExperimentEvaluator ev, Evaluator shared) {
+    /** The architecture the surrogate calibrates to: the space's reference, else the grid's base. */
+    private static ArchSpec reference(ExperimentPlan plan) {
+        return plan.search().map(s -> SpaceReference.of(s.space()))
+                .orElseGet(() -> plan.grid().orElseThrow().base().orElseThrow());
+    }
+
+    /**
+     * Runs one phase on the shared evaluator with its own journal (resumed when the plan resumes),
+     * adding its rung evaluations to rungs.csv.
+     *
+     * @param ladder      the scheduler settings the phase's journal header records
+     * @param followsBase see {@link PhaseRunner#run}
+     */
+    private PhaseRunner.Result runPhase(PhaseKind kind, String label, SearchStrategy strategy, ObjectNode identity,
+                                        SchedulerSettings ladder, RunSettings settings, boolean followsBase,
+                                        Map<Integer, Double> earlier, Scheduler scheduler, CheckpointRelease release) {
+        PhaseRunner.Result r = PhaseRunner.run(kind, strategy, shared, plan.journal(kind),
+                PlanIdentity.header(kind, identity, plan, ev.datasetId(), ladder), settings, plan.resume(),
+                followsBase, listeners.phase(kind, label, ev.workers()), earlier, scheduler, release);
+        if (plan.usesRungs()) {
+            r.outcome().observations().stream().filter(o -> o.candidate().fidelity() != null)
+                    .forEach(o -> rungs.add(new ExperimentArtefacts.RungRow(kind, o)));
+            artefacts.writeRungs(rungs);
+        }
+        return r;
+    }
+
+    private ExperimentOutcome phases(String id) {
         Optional<SearchOutcome> search = Optional.empty();
         Optional<SearchOutcome> random = Optional.empty();
         Optional<Observation> best = Optional.empty();
         Map<String, List<Observation>> known = new LinkedHashMap<>();
-        List<ExperimentArtefacts.RungRow> rungs = new ArrayList<>();
         if (plan.search().isPresent()) {
             SearchPlan s = plan.search().get();
             Map<String, Map<Integer, Double>> earlier = plan.resume() ? artefacts.earlierArrivals() : Map.of();
             noteBudget(s);
             RunSettings settings = settings(s.reward(), s.budget());
-            PhaseRunner.Result main = PhaseRunner.run(PhaseKind.SEARCH,
-                    s.strategy().create(s.space(), s.evolution(), s.reward().metric(), plan.seed()), shared,
-                    plan.journal(PhaseKind.SEARCH), PlanIdentity.header(PhaseKind.SEARCH, PlanIdentity.search(s), plan,
-                            ev.datasetId()), settings, plan.resume(), false,
-                    listeners.phase(PhaseKind.SEARCH, "search " + s.strategy().text(), ev.workers()),
-                    earlier.getOrDefault(s.strategy().text(), Map.of()), searchScheduler(s.budget()),
-                    ev.checkpoints());
+            PhaseRunner.Result main = runPhase(PhaseKind.SEARCH, "search " + s.strategy().text(),
+                    s.strategy().create(s.space(), s.evolution(), s.reward().metric(), plan.seed()),
+                    PlanIdentity.search(s), plan.scheduler(), settings, false,
+                    earlier.getOrDefault(s.strategy().text(), Map.of()), searchScheduler(s.budget()), ev.checkpoints());
             List<ExperimentArtefacts.CandidateRow> rows = new ArrayList<>(main.rows(s.strategy().text()));
             search = Optional.of(main.outcome());
             if (s.randomBaseline()) {
-                PhaseRunner.Result r = PhaseRunner.run(PhaseKind.RANDOM,
-                        StrategyKind.RANDOM.create(s.space(), s.evolution(), s.reward().metric(), plan.seed()), shared,
-                        plan.journal(PhaseKind.RANDOM), PlanIdentity.header(PhaseKind.RANDOM, PlanIdentity.random(s),
-                                plan, ev.datasetId()), settings, plan.resume(), false,
-                        listeners.phase(PhaseKind.RANDOM, "random baseline", ev.workers()),
+                PhaseRunner.Result r = runPhase(PhaseKind.RANDOM, "random baseline",
+                        StrategyKind.RANDOM.create(s.space(), s.evolution(), s.reward().metric(), plan.seed()),
+                        PlanIdentity.random(s), plan.scheduler(), settings, false,
                         earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), searchScheduler(s.budget()),
                         ev.checkpoints());
                 rows.addAll(r.rows(StrategyKind.RANDOM.text()));
                 random = Optional.of(r.outcome());
             }
             artefacts.writeCandidates(rows);
-            if (plan.usesRungs()) {
-                rungs.addAll(rungRows(PhaseKind.SEARCH, main.outcome()));
-                random.ifPresent(r -> rungs.addAll(rungRows(PhaseKind.RANDOM, r)));
-                artefacts.writeRungs(rungs);
-            }
             best = main.outcome().best();
             if (best.isEmpty()) {
                 listeners.message("effnas: the search produced no successful candidate (" + main.outcome().failures()
                         + " failed); see candidates.csv");
-                return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
-                        Optional.empty(), List.of());
-            }
-            saveBest(best.get());
-            if (!plan.usesRungs() || best.get().rung() == plan.scheduler().ladder().top()) {
-                known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+            } else {
+                saveBest(best.get());
+                if (!plan.usesRungs() || best.get().rung() == plan.scheduler().ladder().top()) {
+                    known.put(PhaseKind.SEARCH.text(), List.of(best.get()));
+                }
             }
         }
-        if (plan.grid().isEmpty()) {
+        if (plan.grid().isEmpty() || (plan.search().isPresent() && best.isEmpty())) {
             return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best, Optional.empty(),
                     Optional.empty(), List.of());
         }
@@ -181,19 +190,12 @@ public final class ExperimentEngine {
                 g.achievedTolerance());
         List<Proposal> proposals = grid.proposals();
         SchedulerSettings ladder = gridLadder(proposals.size() / g.seeds());
-        PhaseRunner.Result gridRun = PhaseRunner.run(PhaseKind.GRID, FixedCandidates.of("grid", proposals), shared,
-                plan.journal(PhaseKind.GRID), PlanIdentity.header(PhaseKind.GRID, PlanIdentity.grid(g, base, divisor),
-                        plan, ev.datasetId(), ladder), settings(accuracyOnly(base),
-                        SearchBudget.evaluations(proposals.size())), plan.resume(), g.base().isEmpty(),
-                listeners.phase(PhaseKind.GRID, "grid", ev.workers()), Map.of(),
+        PhaseRunner.Result gridRun = runPhase(PhaseKind.GRID, "grid", FixedCandidates.of(proposals),
+                PlanIdentity.grid(g, base, divisor), ladder, settings(accuracyOnly(base),
+                        SearchBudget.evaluations(proposals.size())), g.base().isEmpty(), Map.of(),
                 gridScheduler(ladder, proposals.size(), g.seeds()), ev.checkpoints());
         List<Observation> allGrid = gridRun.outcome().observations();
-        List<Observation> gridObs = allGrid;
-        if (plan.usesRungs()) {
-            rungs.addAll(rungRows(PhaseKind.GRID, gridRun.outcome()));
-            artefacts.writeRungs(rungs);
-            gridObs = decidingRung(allGrid, ladder.ladder());
-        }
+        List<Observation> gridObs = plan.usesRungs() ? decidingRung(allGrid, ladder.ladder()) : allGrid;
         GridReport report = grid.report(gridObs);
         artefacts.writeGrid(gridRows(grid, report, allGrid));
         known.put(PhaseKind.GRID.text(), gridObs);
@@ -209,7 +211,7 @@ public final class ExperimentEngine {
                     w.accuracy().mean(), w.accuracy().n(), report.winnerWithinTolerance() ? ""
                             : "; no triple met the achieved-FLOPs tolerance, picked among all"));
             if (plan.family().isPresent()) {
-                family = family(plan.family().get(), base, divisor, w, g.seeds(), known, shared, ev, rungs);
+                family = family(plan.family().get(), base, divisor, w, g.seeds(), known);
             }
         }
         return new ExperimentOutcome(id, plan.out(), plan.surrogate(), search, random, best,
@@ -217,9 +219,7 @@ public final class ExperimentEngine {
     }
 
     private List<ExperimentArtefacts.FamilyEvaluation> family(FamilyPlan f, ArchSpec base, int divisor, GridRow winner,
-                                                              int seeds, Map<String, List<Observation>> known,
-                                                              Evaluator shared, ExperimentEvaluator ev,
-                                                              List<ExperimentArtefacts.RungRow> rungs) {
+                                                              int seeds, Map<String, List<Observation>> known) {
         ScaledFamily members = f.targets().isPresent()
                 ? f.targets().get().solve(base, winner.coefficients(), divisor)
                 : ScaledFamily.range(base, winner.coefficients(), f.phiMin(), f.phiMax(), divisor);
@@ -232,24 +232,16 @@ public final class ExperimentEngine {
                 k -> new ArrayList<>()).add(new Qualified(o, phase + "/" + o.candidate().id()))));
         List<ArchSpec> toTrain = members.members().stream().map(ScaledFamily.Member::spec)
                 .filter(s -> !bySpec.containsKey(BlockStrings.canonical(s))).distinct().toList();
-        // under rungs a DL4J family is saved from its checkpoints: held until saved, released after
-        CheckpointHoldingScheduler held = null;
+        // under rungs a DL4J family is saved from its checkpoints: what the runner lets go is released
+        // only after they are saved
+        List<String> heldBack = new ArrayList<>();
         if (!toTrain.isEmpty()) {
             List<Proposal> proposals = Proposal.replicated(toTrain, seeds);
-            Scheduler rule = Scheduler.of(PlanIdentity.familyScheduler(plan));
-            if (savesFamilyModels()) {
-                held = CheckpointHoldingScheduler.of(rule);
-            }
-            PhaseRunner.Result run = PhaseRunner.run(PhaseKind.FAMILY, FixedCandidates.of("family", proposals), shared,
-                    plan.journal(PhaseKind.FAMILY), PlanIdentity.header(PhaseKind.FAMILY,
-                            PlanIdentity.family(f, base, winner.coefficients(), seeds), plan, ev.datasetId()),
-                    settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), plan.resume(), true,
-                    listeners.phase(PhaseKind.FAMILY, "family", ev.workers()), Map.of(),
-                    held == null ? rule : held, ev.checkpoints());
-            if (plan.usesRungs()) {
-                rungs.addAll(rungRows(PhaseKind.FAMILY, run.outcome()));
-                artefacts.writeRungs(rungs);
-            }
+            PhaseRunner.Result run = runPhase(PhaseKind.FAMILY, "family", FixedCandidates.of(proposals),
+                    PlanIdentity.family(f, base, winner.coefficients(), seeds), PlanIdentity.familyScheduler(plan),
+                    settings(accuracyOnly(base), SearchBudget.evaluations(proposals.size())), true, Map.of(),
+                    Scheduler.of(PlanIdentity.familyScheduler(plan)),
+                    savesFamilyModels() ? heldBack::add : ev.checkpoints());
             run.outcome().observations().forEach(o -> bySpec.computeIfAbsent(o.candidate().specKey(),
                     k -> new ArrayList<>()).add(new Qualified(o, PhaseKind.FAMILY.text() + "/" + o.candidate().id())));
         }
@@ -267,9 +259,7 @@ public final class ExperimentEngine {
         artefacts.writeFamily(rows);
         if (savesFamilyModels()) {
             FamilyModels.save(members, rows, dir, bestModel, listeners);
-            if (held != null) {
-                held.releasable().forEach(id -> ev.checkpoints().release(PhaseKind.FAMILY.checkpointId(id)));
-            }
+            heldBack.forEach(ev.checkpoints()::release); // ids already qualified by the phase
         } else if (bestModel != BestModelSaver.NONE && !members.members().isEmpty()) {
             listeners.message(FamilyModels.notSaved(members, plan.out()));
         }
@@ -295,11 +285,6 @@ public final class ExperimentEngine {
             listeners.message("effnas: the grid is decided at the top rung (" + ladder.stepsAt(deciding) + " steps)");
         }
         return obs.stream().filter(o -> o.rung() == deciding).toList();
-    }
-
-    private static List<ExperimentArtefacts.RungRow> rungRows(PhaseKind phase, SearchOutcome outcome) {
-        return outcome.observations().stream().filter(o -> o.candidate().fidelity() != null)
-                .map(o -> new ExperimentArtefacts.RungRow(phase, o)).toList();
     }
 
     private record Qualified(Observation observation, String id) {

@@ -25,11 +25,6 @@ public record ExperimentEvaluator(Evaluator evaluator, String datasetId, IntSupp
         }
     }
 
-    /** An evaluator that writes no checkpoints. */
-    public ExperimentEvaluator(Evaluator evaluator, String datasetId, IntSupplier workers, String description) {
-        this(evaluator, datasetId, workers, description, CheckpointRelease.none());
-    }
-
     @Override
     public void close() {
         evaluator.close();

@@ -112,9 +112,9 @@ final class FinalPhase {
             RunSettings settings = RunSettings.of(f.training(), plan.seed(),
                     ExperimentEngine.accuracyOnly(distinct.get(0).spec()), SearchBudget.evaluations(proposals.size()))
                     .withOrdered(true);
-            PhaseRunner.Result result = PhaseRunner.run(PhaseKind.FINAL, FixedCandidates.of("final", proposals),
+            PhaseRunner.Result result = PhaseRunner.run(PhaseKind.FINAL, FixedCandidates.of(proposals),
                     ev.evaluator(), plan.journal(PhaseKind.FINAL), PlanIdentity.header(PhaseKind.FINAL,
-                            identity(f, distinct), plan, ev.datasetId()), settings, plan.resume(), true,
+                            identity(f, distinct), plan, ev.datasetId(), plan.scheduler()), settings, plan.resume(), true,
                     listeners.phase(PhaseKind.FINAL, "final", ev.workers()), Map.of(),
                     Scheduler.of(SchedulerSettings.fifo()), CheckpointRelease.none());
             observations = result.outcome().observations();

@@ -1,33 +1,23 @@
 package org.effnas.experiment;
 
+import org.effnas.SettingChoice;
+
 /**
  * The phases an experiment plan may hold, each with its own journal in the experiment directory,
- * so that every phase resumes exactly where it stopped.
+ * so that every phase resumes exactly where it stopped. A phase's {@link #text()} is its name in
+ * journals, candidate ids ({@code grid/c000003}) and messages.
  */
-public enum PhaseKind {
+public enum PhaseKind implements SettingChoice {
     /** The baseline architecture search. */
-    SEARCH("search", "journal.jsonl"),
+    SEARCH,
     /** Random search on the same budget, for comparison with the search. */
-    RANDOM("random", "random-journal.jsonl"),
+    RANDOM,
     /** The compound-scaling coefficient grid at phi = 1. */
-    GRID("grid", "grid-journal.jsonl"),
+    GRID,
     /** The grid winner's family (and the single-dimension comparison). */
-    FAMILY("family", "family-journal.jsonl"),
+    FAMILY,
     /** The chosen winners trained at full budget and measured on the test split. */
-    FINAL("final", "final-journal.jsonl");
-
-    private final String text;
-    private final String journal;
-
-    PhaseKind(String text, String journal) {
-        this.text = text;
-        this.journal = journal;
-    }
-
-    /** The phase's name in journals, candidate ids ({@code grid/c000003}) and messages. */
-    public String text() {
-        return text;
-    }
+    FINAL;
 
     /**
      * The id under which a rung checkpoint of this phase is stored: phases number their candidates
@@ -35,11 +25,11 @@ public enum PhaseKind {
      * ({@code grid.c000003@r1}).
      */
     public String checkpointId(String id) {
-        return text + "." + id;
+        return text() + "." + id;
     }
 
-    /** The journal's file name inside the experiment directory. */
+    /** The journal's file name inside the experiment directory: the search's is {@code journal.jsonl}. */
     public String journal() {
-        return journal;
+        return this == SEARCH ? "journal.jsonl" : text() + "-journal.jsonl";
     }
 }

@@ -1,6 +1,5 @@
 package org.effnas.experiment;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -144,11 +143,5 @@ final class PhaseRunner {
         public void close() {
             // the shared evaluator outlives the phase
         }
-    }
-
-    static ObjectNode withPhase(ObjectNode identity, PhaseKind phase) {
-        ObjectNode n = identity.deepCopy();
-        n.put("phase", phase.text());
-        return n;
     }
 }

@@ -89,7 +89,7 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
                 + gridLadderSteps(plan) + (long) family * top;
         return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
                         + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",
-                plan.scheduler().name().id(), ladder.steps(), plan.scheduler().eta(), top,
+                plan.scheduler().name().text(), ladder.steps(), plan.scheduler().eta(), top,
                 plan.scheduler().name() == org.effnas.schedule.SchedulerName.ASHA && exact ? "" : "about ", steps);
     }
 

@@ -35,7 +35,7 @@ final class PlanIdentity {
         });
         plan.family().ifPresent(f -> n.set("family", family(f, null, null, 0)));
         if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
-            n.set("scheduler", scheduler(plan.scheduler()));
+            n.set("scheduler", EvalJson.fields(plan.scheduler()));
         }
         return JournalHeader.experimentId("experiment", n, plan.seed());
     }
@@ -105,22 +105,20 @@ final class PlanIdentity {
         return n;
     }
 
-    /** A phase's journal header: its identity plus the evaluator, data and training recipe. */
-    static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId) {
-        return header(phase, identity, plan, datasetId, phase == PhaseKind.FAMILY ? familyScheduler(plan)
-                : plan.scheduler());
-    }
-
-    /** A phase's journal header with the ladder the phase runs (the grid's: entered where its pool can climb). */
+    /**
+     * A phase's journal header: its identity plus the evaluator, data, training recipe and the ladder
+     * the phase runs (the grid's: entered where its pool can climb; the family's: its top rung).
+     */
     static JournalHeader header(PhaseKind phase, ObjectNode identity, ExperimentPlan plan, String datasetId,
                                 SchedulerSettings ladder) {
-        ObjectNode n = PhaseRunner.withPhase(identity, phase);
+        ObjectNode n = identity.deepCopy();
+        n.put("phase", phase.text());
         n.put("evaluator", plan.evaluator().text());
         n.put("dataset", datasetId);
         n.set("training", EvalJson.training(plan.training()));
         if (!plan.scheduler().equals(SchedulerSettings.fifo())) {
             // absent under the default, so journals of fifo runs stay what they always were
-            n.set("scheduler", scheduler(ladder));
+            n.set("scheduler", EvalJson.fields(ladder));
         }
         return JournalHeader.of(phase == PhaseKind.RANDOM ? PhaseKind.SEARCH.text() : phase.text(), n, plan.seed());
     }
@@ -128,16 +126,6 @@ final class PlanIdentity {
     /** The family trains at the scheduler's top rung: every member once, {@code max_steps} steps. */
     static SchedulerSettings familyScheduler(ExperimentPlan plan) {
         return plan.usesRungs() ? SchedulerSettings.fifo(plan.scheduler().maxSteps()) : plan.scheduler();
-    }
-
-    static ObjectNode scheduler(SchedulerSettings s) {
-        ObjectNode n = EvalJson.MAPPER.createObjectNode();
-        n.put("name", s.name().id());
-        n.put("min_steps", s.minSteps());
-        n.put("max_steps", s.maxSteps());
-        n.put("eta", s.eta());
-        n.put("brackets", s.brackets());
-        return n;
     }
 
     private static ObjectNode reward(Reward r) {

@@ -2,8 +2,6 @@ package org.effnas.experiment;
 
 import org.effnas.InvalidSettingException;
 import org.effnas.SettingChoice;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.List;
 import org.effnas.reward.CostMetric;
 import org.effnas.search.EvolutionSearch;
 import org.effnas.search.EvolutionSettings;
@@ -15,32 +13,15 @@ import org.effnas.space.SearchSpace;
 /** How the baseline search proposes candidates. */
 public enum StrategyKind implements SettingChoice {
     /** Steady-state regularized evolution with Jenetics operators. */
-    EVOLUTION("evolution"),
+    EVOLUTION,
     /** Uniform random sampling of the space. */
-    RANDOM("random"),
+    RANDOM,
     /** NSGA-II on (accuracy, cost): a Pareto front instead of one reward. */
-    NSGA2("nsga2");
-
-    private final String text;
-
-    StrategyKind(String text) {
-        this.text = text;
-    }
-
-    @JsonValue
-    @Override
-    public String text() {
-        return text;
-    }
+    NSGA2;
 
     @Override
     public String toString() {
-        return text;
-    }
-
-    /** Every name, for messages and config validation. */
-    public static List<String> names() {
-        return SettingChoice.names(StrategyKind.class);
+        return text();
     }
 
     /**

@@ -56,15 +56,6 @@ public record AccuracySummary(int n, int failed, double mean, double std, double
         return new AccuracySummary(0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** {@code mean,std,ci_low,ci_high} as CSV cells (6 decimals, NaN when undefined). */
-    public String csv() {
-        return cell(mean) + "," + cell(std) + "," + cell(ciLow) + "," + cell(ciHigh);
-    }
-
-    private static String cell(double v) {
-        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.6f", v) : "NaN";
-    }
-
     /** True when at least one evaluation succeeded. */
     public boolean measured() {
         return n > 0;

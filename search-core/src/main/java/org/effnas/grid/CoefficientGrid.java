@@ -57,11 +57,6 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
         }
     }
 
-    /** A lattice grid (no fixed triples). */
-    public CoefficientGrid(double step, double max, double tolerance, int maxTriples) {
-        this(step, max, tolerance, maxTriples, List.of());
-    }
-
     /**
      * Why a step-{@code step} lattice in [1, {@code max}] is too large to enumerate (more than
      * {@link #MAX_LATTICE_TRIPLES} triples), or null when it is not. Computed without enumerating.
@@ -82,8 +77,9 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
                 triples, MAX_LATTICE_TRIPLES, num(Math.ceil(minStep * 1e4) / 1e4));
     }
 
+    /** A lattice grid (no fixed triples). */
     public static CoefficientGrid of(double step, double max, double tolerance, int maxTriples) {
-        return new CoefficientGrid(step, max, tolerance, maxTriples);
+        return new CoefficientGrid(step, max, tolerance, maxTriples, List.of());
     }
 
     /**
@@ -105,7 +101,7 @@ public record CoefficientGrid(double step, double max, double tolerance, int max
 
     /** The paper's grid: step 0.05 up to 2.0, tolerance 0.1, no cap. */
     public static CoefficientGrid defaults() {
-        return new CoefficientGrid(0.05, 2.0, 0.1, 0);
+        return of(0.05, 2.0, 0.1, 0);
     }
 
     /** Lattice values 1, 1+step, ... <= max, rounded to 1e-9 so that 1 + 3 * 0.05 is 1.15. */

@@ -64,20 +64,14 @@ public final class GridSearch {
     }
 
     /**
-     * @param resolutionDivisor scaled resolutions are rounded to a multiple of it (see
-     *                          {@link org.effnas.scaling.ScalingRules#resolutionDivisor})
-     */
-    public static GridSearch of(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor,
-                                boolean singleDimension) {
-        return new GridSearch(base, grid, seeds, resolutionDivisor, singleDimension, Double.POSITIVE_INFINITY);
-    }
-
-    /**
      * A grid whose winner must also have achieved, after rounding, a FLOPs ratio within
-     * {@code achievedTolerance} of 2. On small bases, rounding channels to multiples of 8 and repeats
+     * {@code achievedTolerance} of 2 (infinity: no such rule). On small bases, rounding channels to multiples of 8 and repeats
      * up can turn a nominal 2x into 3x or more, and the most accurate triple is then simply the
      * biggest; this keeps the comparison at equal cost. When no triple qualifies, every triple is
      * eligible again ({@link GridReport} says which rule picked the winner).
+     *
+     * @param resolutionDivisor scaled resolutions are rounded to a multiple of it (see
+     *                          {@link org.effnas.scaling.ScalingRules#resolutionDivisor})
      */
     public static GridSearch of(ArchSpec base, CoefficientGrid grid, int seeds, int resolutionDivisor,
                                 boolean singleDimension, double achievedTolerance) {
@@ -88,11 +82,6 @@ public final class GridSearch {
         singleMethods.add(method);
         singleFactors.add(f);
         singleSpecs.add(CompoundScaling.scale(base, f, divisor));
-    }
-
-    /** The triples evaluated, in enumeration order. */
-    public List<CompoundCoefficients> triples() {
-        return triples;
     }
 
     /** Every evaluation to run: distinct specs times seeds. */

@@ -3,10 +3,11 @@ package org.effnas.reward;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import org.effnas.InvalidInputException;
+import org.effnas.SettingChoice;
 import org.effnas.eval.EvalResult;
 
 /** What the reward's cost term measures: multiply-adds (EfficientNet) or measured latency (MnasNet). */
-public enum CostMetric {
+public enum CostMetric implements SettingChoice {
     /** Multiply-adds of one forward pass (what the EfficientNet paper calls FLOPS). */
     MACS("macs"),
     /** Median batch-1 inference latency in milliseconds, as measured by the evaluator. */
@@ -19,6 +20,7 @@ public enum CostMetric {
     }
 
     @JsonValue
+    @Override
     public String text() {
         return text;
     }

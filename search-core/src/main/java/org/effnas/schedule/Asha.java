@@ -59,10 +59,6 @@ public final class Asha implements Scheduler {
         return settings;
     }
 
-    public int bracketIndex() {
-        return bracket;
-    }
-
     @Override
     public RungStart nextStart() {
         return new RungStart(bracket, startRung, ladder.stepsAt(startRung));
@@ -124,11 +120,6 @@ public final class Asha implements Scheduler {
                 .filter(RungResult::scored).toList());
         r.sort(BEST_FIRST);
         return r;
-    }
-
-    /** Candidates promoted out of a rung so far. */
-    public Set<String> promotedFrom(int rung) {
-        return Set.copyOf(promoted.getOrDefault(rung, Set.of()));
     }
 
     @Override

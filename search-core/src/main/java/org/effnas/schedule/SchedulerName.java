@@ -1,12 +1,14 @@
 package org.effnas.schedule;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.effnas.InvalidInputException;
+import org.effnas.SettingChoice;
 
-/** The schedulers effnas has: how much training each evaluation gets and which candidates continue. */
-public enum SchedulerName {
+/**
+ * The schedulers effnas has: how much training each evaluation gets and which candidates continue.
+ * Each one's {@link #text()} is its name as configs and flags spell it.
+ */
+public enum SchedulerName implements SettingChoice {
     /** Every candidate trains the same budget once (the training recipe, or {@code max_steps}). */
     FIFO,
     /** Asynchronous successive halving (Li et al. 2020): rungs at {@code min_steps * eta^k}, no barrier. */
@@ -14,19 +16,14 @@ public enum SchedulerName {
     /** Several ASHA brackets whose candidates start at different rungs (asynchronous Hyperband). */
     HYPERBAND;
 
-    /** The name as configs and flags spell it. */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a config or flag value; {@code field} names the setting in the error. */
+    /** Parses a config or flag value (any case); {@code field} names the setting in the error. */
     public static SchedulerName parse(String text, String field) {
         for (SchedulerName n : values()) {
-            if (n.id().equals(text == null ? "" : text.trim().toLowerCase(Locale.ROOT))) {
+            if (n.text().equals(text == null ? "" : text.trim().toLowerCase(Locale.ROOT))) {
                 return n;
             }
         }
         throw new InvalidInputException(field + ": must be one of "
-                + Arrays.stream(values()).map(SchedulerName::id).collect(Collectors.joining(", ")) + ", got " + text);
+                + String.join(", ", SettingChoice.names(SchedulerName.class)) + ", got " + text);
     }
 }

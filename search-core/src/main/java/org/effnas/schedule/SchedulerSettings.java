@@ -27,12 +27,12 @@ public record SchedulerSettings(SchedulerName name, long minSteps, long maxSteps
             }
         } else {
             if (minSteps < 1) {
-                throw new InvalidInputException("scheduler.min_steps: must be >= 1 for " + name.id() + ", got "
+                throw new InvalidInputException("scheduler.min_steps: must be >= 1 for " + name.text() + ", got "
                         + minSteps);
             }
             if (maxSteps <= minSteps) {
                 throw new InvalidInputException("scheduler.max_steps: must be above scheduler.min_steps ("
-                        + minSteps + ") for " + name.id() + ", got " + maxSteps);
+                        + minSteps + ") for " + name.text() + ", got " + maxSteps);
             }
             if (eta < 2) {
                 throw new InvalidInputException("scheduler.eta: must be >= 2, got " + eta);

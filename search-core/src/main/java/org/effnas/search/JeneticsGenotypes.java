@@ -4,6 +4,7 @@ import io.jenetics.IntegerChromosome;
 import io.jenetics.IntegerGene;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.util.ArithmeticUtils;
 import org.effnas.InvalidInputException;
 import org.effnas.space.Genotype;
 import org.effnas.space.SearchSpace;
@@ -27,7 +28,7 @@ final class JeneticsGenotypes {
         this.bounds = space.geneBounds();
         long lcm = 1;
         for (int b : bounds) {
-            lcm = lcm / gcd(lcm, b) * b;
+            lcm = ArithmeticUtils.lcm(lcm, b);
             if (lcm > MAX_RANGE) {
                 throw new InvalidInputException("search space " + space.name() + ": the numbers of choices per "
                         + "decision have a least common multiple over 2^30; the evolutionary strategies cannot encode "
@@ -52,9 +53,5 @@ final class JeneticsGenotypes {
             genes[i] = Math.floorMod(c.get(i).intValue(), bounds[i]);
         }
         return Genotype.of(genes);
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }

@@ -29,6 +29,7 @@ import org.effnas.search.SearchBudget;
 import org.effnas.space.SearchSpace;
 import org.effnas.space.SearchSpaces;
 import org.effnas.surrogate.SpaceReference;
+import org.effnas.schedule.CheckpointRelease;
 import org.effnas.surrogate.SurrogateEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class ExperimentEngineTest {
     static final EvaluatorProvider SURROGATE = (reference, id, log) -> {
         SurrogateEvaluator s = SurrogateEvaluator.of(reference);
         return new ExperimentEvaluator(LocalEvaluator.of(s, 2, SurrogateEvaluator.KIND), s.datasetId(), () -> 2,
-                "surrogate on 2 threads");
+                "surrogate on 2 threads", CheckpointRelease.none());
     };
 
     static SearchPlan search(int budget, boolean randomBaseline) {

@@ -17,6 +17,7 @@ import org.effnas.eval.LocalEvaluator;
 import org.effnas.eval.Provenance;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.schedule.SchedulerSettings;
+import org.effnas.schedule.CheckpointRelease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,8 @@ class FinalPhaseTest {
                 trained.incrementAndGet();
                 return new EvalResult(c.id(), c.specKey(), 0.5, Double.NaN, Double.NaN, 1, 1, Double.NaN, Double.NaN,
                         0.1, worker, null, Provenance.of("test", c.seed(), c.training(), "test-data/test", "x", "v"));
-            }, 1, "test"), "test-data", () -> 1, "a stand-in");
+            }, 1, "test"), "test-data", () -> 1, "a stand-in",
+                    CheckpointRelease.none());
         }
     }
 

@@ -31,13 +31,14 @@ class GridSearchTest {
     }
 
     static GridReport run(ArchSpec base, int divisor, int seeds) {
-        return run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true), base);
+        return run(GridSearch.of(base, CoefficientGrid.of(0.1, 2.0, 0.1, 0), seeds, divisor, true,
+                Double.POSITIVE_INFINITY), base);
     }
 
     static GridReport run(GridSearch grid, ArchSpec base) {
         var proposals = grid.proposals();
         SurrogateEvaluator surrogate = SurrogateEvaluator.of(base);
-        SearchOutcome o = SearchRunner.of(FixedCandidates.of("grid", proposals), InlineEvaluator.of(surrogate, "surrogate"),
+        SearchOutcome o = SearchRunner.of(FixedCandidates.of(proposals), InlineEvaluator.of(surrogate, "surrogate"),
                 InMemoryResultStore.of(JournalHeader.of("grid", JsonNodeFactory.instance.objectNode(), 1)),
                 RunSettings.of(TrainingSettings.defaults(), 1, Reward.of(1, 0, 0, CostMetric.MACS),
                         SearchBudget.evaluations(proposals.size())), ProgressListener.none()).run();
