@@ -162,11 +162,9 @@ public final class InMemoryImageIterator implements DataSetIterator {
 
     /** Copies one image into the stage, cropping with padding and flipping as the augmentation draws. */
     private void copyImage(int index, float[] dst, int dstOffset) {
-        float[] src = images.data();
         int size = images.imageFloats();
-        int srcOffset = index * size;
         if (augmentation.isNone()) {
-            System.arraycopy(src, srcOffset, dst, dstOffset, size);
+            images.copy(index, 0, dst, dstOffset, size);
             return;
         }
         int dx = padding > 0 ? augmentRandom.nextInt(2 * padding + 1) - padding : 0;
@@ -182,17 +180,17 @@ public final class InMemoryImageIterator implements DataSetIterator {
                     Arrays.fill(dst, out, out + r, pad);
                     continue;
                 }
-                int row = srcOffset + (c * r + sy) * r;
+                int row = (c * r + sy) * r;
                 if (mirror) {
                     for (int x = 0; x < r; x++) {
                         int sx = r - 1 - x + dx;
-                        dst[out + x] = sx >= 0 && sx < r ? src[row + sx] : pad;
+                        dst[out + x] = sx >= 0 && sx < r ? images.value(index, row + sx) : pad;
                     }
                 } else {
                     int from = Math.max(0, -dx);
                     int to = Math.min(r, r - dx);
                     Arrays.fill(dst, out, out + from, pad);
-                    System.arraycopy(src, row + from + dx, dst, out + from, to - from);
+                    images.copy(index, row + from + dx, dst, out + from, to - from);
                     Arrays.fill(dst, out + to, out + r, pad);
                 }
             }

@@ -115,7 +115,8 @@ public final class SplitDataset {
 
     /**
      * A split resized (bilinear) to {@code resolution} x {@code resolution} and normalised with the TRAIN
-     * statistics, built on first use and cached.
+     * statistics, built on first use and cached. At the split's own size nothing is copied: the images
+     * are its bytes, normalised as they are read.
      */
     public FloatImages floats(SplitName name, int resolution) {
         ImageSplit images = split(name);
@@ -128,10 +129,14 @@ public final class SplitDataset {
                     + floats + " floats, more than one Java array holds; lower the resolution or set"
                     + " training.subset");
         }
-        return cache.get(name, resolution, () -> resize(images, resolution));
+        return cache.get(name, resolution, () -> build(images, resolution));
     }
 
-    private FloatImages resize(ImageSplit images, int resolution) {
+    private FloatImages build(ImageSplit images, int resolution) {
+        if (images.height() == resolution && images.width() == resolution) {
+            return FloatImages.normalising(images.pixels(), normalization.scale(), normalization.shift(),
+                    images.labels(), images.channels(), resolution, source.numClasses());
+        }
         BilinearResize resample = BilinearResize.of(images.height(), images.width(), resolution, resolution);
         int channels = images.channels();
         int inSize = images.imageBytes();
@@ -141,7 +146,7 @@ public final class SplitDataset {
         float[] shift = normalization.shift();
         IntStream.range(0, images.count()).parallel().forEach(i ->
                 resample.apply(images.pixels(), i * inSize, channels, out, i * outSize, scale, shift));
-        return new FloatImages(out, images.labels(), channels, resolution, source.numClasses());
+        return FloatImages.of(out, images.labels(), channels, resolution, source.numClasses());
     }
 
     /**

@@ -39,7 +39,9 @@ class InMemoryImageIteratorTest {
 
     private static float[] source(FloatImages images, int index) {
         int size = images.imageFloats();
-        return Arrays.copyOfRange(images.data(), index * size, (index + 1) * size);
+        float[] out = new float[size];
+        images.copy(index, 0, out, 0, size);
+        return out;
     }
 
     @ParameterizedTest

@@ -112,15 +112,15 @@ class SplitDatasetTest {
         assertEquals(mean, split.normalization().mean()[0], 1e-6);
         assertEquals(std, split.normalization().std()[0], 1e-6);
 
-        FloatImages floats = split.floats(SplitName.TRAIN, 28);
+        float[] floats = split.floats(SplitName.TRAIN, 28).toArray();
         double floatMean = 0;
-        for (float f : floats.data()) {
+        for (float f : floats) {
             floatMean += f;
         }
-        assertEquals(0.0, floatMean / floats.data().length, 1e-4, "train floats are centred");
+        assertEquals(0.0, floatMean / floats.length, 1e-4, "train floats are centred");
         FloatImages test = split.floats(SplitName.TEST, 28);
         int pixel = split.split(SplitName.TEST).pixel(3, 0, 10, 11);
-        assertEquals((pixel / 255.0 - mean) / std, test.data()[3 * 784 + 10 * 28 + 11], 1e-5);
+        assertEquals((pixel / 255.0 - mean) / std, test.value(3, 10 * 28 + 11), 1e-5);
     }
 
     @Test
@@ -130,9 +130,31 @@ class SplitDatasetTest {
         assertSame(at32, split.floats(SplitName.MINIVAL, 32));
         assertEquals(100, at32.count());
         assertEquals(32, at32.resolution());
-        assertEquals(100 * 32 * 32, at32.data().length);
+        assertEquals(100 * 32 * 32, at32.toArray().length);
+        assertEquals(4L * 100 * 32 * 32, at32.bytes(), "resized images are held as floats");
         split.floats(SplitName.MINIVAL, 64);
         assertEquals(2, split.cachedEntries());
+    }
+
+    @Test
+    void atTheStoredSizeTheImagesAreTheSplitsBytesNormalisedBitForBitAsTheResizingPassWould() {
+        SplitDataset split = SplitDataset.of(data, SplitOptions.defaults());
+        FloatImages native28 = split.floats(SplitName.TRAIN, 28);
+        assertEquals(0, native28.bytes(), "no float copy at the stored size");
+        ImageSplit train = split.split(SplitName.TRAIN);
+        float[] resized = new float[784];
+        float[] read = new float[784];
+        BilinearResize identity = BilinearResize.of(28, 28, 28, 28);
+        for (int i = 0; i < train.count(); i++) {
+            identity.apply(train.pixels(), i * 784, 1, resized, 0, split.normalization().scale(),
+                    split.normalization().shift());
+            native28.copy(i, 0, read, 0, 784);
+            assertArrayEquals(resized, read, "image " + i);
+            assertEquals(Float.floatToRawIntBits(resized[500]), Float.floatToRawIntBits(native28.value(i, 500)));
+        }
+        float[] middle = new float[10];
+        native28.copy(3, 100, middle, 0, 10);
+        assertArrayEquals(Arrays.copyOfRange(native28.toArray(), 3 * 784 + 100, 3 * 784 + 110), middle);
     }
 
     @Test

@@ -65,7 +65,7 @@ final class ParityCheck {
         float[] out = new float[n * channels * plane];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
-                System.arraycopy(f.data(), i * plane, out, (i * channels + c) * plane, plane);
+                f.copy(i, 0, out, (i * channels + c) * plane, plane);
             }
         }
         return out;
