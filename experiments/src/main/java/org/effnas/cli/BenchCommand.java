@@ -6,14 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.effnas.data.Augmentation;
-import org.effnas.data.DatasetKind;
-import org.effnas.data.DatasetLoader;
-import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
 import org.effnas.notation.SpecFiles;
-import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.profile.OneDnnVerboseLog;
@@ -28,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
@@ -81,8 +76,14 @@ public final class BenchCommand implements Runnable {
         @Spec
         CommandSpec command;
 
-        @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
-        String architecture;
+        @Mixin
+        NetShapeOptions net;
+
+        @Mixin
+        InputShapeOptions input;
+
+        @Mixin
+        DatasetOptions dataset;
 
         @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
                 description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
@@ -96,29 +97,9 @@ public final class BenchCommand implements Runnable {
                 description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
-        Integer resolution;
-
-        @Mixin
-        ScalingOptions scaling;
-
-        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-                description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-        String dataset;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder.")
-        Path dataDir;
-
         @Option(names = "--synthetic", description = "Train on one fixed random batch of the spec's own input shape "
                 + "instead of a dataset (speed only).")
         boolean synthetic;
-
-        @Option(names = "--channels", paramLabel = "C", description = "With --synthetic: input channels (default: "
-                + "the spec's).")
-        Integer channels;
-
-        @Option(names = "--classes", paramLabel = "K", description = "With --synthetic: classes (default: the spec's).")
-        Integer classes;
 
         @Option(names = "--profile", description = "Also report where the time went (stack sampler) and oneDNN's "
                 + "primitives and reorders per step (a child JVM in verbose mode).")
@@ -138,20 +119,18 @@ public final class BenchCommand implements Runnable {
             NativeBackend.prepare();
             InputCheck.refuse(batch < 1 || iterations < 1 || warmup < 0,
                     "--batch and --iterations must be >= 1 and --warmup >= 0");
-            InputCheck.refuse(!synthetic && (channels != null || classes != null),
+            InputCheck.refuse(!synthetic && input.overridesChannelsOrClasses(),
                     "--channels and --classes go with --synthetic; a dataset sets them");
             InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
-            ArchSpec base = Architectures.resolve(architecture);
-            int r = resolution != null ? resolution : base.resolution();
+            ArchSpec base = net.base();
             ArchSpec spec;
             DataSetIterator batches;
             if (synthetic) {
-                spec = scaling.apply(base.withInput(r, channels != null ? channels : base.inChannels(),
-                        classes != null ? classes : base.classes()));
+                spec = net.apply(input.apply(base));
                 batches = SyntheticBatches.of(spec, batch, 1);
             } else {
-                ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
-                spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
+                ImageDataset data = dataset.load();
+                spec = net.apply(base.withInput(input.resolution(base), data.channels(), data.numClasses()));
                 batches = SplitDataset.of(data, SplitOptions.defaults())
                         .trainIterator(spec.resolution(), batch, Augmentation.none(), 1);
             }
@@ -159,8 +138,8 @@ public final class BenchCommand implements Runnable {
                 Files.writeString(saveSpec, SpecFiles.toYaml(spec));
             }
             TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
-            ObjectNode n = OutputFormat.jsonObject().put("arch", architecture)
-                    .put("data", synthetic ? "synthetic" : dataset).put("resolution", spec.resolution())
+            ObjectNode n = OutputFormat.jsonObject().put("arch", net.architecture)
+                    .put("data", synthetic ? "synthetic" : dataset.name).put("resolution", spec.resolution())
                     .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
                     .put("macs", b.macs()).put("batch", b.batch()).put("iterations", b.iterations())
                     .put("seconds", b.seconds()).put("images_per_second", b.imagesPerSecond())

@@ -70,7 +70,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
                 c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
                 c.seed(), c.output(), c.scheduler(), c.latency(), c.finalTraining());
-        return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster,
-                spec.root().commandLine().getParseResult().originalArgs()), experiment.session.dryRun);
+        return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster, spec),
+                experiment.session.dryRun);
     }
 }

@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " steps; docs/experiments.md gives a measured run's time)");
         spec.commandLine().getOut().flush();
         return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume).withResumeCommand(
-                ResumeCommand.of(spec.root().commandLine().getParseResult().originalArgs())), false);
+                ResumeCommand.of(spec)), false);
     }
 
     /** The demo experiment, with the dataset where it was found. */

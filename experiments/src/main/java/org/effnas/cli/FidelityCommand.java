@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.CostModel;
-import org.effnas.data.DatasetKind;
-import org.effnas.data.DatasetLoader;
-import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
@@ -40,6 +37,7 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,13 +68,8 @@ public final class FidelityCommand implements Callable<Integer> {
             description = "Built-in search space or a space file (default: ${DEFAULT-VALUE}).")
     String space;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
-            + "for fashion-mnist).")
-    Path dataDir;
+    @Mixin
+    DatasetOptions dataset;
 
     @Option(names = "--evaluator", paramLabel = "KIND", defaultValue = "dl4j",
             description = "dl4j (train for real) or surrogate (analytic learning curves, no training) "
@@ -141,7 +134,7 @@ public final class FidelityCommand implements Callable<Integer> {
             release = CheckpointRelease.none();
         } else {
             NativeBackend.prepare();
-            ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
+            ImageDataset data = dataset.load();
             s = new SearchSpace(base.name(), base.backbone(), base.choices(), base.stem(), base.head(), data.height(),
                     data.channels(), data.numClasses(), base.filterDivisor(), base.activation(), base.dropout(),
                     base.dropConnect());
@@ -150,7 +143,7 @@ public final class FidelityCommand implements Callable<Integer> {
                     Dl4jEvaluator.Options.reward()).withCheckpoints(store);
             release = store;
         }
-        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", dataset)
+        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", dataset.name)
                 .put("evaluator", evaluator).put("architectures", architectures).put("min_steps", minSteps)
                 .put("max_steps", maxSteps).put("eta", eta);
         config.set("training", EvalJson.training(training));
@@ -159,7 +152,7 @@ public final class FidelityCommand implements Callable<Integer> {
                         org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(architectures))
                 .withOrdered(workers == 1);
         err.println("effnas fidelity: " + architectures + " random " + s.name() + " architectures through rungs "
-                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + dataset));
+                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + dataset.name));
         err.flush();
         FidelityStudy study;
         try (JournalFile journal = JournalFile.open(out.resolve("journal.jsonl"), JournalHeader.of("fidelity", config,

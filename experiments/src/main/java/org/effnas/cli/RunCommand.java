@@ -43,8 +43,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
-        return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
-                experiment.session.dryRun, experiment.yes, System.console() != null);
+        return runExperiment(spec, c, experiment.launch(c, spec), experiment.session.dryRun, experiment.yes,
+                System.console() != null);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */

@@ -14,7 +14,6 @@ import org.effnas.data.SplitOptions;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.TrainingSettings;
-import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.Dl4jEvaluator;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code effnas train ARCH}: trains one architecture with DL4J on real data and prints its result as JSON. */
@@ -53,16 +51,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
-    String architecture;
+    @Mixin
+    NetShapeOptions net;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
-            + "for fashion-mnist).")
-    Path dataDir;
+    @Mixin
+    DatasetOptions dataset;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Passes over the training "
             + "images (default: ${DEFAULT-VALUE}; fractions allowed).")
@@ -120,9 +113,6 @@ public final class TrainCommand implements Callable<Integer> {
             + "else the dataset's image size); for --dataset folder, images of mixed sizes are resized to R when read.")
     Integer resolution;
 
-    @Mixin
-    ScalingOptions scaling;
-
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order "
             + "and the minival split (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -136,20 +126,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NativeBackend.prepare(); // before anything loads ND4J's native code
-        DatasetKind kind = DatasetKind.parse(dataset);
+        DatasetRequest request = dataset.request();
         double lr = learningRate != null ? learningRate
                 : optimizer.equals("rmsprop") ? 0.256 * batch / 4096 : 1e-3;
         TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, batch, optimizer, lr,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
-        DatasetRequest request = DatasetRequest.of(kind, dataDir);
-        if (kind == DatasetKind.FOLDER && resolution != null) {
+        if (request.kind() == DatasetKind.FOLDER && resolution != null) {
             request = request.withImageSize(resolution); // a folder of mixed sizes is read at one size
         }
         ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);
-        ArchSpec spec = adapt(Architectures.resolve(architecture), data);
+        ArchSpec spec = adapt(net.base(), data);
         SplitDataset splits = SplitDataset.of(data, SplitOptions.from(settings, seed));
-        err.println("effnas train: " + architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
+        err.println("effnas train: " + net.architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
                 + spec.inChannels() + ", " + spec.classes() + " classes; " + NativeBackend.describe());
         err.flush();
         Dl4jEvaluator evaluator = new Dl4jEvaluator(splits, new Dl4jEvaluator.Options(
@@ -171,16 +160,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The spec to train: ARCH adapted to the dataset's input as the command's description says. */
     ArchSpec adapt(ArchSpec base, ImageDataset data) {
-        boolean file = !Architectures.names().contains(architecture);
+        boolean file = net.isFile();
         InputCheck.refuse(file && base.inChannels() != data.channels(),
-                architecture + ": in_channels is " + base.inChannels() + " but " + dataset
+                net.architecture + ": in_channels is " + base.inChannels() + " but " + dataset.name
                 + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
                 + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
         InputCheck.refuse(!file && resolution == null && data.height() != data.width(),
-                "--resolution: " + dataset + " images are " + data.height() + "x"
+                "--resolution: " + dataset.name + " images are " + data.height() + "x"
                 + data.width() + "; pass a square resolution");
         int r = resolution != null ? resolution : file ? base.resolution() : data.height();
-        return scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
+        return net.apply(base.withInput(r, data.channels(), data.numClasses()));
     }
 
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
