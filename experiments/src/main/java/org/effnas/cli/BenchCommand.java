@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench",
-        mixinStandardHelpOptions = true,
         description = "Benchmarks: DL4J training speed (train), inference latency with DL4J and ONNX Runtime (infer), the "
                 + "CPU's measured single-precision GEMM peak (gemm) and the Hazelcast cluster (cluster). They print figures.",
         footer = {"", "Examples:", "  effnas bench train effnas-mini", "  effnas bench infer effnas-mini",
@@ -47,7 +46,6 @@ public final class BenchCommand implements Runnable {
 
     /** {@code effnas bench train ARCH}: training throughput, achieved GFLOP/s, peak memory and the time split. */
     @Command(name = "train",
-            mixinStandardHelpOptions = true,
             description = {
                     "Time DL4J training steps (Adam) of an architecture on real Fashion-MNIST batches and print JSON: "
                             + "images_per_second, cpu_ms_per_image, gflops_per_second (3 x 2 x MACs per image x "
@@ -83,11 +81,7 @@ public final class BenchCommand implements Runnable {
         InputShapeOptions input;
 
         @Mixin
-        DatasetOptions dataset;
-
-        @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
-                description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-        int batch;
+        TrainingDataOptions data;
 
         @Option(names = "--iterations", paramLabel = "N", defaultValue = "30",
                 description = "Timed training steps (default: ${DEFAULT-VALUE}).")
@@ -117,7 +111,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             NativeBackend.prepare();
-            InputCheck.refuse(batch < 1 || iterations < 1 || warmup < 0,
+            InputCheck.refuse(data.batch < 1 || iterations < 1 || warmup < 0,
                     "--batch and --iterations must be >= 1 and --warmup >= 0");
             InputCheck.refuse(!synthetic && input.overridesChannelsOrClasses(),
                     "--channels and --classes go with --synthetic; a dataset sets them");
@@ -127,19 +121,19 @@ public final class BenchCommand implements Runnable {
             DataSetIterator batches;
             if (synthetic) {
                 spec = net.apply(input.apply(base));
-                batches = SyntheticBatches.of(spec, batch, 1);
+                batches = SyntheticBatches.of(spec, data.batch, 1);
             } else {
-                ImageDataset data = dataset.load();
-                spec = net.apply(base.withInput(input.resolution(base), data.channels(), data.numClasses()));
-                batches = SplitDataset.of(data, SplitOptions.defaults())
-                        .trainIterator(spec.resolution(), batch, Augmentation.none(), 1);
+                ImageDataset images = data.load();
+                spec = net.apply(base.withInput(input.resolution(base), images.channels(), images.numClasses()));
+                batches = SplitDataset.of(images, SplitOptions.defaults())
+                        .trainIterator(spec.resolution(), data.batch, Augmentation.none(), 1);
             }
             if (saveSpec != null) {
                 Files.writeString(saveSpec, SpecFiles.toYaml(spec));
             }
             TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
             ObjectNode n = OutputFormat.jsonObject().put("arch", net.architecture)
-                    .put("data", synthetic ? "synthetic" : dataset.name).put("resolution", spec.resolution())
+                    .put("data", synthetic ? "synthetic" : data.name).put("resolution", spec.resolution())
                     .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
                     .put("macs", b.macs()).put("batch", b.batch()).put("iterations", b.iterations())
                     .put("seconds", b.seconds()).put("images_per_second", b.imagesPerSecond())
@@ -151,7 +145,7 @@ public final class BenchCommand implements Runnable {
                 n.put("native_share", b.nativeShare());
                 putShares(n.putObject("phase_shares"), b.phaseShares());
                 putShares(n.putObject("layer_shares"), b.layerShares());
-                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, batch, 2, profileSteps, 1800));
+                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, data.batch, 2, profileSteps, 1800));
             }
             n.put("backend", b.backend());
             command.commandLine().getOut().print(OutputFormat.json(n));

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas bench infer ARCH}: batch-1 latency and batch-64 throughput with DL4J and ONNX Runtime. */
 @Command(name = "infer",
-        mixinStandardHelpOptions = true,
         description = {
                 "Time inference of an architecture with DL4J and with ONNX Runtime and print JSON: for each engine, "
                         + "the batch-1 latency (median, p10, p90 of --runs runs after --warmup untimed ones) and the "

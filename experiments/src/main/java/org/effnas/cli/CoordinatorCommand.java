@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
  * Hazelcast coordinator on {@code --bind}.
  */
 @Command(name = "coordinator",
-        mixinStandardHelpOptions = true,
         description = {
                 "Run an experiment (search, grid, family, report: as 'effnas run') on a Hazelcast cluster: this process "
                         + "listens on --bind, waits for workers and hands them candidates; results go to the "

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
  * when it is missing and effnas runs as root; otherwise says exactly what to run.
  */
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs the whole pipeline on a small budget with real training: a baseline search of 20 candidates (or 5 "
                     + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1200-image subset of Fashion-MNIST each), "

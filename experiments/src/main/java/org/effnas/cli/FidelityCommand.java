@@ -48,7 +48,6 @@ import picocli.CommandLine.Spec;
  * rung does (Kendall tau and Spearman rho with bootstrap 95% intervals).
  */
 @Command(name = "fidelity",
-        mixinStandardHelpOptions = true,
         description = {
                 "Train N random architectures of a search space through every rung of a ladder (min_steps * eta^k "
                         + "up to max_steps, each rung continuing the last one's checkpoint) and print, for each "
@@ -69,7 +68,7 @@ public final class FidelityCommand implements Callable<Integer> {
     String space;
 
     @Mixin
-    DatasetOptions dataset;
+    TrainingDataOptions dataset;
 
     @Option(names = "--evaluator", paramLabel = "KIND", defaultValue = "dl4j",
             description = "dl4j (train for real) or surrogate (analytic learning curves, no training) "
@@ -89,9 +88,6 @@ public final class FidelityCommand implements Callable<Integer> {
 
     @Option(names = "--eta", paramLabel = "N", defaultValue = "3", description = "Rung spacing factor (default: ${DEFAULT-VALUE}).")
     int eta;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam peak learning rate, "
             + "cosine decay over --max-steps (default: ${DEFAULT-VALUE}).")
@@ -121,7 +117,7 @@ public final class FidelityCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--evaluator: must be dl4j or surrogate, got " + evaluator);
         };
         PrintWriter err = command.commandLine().getErr();
-        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, batch, "adam", learningRate, 0, "cosine", 0,
+        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, dataset.batch, "adam", learningRate, 0, "cosine", 0,
                 0, false, 0.1, TrainingSettings.DEFAULT_PRECISE_BN_IMAGES);
         SearchSpace base = space.endsWith(".yaml") || space.endsWith(".json") ? SearchSpaces.load(Path.of(space))
                 : SearchSpaces.builtin(space);

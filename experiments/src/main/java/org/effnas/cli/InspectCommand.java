@@ -34,7 +34,6 @@ import picocli.CommandLine.Spec;
  * {@code effnas inspect --space NAME|FILE}: a search space's size and cost range, for choosing T.
  */
 @Command(name = "inspect",
-        mixinStandardHelpOptions = true,
         description = {
                 "Print the exact per-layer cost of an architecture: output HxWxC, trainable parameters, "
                         + "multiply-adds and activations (output elements), then the totals.",

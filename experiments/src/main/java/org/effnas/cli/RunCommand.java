@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas run}: the whole experiment (search, grid, family, report) from one YAML config. */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs a whole experiment from one YAML config: the baseline search (and a random-search baseline "
                     + "when asked), the alpha/beta/gamma grid around the winner, the scaled family, and report.html.",

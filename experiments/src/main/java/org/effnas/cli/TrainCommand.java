@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas train ARCH}: trains one architecture with DL4J on real data and prints its result as JSON. */
 @Command(name = "train",
-        mixinStandardHelpOptions = true,
         description = {
                 "Train one architecture with DL4J on a real dataset and print the result as JSON: top1, top5 and "
                         + "loss on minival (on the test split with --test), trainable params, multiply-adds, training "
@@ -55,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     NetShapeOptions net;
 
     @Mixin
-    DatasetOptions dataset;
+    TrainingDataOptions dataset;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Passes over the training "
             + "images (default: ${DEFAULT-VALUE}; fractions allowed).")
@@ -68,10 +67,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--subset", paramLabel = "N", defaultValue = "0", description = "Train on N images only "
             + "(stratified; default: 0 = all but minival).")
     int subset;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Mini-batch size "
-            + "(default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, or rmsprop "
             + "(decay 0.9, momentum 0.9, eps 1e-3 as in the paper) (default: ${DEFAULT-VALUE}).")
@@ -128,8 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
         NativeBackend.prepare(); // before anything loads ND4J's native code
         DatasetRequest request = dataset.request();
         double lr = learningRate != null ? learningRate
-                : optimizer.equals("rmsprop") ? 0.256 * batch / 4096 : 1e-3;
-        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, batch, optimizer, lr,
+                : optimizer.equals("rmsprop") ? 0.256 * dataset.batch / 4096 : 1e-3;
+        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, dataset.batch, optimizer, lr,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
         if (request.kind() == DatasetKind.FOLDER && resolution != null) {

@@ -8,10 +8,11 @@ import org.effnas.data.ImageDataset;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --dataset NAME} and {@code --data DIR}: the images a command trains on, as the picocli mixin of
- * {@code effnas train}, {@code effnas bench train} and {@code effnas fidelity}.
+ * {@code --dataset NAME}, {@code --data DIR} and {@code --batch N}: the images a command trains on and how many
+ * go into each step, as the picocli mixin of {@code effnas train}, {@code effnas bench train} and
+ * {@code effnas fidelity}.
  */
-public final class DatasetOptions {
+public final class TrainingDataOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
             description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
@@ -20,6 +21,10 @@ public final class DatasetOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
             + "for fashion-mnist).")
     Path dir;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+            description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
 
     /** The request for the training split of {@code --dataset} in {@code --data}. */
     DatasetRequest request() {
