@@ -30,6 +30,7 @@ import org.effnas.worker.export.LatencyEngines;
 import org.effnas.worker.export.SpecLatency;
 import org.effnas.worker.train.LatencySettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,9 +91,8 @@ public final class FamilyCommand implements Callable<Integer> {
             description = "Classifier outputs (default: 1000 with --official, else the base's).")
     Integer classes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            converter = OutputFormat.Converter.class, description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Flag format;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write DIR/family/<model>.yaml and <model>.json for each member (the table: "
@@ -137,9 +137,9 @@ public final class FamilyCommand implements Callable<Integer> {
         }
         List<Double> phis = phis(phi);
         List<Member> members = official ? officialMembers(phis) : scaledMembers(phis);
-        TextTable table = table(members, format == OutputFormat.TABLE);
+        TextTable table = table(members, format.value == OutputFormat.TABLE);
         PrintWriter w = command.commandLine().getOut();
-        switch (format) {
+        switch (format.value) {
             case CSV -> w.print(table.csv());
             case JSON -> w.print(json(members));
             default -> {
@@ -160,7 +160,7 @@ public final class FamilyCommand implements Callable<Integer> {
         ArchSpec baseSpec = baseSpec();
         PrintWriter w = command.commandLine().getOut();
         TargetedFamilyTable.print(w, base, baseSpec, coefficients, divisor(baseSpec), targetMacs,
-                format == OutputFormat.JSON);
+                format.value == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
@@ -181,7 +181,7 @@ public final class FamilyCommand implements Callable<Integer> {
         PrintWriter w = command.commandLine().getOut();
         TargetedFamilyTable.printLatency(w, base, baseSpec, coefficients, divisor(baseSpec), targetLatencyMs, phiCap,
                 latency, e == ImageClassifier.Engine.DL4J ? "OMP_NUM_THREADS" : Integer.toString(threads),
-                format == OutputFormat.JSON);
+                format.value == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
