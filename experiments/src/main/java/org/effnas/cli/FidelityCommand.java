@@ -68,7 +68,7 @@ public final class FidelityCommand implements Callable<Integer> {
     String space;
 
     @Mixin
-    TrainingDataOptions dataset;
+    TrainingDataOptions data;
 
     @Option(names = "--evaluator", paramLabel = "KIND", defaultValue = "dl4j",
             description = "dl4j (train for real) or surrogate (analytic learning curves, no training) "
@@ -117,7 +117,7 @@ public final class FidelityCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--evaluator: must be dl4j or surrogate, got " + evaluator);
         };
         PrintWriter err = command.commandLine().getErr();
-        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, dataset.batch, "adam", learningRate, 0, "cosine", 0,
+        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, data.batch, "adam", learningRate, 0, "cosine", 0,
                 0, false, 0.1, TrainingSettings.DEFAULT_PRECISE_BN_IMAGES);
         SearchSpace base = space.endsWith(".yaml") || space.endsWith(".json") ? SearchSpaces.load(Path.of(space))
                 : SearchSpaces.builtin(space);
@@ -130,16 +130,16 @@ public final class FidelityCommand implements Callable<Integer> {
             release = CheckpointRelease.none();
         } else {
             NativeBackend.prepare();
-            ImageDataset data = dataset.load();
-            s = new SearchSpace(base.name(), base.backbone(), base.choices(), base.stem(), base.head(), data.height(),
-                    data.channels(), data.numClasses(), base.filterDivisor(), base.activation(), base.dropout(),
-                    base.dropConnect());
+            ImageDataset images = data.load();
+            s = new SearchSpace(base.name(), base.backbone(), base.choices(), base.stem(), base.head(),
+                    images.height(), images.channels(), images.numClasses(), base.filterDivisor(), base.activation(),
+                    base.dropout(), base.dropConnect());
             CheckpointStore store = CheckpointStore.at(out.resolve("checkpoints"));
-            one = new Dl4jEvaluator(SplitDataset.of(data, SplitOptions.from(training, seed)),
+            one = new Dl4jEvaluator(SplitDataset.of(images, SplitOptions.from(training, seed)),
                     Dl4jEvaluator.Options.reward()).withCheckpoints(store);
             release = store;
         }
-        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", dataset.name)
+        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", data.name)
                 .put("evaluator", evaluator).put("architectures", architectures).put("min_steps", minSteps)
                 .put("max_steps", maxSteps).put("eta", eta);
         config.set("training", EvalJson.training(training));
@@ -148,7 +148,7 @@ public final class FidelityCommand implements Callable<Integer> {
                         org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(architectures))
                 .withOrdered(workers == 1);
         err.println("effnas fidelity: " + architectures + " random " + s.name() + " architectures through rungs "
-                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + dataset.name));
+                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + data.name));
         err.flush();
         FidelityStudy study;
         try (JournalFile journal = JournalFile.open(out.resolve("journal.jsonl"), JournalHeader.of("fidelity", config,

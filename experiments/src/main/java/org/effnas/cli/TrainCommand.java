@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     NetShapeOptions net;
 
     @Mixin
-    TrainingDataOptions dataset;
+    TrainingDataOptions data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Passes over the training "
             + "images (default: ${DEFAULT-VALUE}; fractions allowed).")
@@ -121,18 +121,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NativeBackend.prepare(); // before anything loads ND4J's native code
-        DatasetRequest request = dataset.request();
+        DatasetRequest request = data.request();
         double lr = learningRate != null ? learningRate
-                : optimizer.equals("rmsprop") ? 0.256 * dataset.batch / 4096 : 1e-3;
-        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, dataset.batch, optimizer, lr,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
+                : optimizer.equals("rmsprop") ? 0.256 * data.batch / 4096 : 1e-3;
+        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, data.batch, optimizer,
+                lr, warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
         if (request.kind() == DatasetKind.FOLDER && resolution != null) {
             request = request.withImageSize(resolution); // a folder of mixed sizes is read at one size
         }
-        ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);
-        ArchSpec spec = adapt(net.base(), data);
-        SplitDataset splits = SplitDataset.of(data, SplitOptions.from(settings, seed));
+        ImageDataset images = DatasetLoader.load(test ? request.withTest() : request);
+        ArchSpec spec = adapt(net.base(), images);
+        SplitDataset splits = SplitDataset.of(images, SplitOptions.from(settings, seed));
         err.println("effnas train: " + net.architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
                 + spec.inChannels() + ", " + spec.classes() + " classes; " + NativeBackend.describe());
         err.flush();
@@ -154,17 +154,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The spec to train: ARCH adapted to the dataset's input as the command's description says. */
-    ArchSpec adapt(ArchSpec base, ImageDataset data) {
+    ArchSpec adapt(ArchSpec base, ImageDataset images) {
         boolean file = net.isFile();
-        InputCheck.refuse(file && base.inChannels() != data.channels(),
-                net.architecture + ": in_channels is " + base.inChannels() + " but " + dataset.name
-                + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
+        InputCheck.refuse(file && base.inChannels() != images.channels(),
+                net.architecture + ": in_channels is " + base.inChannels() + " but " + data.name
+                + " images have " + images.channels() + " channel(s); set in_channels: " + images.channels()
                 + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
-        InputCheck.refuse(!file && resolution == null && data.height() != data.width(),
-                "--resolution: " + dataset.name + " images are " + data.height() + "x"
-                + data.width() + "; pass a square resolution");
-        int r = resolution != null ? resolution : file ? base.resolution() : data.height();
-        return net.apply(base.withInput(r, data.channels(), data.numClasses()));
+        InputCheck.refuse(!file && resolution == null && images.height() != images.width(),
+                "--resolution: " + data.name + " images are " + images.height() + "x"
+                + images.width() + "; pass a square resolution");
+        int r = resolution != null ? resolution : file ? base.resolution() : images.height();
+        return net.apply(base.withInput(r, images.channels(), images.numClasses()));
     }
 
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {
