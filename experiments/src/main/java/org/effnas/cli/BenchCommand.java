@@ -113,7 +113,7 @@ public final class BenchCommand implements Runnable {
             NativeBackend.prepare();
             InputCheck.refuse(data.batch < 1 || iterations < 1 || warmup < 0,
                     "--batch and --iterations must be >= 1 and --warmup >= 0");
-            InputCheck.refuse(!synthetic && input.overridesChannelsOrClasses(),
+            InputCheck.refuse(!synthetic && (input.channels != null || input.classes != null),
                     "--channels and --classes go with --synthetic; a dataset sets them");
             InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
             ArchSpec base = net.base();

@@ -13,9 +13,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code effnas} command line. Exit codes: 0 done, 1 the run failed, 2 bad input (a one-line
- * message naming the field or file and the fix, never a stack trace).
+ * message naming the field or file and the fix, never a stack trace). Its {@code --help} and
+ * {@code --version} (with the version provider) are declared here once: every subcommand inherits them.
  */
-// INHERIT: every subcommand gets --help and --version (and the version provider) from here
 @Command(name = "effnas",
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,

@@ -23,11 +23,6 @@ public final class InputShapeOptions {
         return resolution != null ? resolution : spec.resolution();
     }
 
-    /** Whether {@code --channels} or {@code --classes} was given. */
-    boolean overridesChannelsOrClasses() {
-        return channels != null || classes != null;
-    }
-
     /** The spec with each given value in place of its own. */
     ArchSpec apply(ArchSpec spec) {
         return spec.withInput(resolution(spec), channels != null ? channels : spec.inChannels(),
