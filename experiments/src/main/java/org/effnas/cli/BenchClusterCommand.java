@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
  * processes on this machine and a sleeping evaluator (no training). A benchmark: it prints figures.
  */
 @Command(name = "cluster",
-        mixinStandardHelpOptions = true,
         description = {
                 "Measure the Hazelcast cluster itself: for each worker count, start a coordinator and that many worker "
                         + "PROCESSES on 127.0.0.1 whose evaluator sleeps --task-seconds, run a batch, and report the "

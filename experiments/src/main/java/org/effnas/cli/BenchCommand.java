@@ -6,14 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.effnas.data.Augmentation;
-import org.effnas.data.DatasetKind;
-import org.effnas.data.DatasetLoader;
-import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
 import org.effnas.notation.SpecFiles;
-import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.profile.OneDnnVerboseLog;
@@ -28,12 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench",
-        mixinStandardHelpOptions = true,
         description = "Benchmarks: DL4J training speed (train), inference latency with DL4J and ONNX Runtime (infer), the "
                 + "CPU's measured single-precision GEMM peak (gemm) and the Hazelcast cluster (cluster). They print figures.",
         footer = {"", "Examples:", "  effnas bench train effnas-mini", "  effnas bench infer effnas-mini",
@@ -52,7 +46,6 @@ public final class BenchCommand implements Runnable {
 
     /** {@code effnas bench train ARCH}: training throughput, achieved GFLOP/s, peak memory and the time split. */
     @Command(name = "train",
-            mixinStandardHelpOptions = true,
             description = {
                     "Time DL4J training steps (Adam) of an architecture on real Fashion-MNIST batches and print JSON: "
                             + "images_per_second, cpu_ms_per_image, gflops_per_second (3 x 2 x MACs per image x "
@@ -81,12 +74,14 @@ public final class BenchCommand implements Runnable {
         @Spec
         CommandSpec command;
 
-        @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
-        String architecture;
+        @Mixin
+        NetShapeOptions net;
 
-        @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
-                description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-        int batch;
+        @Mixin
+        InputShapeOptions input;
+
+        @Mixin
+        TrainingDataOptions data;
 
         @Option(names = "--iterations", paramLabel = "N", defaultValue = "30",
                 description = "Timed training steps (default: ${DEFAULT-VALUE}).")
@@ -96,29 +91,9 @@ public final class BenchCommand implements Runnable {
                 description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
-        Integer resolution;
-
-        @Mixin
-        ScalingOptions scaling;
-
-        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-                description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-        String dataset;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder.")
-        Path dataDir;
-
         @Option(names = "--synthetic", description = "Train on one fixed random batch of the spec's own input shape "
                 + "instead of a dataset (speed only).")
         boolean synthetic;
-
-        @Option(names = "--channels", paramLabel = "C", description = "With --synthetic: input channels (default: "
-                + "the spec's).")
-        Integer channels;
-
-        @Option(names = "--classes", paramLabel = "K", description = "With --synthetic: classes (default: the spec's).")
-        Integer classes;
 
         @Option(names = "--profile", description = "Also report where the time went (stack sampler) and oneDNN's "
                 + "primitives and reorders per step (a child JVM in verbose mode).")
@@ -136,31 +111,29 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             NativeBackend.prepare();
-            InputCheck.refuse(batch < 1 || iterations < 1 || warmup < 0,
+            InputCheck.refuse(data.batch < 1 || iterations < 1 || warmup < 0,
                     "--batch and --iterations must be >= 1 and --warmup >= 0");
-            InputCheck.refuse(!synthetic && (channels != null || classes != null),
+            InputCheck.refuse(!synthetic && (input.channels != null || input.classes != null),
                     "--channels and --classes go with --synthetic; a dataset sets them");
             InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
-            ArchSpec base = Architectures.resolve(architecture);
-            int r = resolution != null ? resolution : base.resolution();
+            ArchSpec base = net.base();
             ArchSpec spec;
             DataSetIterator batches;
             if (synthetic) {
-                spec = scaling.apply(base.withInput(r, channels != null ? channels : base.inChannels(),
-                        classes != null ? classes : base.classes()));
-                batches = SyntheticBatches.of(spec, batch, 1);
+                spec = net.apply(input.apply(base));
+                batches = SyntheticBatches.of(spec, data.batch, 1);
             } else {
-                ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
-                spec = scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
-                batches = SplitDataset.of(data, SplitOptions.defaults())
-                        .trainIterator(spec.resolution(), batch, Augmentation.none(), 1);
+                ImageDataset images = data.load();
+                spec = net.apply(base.withInput(input.resolution(base), images.channels(), images.numClasses()));
+                batches = SplitDataset.of(images, SplitOptions.defaults())
+                        .trainIterator(spec.resolution(), data.batch, Augmentation.none(), 1);
             }
             if (saveSpec != null) {
                 Files.writeString(saveSpec, SpecFiles.toYaml(spec));
             }
             TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
-            ObjectNode n = OutputFormat.jsonObject().put("arch", architecture)
-                    .put("data", synthetic ? "synthetic" : dataset).put("resolution", spec.resolution())
+            ObjectNode n = OutputFormat.jsonObject().put("arch", net.architecture)
+                    .put("data", synthetic ? "synthetic" : data.name).put("resolution", spec.resolution())
                     .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
                     .put("macs", b.macs()).put("batch", b.batch()).put("iterations", b.iterations())
                     .put("seconds", b.seconds()).put("images_per_second", b.imagesPerSecond())
@@ -172,7 +145,7 @@ public final class BenchCommand implements Runnable {
                 n.put("native_share", b.nativeShare());
                 putShares(n.putObject("phase_shares"), b.phaseShares());
                 putShares(n.putObject("layer_shares"), b.layerShares());
-                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, batch, 2, profileSteps, 1800));
+                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, data.batch, 2, profileSteps, 1800));
             }
             n.put("backend", b.backend());
             command.commandLine().getOut().print(OutputFormat.json(n));

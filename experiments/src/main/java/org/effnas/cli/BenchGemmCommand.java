@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas bench gemm}: the CPU's measured float32 matrix-product rate, the roofline's roof. */
 @Command(name = "gemm",
-        mixinStandardHelpOptions = true,
         description = {
                 "Measure this CPU's single-precision peak as ND4J reaches it: square float32 products C = A B of "
                         + "each size with ND4J's BLAS sgemm and with libnd4j's matmul op (oneDNN), 2 n^3 FLOPs "

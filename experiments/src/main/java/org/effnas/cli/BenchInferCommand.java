@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.effnas.notation.SpecFiles;
-import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.export.ImageClassifier;
@@ -20,12 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code effnas bench infer ARCH}: batch-1 latency and batch-64 throughput with DL4J and ONNX Runtime. */
 @Command(name = "infer",
-        mixinStandardHelpOptions = true,
         description = {
                 "Time inference of an architecture with DL4J and with ONNX Runtime and print JSON: for each engine, "
                         + "the batch-1 latency (median, p10, p90 of --runs runs after --warmup untimed ones) and the "
@@ -47,8 +44,11 @@ public final class BenchInferCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
-    String architecture;
+    @Mixin
+    NetShapeOptions net;
+
+    @Mixin
+    InputShapeOptions input;
 
     @Option(names = "--engine", paramLabel = "E", defaultValue = "both",
             description = "dl4j, onnxruntime or both (default: ${DEFAULT-VALUE}).")
@@ -70,18 +70,6 @@ public final class BenchInferCommand implements Callable<Integer> {
             description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: the spec's).")
-    Integer resolution;
-
-    @Option(names = "--channels", paramLabel = "C", description = "Input channels (default: the spec's).")
-    Integer channels;
-
-    @Option(names = "--classes", paramLabel = "K", description = "Output classes (default: the spec's).")
-    Integer classes;
-
-    @Mixin
-    ScalingOptions scaling;
-
     @Option(names = "--save-spec", paramLabel = "FILE",
             description = "Also write the spec that was measured (YAML), for bench/pytorch_reference.py.")
     Path saveSpec;
@@ -93,15 +81,13 @@ public final class BenchInferCommand implements Callable<Integer> {
                 : List.of(ImageClassifier.Engine.parse(engine));
         InputCheck.refuse(runs < 1 || warmup < 0, "--runs must be >= 1 and --warmup >= 0, got " + runs + " and " + warmup);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ArchSpec base = Architectures.resolve(architecture);
-        ArchSpec spec = scaling.apply(base.withInput(resolution != null ? resolution : base.resolution(),
-                channels != null ? channels : base.inChannels(), classes != null ? classes : base.classes()));
+        ArchSpec spec = net.apply(input.apply(net.base()));
         if (saveSpec != null) {
             Files.writeString(saveSpec, SpecFiles.toYaml(spec));
         }
         NativeBackend.prepare();
         InferenceBenchmark b = InferenceBenchmark.run(spec, engines, n, throughputBatch, warmup, runs, 1);
-        ObjectNode out = OutputFormat.jsonObject().put("arch", architecture).put("resolution", spec.resolution())
+        ObjectNode out = OutputFormat.jsonObject().put("arch", net.architecture).put("resolution", spec.resolution())
                 .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
                 .put("macs", b.macs()).put("weights", InferenceBenchmark.WEIGHTS).put("threads", b.threads())
                 .put("cpu", b.latencies().get(0).cpu());

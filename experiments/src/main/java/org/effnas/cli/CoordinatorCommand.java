@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
  * Hazelcast coordinator on {@code --bind}.
  */
 @Command(name = "coordinator",
-        mixinStandardHelpOptions = true,
         description = {
                 "Run an experiment (search, grid, family, report: as 'effnas run') on a Hazelcast cluster: this process "
                         + "listens on --bind, waits for workers and hands them candidates; results go to the "
@@ -70,7 +69,7 @@ public final class CoordinatorCommand implements Callable<Integer> {
         ExperimentConfig onCluster = new ExperimentConfig(c.dataset(), c.space(), c.reward(), c.strategy(),
                 c.training(), c.evaluator(), c.grid(), c.family(), c.cluster().onCoordinator(address, hz),
                 c.seed(), c.output(), c.scheduler(), c.latency(), c.finalTraining());
-        return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster,
-                spec.root().commandLine().getParseResult().originalArgs()), experiment.session.dryRun);
+        return RunCommand.runExperiment(spec, onCluster, experiment.launch(onCluster, spec),
+                experiment.session.dryRun);
     }
 }

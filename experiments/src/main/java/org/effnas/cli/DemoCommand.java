@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
  * when it is missing and effnas runs as root; otherwise says exactly what to run.
  */
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs the whole pipeline on a small budget with real training: a baseline search of 20 candidates (or 5 "
                     + "minutes) in the mnasnet-small space (DL4J, 1 epoch of a 1200-image subset of Fashion-MNIST each), "
@@ -72,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " steps; docs/experiments.md gives a measured run's time)");
         spec.commandLine().getOut().flush();
         return RunCommand.runExperiment(spec, c, LaunchOptions.of(out, resume).withResumeCommand(
-                ResumeCommand.of(spec.root().commandLine().getParseResult().originalArgs())), false);
+                ResumeCommand.of(spec)), false);
     }
 
     /** The demo experiment, with the dataset where it was found. */

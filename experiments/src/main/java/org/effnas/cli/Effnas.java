@@ -9,12 +9,15 @@ import org.effnas.config.SettingKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code effnas} command line. Exit codes: 0 done, 1 the run failed, 2 bad input (a one-line
- * message naming the field or file and the fix, never a stack trace).
+ * message naming the field or file and the fix, never a stack trace). Its {@code --help} and
+ * {@code --version} (with the version provider) are declared here once: every subcommand inherits them.
  */
 @Command(name = "effnas",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = EffnasVersion.class,
         description = "Search a ConvNet under a FLOPs budget, grid-search compound-scaling coefficients "

@@ -1,7 +1,6 @@
 package org.effnas.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.effnas.InvalidInputException;
 import org.effnas.config.ClusterConfig;
 import org.effnas.config.ClusterMode;
@@ -201,7 +200,6 @@ public final class ExperimentFlags {
 
     /** How this session runs: the directory, resume, the cache and simulated durations. */
     LaunchOptions launch() {
-        return new LaunchOptions(out, resume, session.cacheDirectory(), session.fresh, simulateSeconds,
-                Optional.of(ResumeCommand.of(command.root().commandLine().getParseResult().originalArgs())));
+        return session.launch(out, resume, simulateSeconds, command);
     }
 }

@@ -1,12 +1,11 @@
 package org.effnas.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.pipeline.LaunchOptions;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +44,8 @@ public final class ExperimentRunOptions {
         return out != null ? out : Path.of(c.output());
     }
 
-    /** How this session runs; {@code args} is the whole command line, for the hint printed when it is stopped. */
-    LaunchOptions launch(ExperimentConfig c, List<String> args) {
-        return new LaunchOptions(directory(c), resume, session.cacheDirectory(), session.fresh, 0,
-                Optional.of(ResumeCommand.of(args)));
+    /** How this session of {@code command} runs {@code c}. */
+    LaunchOptions launch(ExperimentConfig c, CommandSpec command) {
+        return session.launch(directory(c), resume, 0, command);
     }
 }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas export MODEL --format onnx}: writes a saved model as ONNX with its preprocessing contract. */
 @Command(name = "export",
-        mixinStandardHelpOptions = true,
         description = {
                 "Export a saved model (the --out folder of `effnas train`, best/ of an experiment, or a model.zip) "
                         + "as an ONNX graph: input NCHW float32 named 'input', outputs 'logits' and 'probabilities'. "

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.Cost;
 import org.effnas.cost.CostModel;
@@ -22,13 +21,16 @@ import org.effnas.scaling.CompoundCoefficients;
 import org.effnas.scaling.OfficialEfficientNet;
 import org.effnas.scaling.ScalingRules;
 import org.effnas.family.ScaledFamily;
+import org.effnas.family.ScaledFamily.Member;
+import org.effnas.scaling.ScalingDimension;
+import org.effnas.scaling.ScalingFactors;
 import org.effnas.spec.ArchSpec;
-import org.effnas.spec.Stage;
 import org.effnas.worker.export.ImageClassifier;
 import org.effnas.worker.export.LatencyEngines;
 import org.effnas.worker.export.SpecLatency;
 import org.effnas.worker.train.LatencySettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,7 +40,6 @@ import picocli.CommandLine.Spec;
  * table or a base network scaled by a user's (alpha, beta, gamma) at several phi.
  */
 @Command(name = "family",
-        mixinStandardHelpOptions = true,
         description = {
                 "Print a compound-scaled model family with each member's multipliers, resolution, exact "
                         + "params and MACs.",
@@ -90,19 +91,13 @@ public final class FamilyCommand implements Callable<Integer> {
             description = "Classifier outputs (default: 1000 with --official, else the base's).")
     Integer classes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            converter = OutputFormat.Converter.class, description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Flag format;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write DIR/family/<model>.yaml and <model>.json for each member (the table: "
                     + "--format csv; family.csv holds trained families, see 'effnas grid --family').")
     Path out;
-
-    /** One member of the family. */
-    record Member(String name, double phi, double width, double depth, ArchSpec spec, Cost cost,
-                  double nominalRatio, double achievedRatio) {
-    }
 
     @Option(names = "--target-macs", paramLabel = "LIST", description = "Instead of --phi: one member per "
             + "multiply-add budget (e.g. 50M,100M,400M), each at the real phi whose rounded network is largest "
@@ -142,9 +137,9 @@ public final class FamilyCommand implements Callable<Integer> {
         }
         List<Double> phis = phis(phi);
         List<Member> members = official ? officialMembers(phis) : scaledMembers(phis);
-        TextTable table = table(members, format == OutputFormat.TABLE);
+        TextTable table = table(members, format.value == OutputFormat.TABLE);
         PrintWriter w = command.commandLine().getOut();
-        switch (format) {
+        switch (format.value) {
             case CSV -> w.print(table.csv());
             case JSON -> w.print(json(members));
             default -> {
@@ -165,7 +160,7 @@ public final class FamilyCommand implements Callable<Integer> {
         ArchSpec baseSpec = baseSpec();
         PrintWriter w = command.commandLine().getOut();
         TargetedFamilyTable.print(w, base, baseSpec, coefficients, divisor(baseSpec), targetMacs,
-                format == OutputFormat.JSON);
+                format.value == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
@@ -186,7 +181,7 @@ public final class FamilyCommand implements Callable<Integer> {
         PrintWriter w = command.commandLine().getOut();
         TargetedFamilyTable.printLatency(w, base, baseSpec, coefficients, divisor(baseSpec), targetLatencyMs, phiCap,
                 latency, e == ImageClassifier.Engine.DL4J ? "OMP_NUM_THREADS" : Integer.toString(threads),
-                format == OutputFormat.JSON);
+                format.value == OutputFormat.JSON);
         w.flush();
         return Effnas.EXIT_OK;
     }
@@ -206,7 +201,10 @@ public final class FamilyCommand implements Callable<Integer> {
                     "--phi: the official family has phi 0..7 only, got " + BlockStrings.number(p));
             OfficialEfficientNet.Row row = OfficialEfficientNet.row((int) p);
             ArchSpec spec = OfficialEfficientNet.model(row.index(), n);
-            members.add(member(row.name(), p, row.width(), row.depth(), spec, b0, Double.NaN));
+            Cost cost = CostModel.of(spec);
+            members.add(new Member(ScalingDimension.COMPOUND, row.name(), p, ScalingFactors.of(row.width(),
+                    row.depth(), (double) row.resolution() / b0.resolution()), spec, cost, Double.NaN,
+                    (double) cost.macs() / CostModel.of(b0).macs()));
         }
         return members;
     }
@@ -216,10 +214,8 @@ public final class FamilyCommand implements Callable<Integer> {
                 "--alpha, --beta and --gamma are all required without --official; "
                 + "e.g. --alpha 1.2 --beta 1.1 --gamma 1.15");
         ArchSpec baseSpec = baseSpec();
-        ScaledFamily family = ScaledFamily.of(baseName() + "-phi", baseSpec, CompoundCoefficients.of(alpha, beta, gamma),
-                phis, divisor(baseSpec));
-        return family.members().stream().map(m -> new Member(m.name(), m.phi(), m.factors().width(),
-                m.factors().depth(), m.spec(), m.cost(), m.nominalFlopsRatio(), m.achievedFlopsRatio())).toList();
+        return ScaledFamily.of(baseName() + "-phi", baseSpec, CompoundCoefficients.of(alpha, beta, gamma), phis,
+                divisor(baseSpec)).members();
     }
 
     /** The (alpha, beta, gamma) that a family by targets needs, e.g. {@code --target-macs 100M,400M}. */
@@ -239,13 +235,6 @@ public final class FamilyCommand implements Callable<Integer> {
     /** --resolution-divisor, else the scaling rules' divisor for the base's resolution. */
     private int divisor(ArchSpec baseSpec) {
         return resolutionDivisor != null ? resolutionDivisor : ScalingRules.resolutionDivisor(baseSpec.resolution());
-    }
-
-    private static Member member(String name, double phi, double width, double depth, ArchSpec spec,
-                                 ArchSpec base, double nominal) {
-        Cost cost = CostModel.of(spec);
-        double achieved = (double) cost.macs() / CostModel.of(base).macs();
-        return new Member(name, phi, width, depth, spec, cost, nominal, achieved);
     }
 
     private String baseName() {
@@ -274,13 +263,13 @@ public final class FamilyCommand implements Callable<Integer> {
         }
         TextTable t = new TextTable(header);
         for (Member m : members) {
-            List<String> row = new ArrayList<>(List.of(m.name(), BlockStrings.number(m.phi()), decimal(m.width()),
-                    decimal(m.depth()), Integer.toString(m.spec().resolution()),
+            List<String> row = new ArrayList<>(List.of(m.name(), BlockStrings.number(m.phi()),
+                    decimal(m.factors().width()), decimal(m.factors().depth()), Integer.toString(m.spec().resolution()),
                     TextTable.count(m.cost().params(), readable), TextTable.count(m.cost().macs(), readable)));
             if (!official) {
-                row.addAll(List.of(decimal(m.nominalRatio()), decimal(m.achievedRatio()),
+                row.addAll(List.of(decimal(m.nominalFlopsRatio()), decimal(m.achievedFlopsRatio()),
                         Integer.toString(m.spec().stem().filters()), Integer.toString(m.spec().head().filters()),
-                        join(m.spec(), Stage::outputFilters), join(m.spec(), Stage::repeats)));
+                        TargetedFamilyTable.stageWidths(m.spec()), TargetedFamilyTable.repeats(m.spec())));
             }
             t.add(row);
         }
@@ -297,13 +286,13 @@ public final class FamilyCommand implements Callable<Integer> {
         }
         ArrayNode list = root.putArray("members");
         for (Member m : members) {
-            ObjectNode o = list.addObject().put("model", m.name()).put("phi", m.phi()).put("width", m.width())
-                    .put("depth", m.depth()).put("resolution", m.spec().resolution())
+            ObjectNode o = list.addObject().put("model", m.name()).put("phi", m.phi()).put("width", m.factors().width())
+                    .put("depth", m.factors().depth()).put("resolution", m.spec().resolution())
                     .put("params", m.cost().params()).put("macs", m.cost().macs());
             if (official) {
-                o.put("flops_ratio_vs_b0", m.achievedRatio());
+                o.put("flops_ratio_vs_b0", m.achievedFlopsRatio());
             } else {
-                o.put("nominal_flops_ratio", m.nominalRatio()).put("achieved_flops_ratio", m.achievedRatio());
+                o.put("nominal_flops_ratio", m.nominalFlopsRatio()).put("achieved_flops_ratio", m.achievedFlopsRatio());
             }
             o.put("stem", m.spec().stem().filters()).put("head", m.spec().head().filters());
             ArrayNode stages = o.putArray("stages");
@@ -355,10 +344,6 @@ public final class FamilyCommand implements Callable<Integer> {
         }
         InputCheck.refuse(values.size() > 64, "--phi: at most 64 members, got " + values.size() + " from " + text);
         return values;
-    }
-
-    private static String join(ArchSpec spec, java.util.function.ToIntFunction<Stage> f) {
-        return spec.stages().stream().map(s -> Integer.toString(f.applyAsInt(s))).collect(Collectors.joining(" "));
     }
 
     private static String decimal(double v) {

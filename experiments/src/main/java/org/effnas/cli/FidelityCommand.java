@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.effnas.InvalidInputException;
 import org.effnas.cost.CostModel;
-import org.effnas.data.DatasetKind;
-import org.effnas.data.DatasetLoader;
-import org.effnas.data.DatasetRequest;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
@@ -40,6 +37,7 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,7 +48,6 @@ import picocli.CommandLine.Spec;
  * rung does (Kendall tau and Spearman rho with bootstrap 95% intervals).
  */
 @Command(name = "fidelity",
-        mixinStandardHelpOptions = true,
         description = {
                 "Train N random architectures of a search space through every rung of a ladder (min_steps * eta^k "
                         + "up to max_steps, each rung continuing the last one's checkpoint) and print, for each "
@@ -70,13 +67,8 @@ public final class FidelityCommand implements Callable<Integer> {
             description = "Built-in search space or a space file (default: ${DEFAULT-VALUE}).")
     String space;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
-            + "for fashion-mnist).")
-    Path dataDir;
+    @Mixin
+    TrainingDataOptions data;
 
     @Option(names = "--evaluator", paramLabel = "KIND", defaultValue = "dl4j",
             description = "dl4j (train for real) or surrogate (analytic learning curves, no training) "
@@ -96,9 +88,6 @@ public final class FidelityCommand implements Callable<Integer> {
 
     @Option(names = "--eta", paramLabel = "N", defaultValue = "3", description = "Rung spacing factor (default: ${DEFAULT-VALUE}).")
     int eta;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Adam peak learning rate, "
             + "cosine decay over --max-steps (default: ${DEFAULT-VALUE}).")
@@ -128,7 +117,7 @@ public final class FidelityCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--evaluator: must be dl4j or surrogate, got " + evaluator);
         };
         PrintWriter err = command.commandLine().getErr();
-        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, batch, "adam", learningRate, 0, "cosine", 0,
+        TrainingSettings training = new TrainingSettings(0, maxSteps, 0, data.batch, "adam", learningRate, 0, "cosine", 0,
                 0, false, 0.1, TrainingSettings.DEFAULT_PRECISE_BN_IMAGES);
         SearchSpace base = space.endsWith(".yaml") || space.endsWith(".json") ? SearchSpaces.load(Path.of(space))
                 : SearchSpaces.builtin(space);
@@ -141,16 +130,16 @@ public final class FidelityCommand implements Callable<Integer> {
             release = CheckpointRelease.none();
         } else {
             NativeBackend.prepare();
-            ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.parse(dataset), dataDir));
-            s = new SearchSpace(base.name(), base.backbone(), base.choices(), base.stem(), base.head(), data.height(),
-                    data.channels(), data.numClasses(), base.filterDivisor(), base.activation(), base.dropout(),
-                    base.dropConnect());
+            ImageDataset images = data.load();
+            s = new SearchSpace(base.name(), base.backbone(), base.choices(), base.stem(), base.head(),
+                    images.height(), images.channels(), images.numClasses(), base.filterDivisor(), base.activation(),
+                    base.dropout(), base.dropConnect());
             CheckpointStore store = CheckpointStore.at(out.resolve("checkpoints"));
-            one = new Dl4jEvaluator(SplitDataset.of(data, SplitOptions.from(training, seed)),
+            one = new Dl4jEvaluator(SplitDataset.of(images, SplitOptions.from(training, seed)),
                     Dl4jEvaluator.Options.reward()).withCheckpoints(store);
             release = store;
         }
-        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", dataset)
+        ObjectNode config = EvalJson.MAPPER.createObjectNode().put("space", s.name()).put("dataset", data.name)
                 .put("evaluator", evaluator).put("architectures", architectures).put("min_steps", minSteps)
                 .put("max_steps", maxSteps).put("eta", eta);
         config.set("training", EvalJson.training(training));
@@ -159,7 +148,7 @@ public final class FidelityCommand implements Callable<Integer> {
                         org.effnas.reward.CostMetric.MACS), SearchBudget.evaluations(architectures))
                 .withOrdered(workers == 1);
         err.println("effnas fidelity: " + architectures + " random " + s.name() + " architectures through rungs "
-                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + dataset));
+                + ladder.ladder().steps() + (surrogate ? " (SURROGATE: no network is trained)" : " on " + data.name));
         err.flush();
         FidelityStudy study;
         try (JournalFile journal = JournalFile.open(out.resolve("journal.jsonl"), JournalHeader.of("fidelity", config,

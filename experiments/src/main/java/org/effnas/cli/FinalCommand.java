@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas final DIR}: trains a finished experiment's winners at full budget and measures them on the test split. */
 @Command(name = "final",
-        mixinStandardHelpOptions = true,
         description = {
             "Train the chosen winners of a finished experiment at full budget, measure them on the dataset's test "
                     + "split (which the search, grid and family never saw), and save and export each: "

@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
  * own base (so no search) and runs it through the one engine, as {@code effnas run} runs its grid.
  */
 @Command(name = "grid",
-        mixinStandardHelpOptions = true,
         description = {
             "Grid-searches the compound-scaling coefficients: every alpha, beta, gamma >= 1 on a --step lattice up "
                     + "to --max with |alpha*beta^2*gamma^2 - 2| <= --tolerance scales the base at phi = 1; each is "

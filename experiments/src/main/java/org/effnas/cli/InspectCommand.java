@@ -23,6 +23,7 @@ import org.effnas.worker.graph.GraphOptions;
 import org.effnas.worker.graph.GraphTranslator;
 import org.effnas.worker.graph.TrainableParams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +35,6 @@ import picocli.CommandLine.Spec;
  * {@code effnas inspect --space NAME|FILE}: a search space's size and cost range, for choosing T.
  */
 @Command(name = "inspect",
-        mixinStandardHelpOptions = true,
         description = {
                 "Print the exact per-layer cost of an architecture: output HxWxC, trainable parameters, "
                         + "multiply-adds and activations (output elements), then the totals.",
@@ -79,10 +79,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--in-channels", paramLabel = "C", description = "Input channels (default: the spec's).")
     Integer inChannels;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            converter = OutputFormat.Converter.class,
-            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Flag format;
 
     @Option(names = "--dl4j",
             description = "Also build the network with Deeplearning4j and print its trainable-parameter count "
@@ -112,7 +110,7 @@ public final class InspectCommand implements Callable<Integer> {
                     TrainableParams.trainableParams(GraphTranslator.build(spec, GraphOptions.defaults(0))));
         }
         PrintWriter out = command.commandLine().getOut();
-        switch (format) {
+        switch (format.value) {
             case CSV -> out.print(layerTable(cost, totals, false).csv());
             case JSON -> out.print(json(spec, cost, totals));
             default -> {
@@ -142,7 +140,7 @@ public final class InspectCommand implements Callable<Integer> {
                 classes == null ? s.classes() : classes, s.filterDivisor(), s.activation(), s.dropout(), s.dropConnect());
         SpaceSurvey survey = SpaceSurvey.of(s, sample, seed);
         PrintWriter out = command.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (format.value == OutputFormat.JSON) {
             ObjectNode root = OutputFormat.jsonObject().put("space", s.name()).put("resolution", s.resolution())
                     .put("in_channels", s.inChannels()).put("classes", s.classes()).put("size", s.size().toString());
             for (var m : members(survey)) {

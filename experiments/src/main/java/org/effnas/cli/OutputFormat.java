@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** How a command prints its result: an aligned text table, CSV or JSON. */
@@ -27,6 +28,14 @@ public enum OutputFormat {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("writing a JSON tree cannot fail", ex);
         }
+    }
+
+    /** {@code --format table|csv|json}, the picocli mixin of the commands that print tables (inspect, family). */
+    public static final class Flag {
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Converter.class,
+                description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+        OutputFormat value;
     }
 
     /** Accepts {@code table}, {@code csv} or {@code json} in any case. */

@@ -27,7 +27,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas predict MODEL --data DIR}: top-k predictions and accuracy of a saved model with either engine. */
 @Command(name = "predict",
-        mixinStandardHelpOptions = true,
         description = {
                 "Classify a dataset's images with a saved model and print the top-k classes of each image and the "
                         + "top-1 accuracy against the labels. The model's own preprocessing (resolution, "

@@ -14,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code effnas report DIR}: (re)builds report.html and the chart PNGs of an experiment directory. */
 @Command(name = "report",
-        mixinStandardHelpOptions = true,
         description = {
             "(Re)builds report.html and the charts (PNG) of an experiment directory: the --out of effnas run, "
                     + "search or grid, finished, running (marked PARTIAL) or interrupted.",

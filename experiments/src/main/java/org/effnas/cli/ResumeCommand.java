@@ -3,6 +3,7 @@ package org.effnas.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command line that continues an interrupted run: the same arguments with {@code --resume}
@@ -11,6 +12,11 @@ import java.util.stream.Collectors;
 final class ResumeCommand {
 
     private ResumeCommand() {
+    }
+
+    /** The line that resumes what {@code command} (a subcommand of effnas) was started to run. */
+    static String of(CommandSpec command) {
+        return of(command.root().commandLine().getParseResult().originalArgs());
     }
 
     static String of(List<String> args) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code effnas run}: the whole experiment (search, grid, family, report) from one YAML config. */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
         description = {
             "Runs a whole experiment from one YAML config: the baseline search (and a random-search baseline "
                     + "when asked), the alpha/beta/gamma grid around the winner, the scaled family, and report.html.",
@@ -43,8 +42,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentConfig c = experiment.load();
-        return runExperiment(spec, c, experiment.launch(c, spec.root().commandLine().getParseResult().originalArgs()),
-                experiment.session.dryRun, experiment.yes, System.console() != null);
+        return runExperiment(spec, c, experiment.launch(c, spec), experiment.session.dryRun, experiment.yes,
+                System.console() != null);
     }
 
     /** Runs the experiment through the engine and prints where the results are; shared with demo and coordinator. */

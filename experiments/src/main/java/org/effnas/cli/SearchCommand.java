@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
  * engine, exactly as {@code effnas run} runs the search phase.
  */
 @Command(name = "search",
-        mixinStandardHelpOptions = true,
         description = {
             "Searches a baseline ConvNet in a MnasNet-style search space for the best reward "
                     + "ACC x [cost/T]^w (soft constraint w = -0.07 by default; --hard: 0 below T, -1 above).",

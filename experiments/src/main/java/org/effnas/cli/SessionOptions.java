@@ -3,6 +3,8 @@ package org.effnas.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.effnas.cache.ResultCache;
+import org.effnas.pipeline.LaunchOptions;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,8 +27,13 @@ public final class SessionOptions {
     @Option(names = "--fresh", description = "Evaluate even what the cache holds (results still refresh it).")
     boolean fresh;
 
-    /** The cache directory; empty with {@code --no-cache}. */
-    Optional<Path> cacheDirectory() {
-        return noCache ? Optional.empty() : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
+    /**
+     * How this session of the experiment in {@code dir} runs; {@code command} is the command that runs it, whose
+     * arguments with {@code --resume} are printed when it is stopped.
+     */
+    LaunchOptions launch(Path dir, boolean resume, double simulateSeconds, CommandSpec command) {
+        Optional<Path> cacheDir = noCache ? Optional.empty()
+                : Optional.of(cache != null ? cache : ResultCache.defaultDirectory());
+        return new LaunchOptions(dir, resume, cacheDir, fresh, simulateSeconds, Optional.of(ResumeCommand.of(command)));
     }
 }

@@ -14,6 +14,7 @@ import org.effnas.worker.train.InferenceSpeed;
 import org.effnas.eval.EvalJson;
 import org.effnas.notation.BlockStrings;
 import org.effnas.scaling.CompoundCoefficients;
+import org.effnas.scaling.ScalingFactors;
 import org.effnas.scaling.TargetedScaling;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Stage;
@@ -80,19 +81,14 @@ final class TargetedFamilyTable {
                 .map(t -> scaling.solveMeasured(t, latency::latencyMs, phiCap, "--target-latency-ms")).toList();
         String engine = latency.engine().id();
         if (json) {
-            ObjectNode root = EvalJson.MAPPER.createObjectNode();
-            root.put("base", baseName).put("alpha", c.alpha()).put("beta", c.beta()).put("gamma", c.gamma())
-                    .put("resolution_divisor", divisor).put("minimum_resolution", scaling.minimumResolution())
-                    .put("phi_cap", phiCap).put("engine", engine).put("weights", "random");
+            ObjectNode root = root(baseName, c, divisor, scaling).put("phi_cap", phiCap).put("engine", engine)
+                    .put("weights", "random");
             ArrayNode arr = root.putArray("members");
             for (TargetedScaling.Measured m : members) {
                 InferenceSpeed sp = latency.speed(m.spec());
-                ObjectNode n = arr.addObject();
-                n.put("target_latency_ms", m.target()).put("phi", m.phi())
-                        .put("depth_multiplier", m.factors().depth()).put("width_multiplier", m.factors().width())
-                        .put("resolution_multiplier", m.factors().resolution())
-                        .put("resolution", m.spec().resolution()).put("macs", CostModel.of(m.spec()).macs())
-                        .put("latency_ms", m.cost()).put("latency_p10_ms", sp.single().p10Ms())
+                ObjectNode n = scaled(arr.addObject().put("target_latency_ms", m.target()), m.phi(), m.factors(),
+                        m.spec()).put("macs", CostModel.of(m.spec()).macs()).put("latency_ms", m.cost())
+                        .put("latency_p10_ms", sp.single().p10Ms())
                         .put("latency_p90_ms", sp.single().p90Ms()).put("achieved_ratio", m.cost() / m.target())
                         .put("at_phi_cap", m.atCap()).put("latency_facts", sp.facts())
                         .put("widths", widths(m.spec())).put("repeats", repeats(m.spec()));
@@ -127,17 +123,12 @@ final class TargetedFamilyTable {
         TargetedScaling scaling = TargetedScaling.of(base, c, divisor);
         List<TargetedScaling.Member> members = parseTargets(targets).stream().map(scaling::solve).toList();
         if (json) {
-            ObjectNode root = EvalJson.MAPPER.createObjectNode();
-            root.put("base", baseName).put("alpha", c.alpha()).put("beta", c.beta()).put("gamma", c.gamma())
-                    .put("resolution_divisor", divisor).put("minimum_resolution", scaling.minimumResolution());
+            ObjectNode root = root(baseName, c, divisor, scaling);
             ArrayNode arr = root.putArray("members");
             for (TargetedScaling.Member m : members) {
-                ObjectNode n = arr.addObject();
-                n.put("target_macs", m.targetMacs()).put("phi", m.phi())
-                        .put("depth_multiplier", m.factors().depth()).put("width_multiplier", m.factors().width())
-                        .put("resolution_multiplier", m.factors().resolution())
-                        .put("resolution", m.spec().resolution()).put("macs", m.macs())
-                        .put("achieved_ratio", m.achievedRatio()).put("next_step_macs", m.nextMacs())
+                scaled(arr.addObject().put("target_macs", m.targetMacs()), m.phi(), m.factors(), m.spec())
+                        .put("macs", m.macs()).put("achieved_ratio", m.achievedRatio())
+                        .put("next_step_macs", m.nextMacs())
                         .put("widths", widths(m.spec())).put("repeats", repeats(m.spec()));
             }
             w.print(OutputFormat.json(root));
@@ -156,12 +147,31 @@ final class TargetedFamilyTable {
         }
     }
 
-    private static String widths(ArchSpec s) {
-        return s.stem().filters() + " " + s.stages().stream().map(st -> Integer.toString(st.outputFilters()))
-                .collect(Collectors.joining(" ")) + " " + s.head().filters();
+    /** The JSON fields of the family as a whole, before its members. */
+    private static ObjectNode root(String baseName, CompoundCoefficients c, int divisor, TargetedScaling scaling) {
+        return EvalJson.MAPPER.createObjectNode().put("base", baseName).put("alpha", c.alpha()).put("beta", c.beta())
+                .put("gamma", c.gamma()).put("resolution_divisor", divisor)
+                .put("minimum_resolution", scaling.minimumResolution());
     }
 
-    private static String repeats(ArchSpec s) {
+    /** A member's phi, multipliers and rounded resolution, after its target in {@code n}. */
+    private static ObjectNode scaled(ObjectNode n, double phi, ScalingFactors f, ArchSpec spec) {
+        return n.put("phi", phi).put("depth_multiplier", f.depth()).put("width_multiplier", f.width())
+                .put("resolution_multiplier", f.resolution()).put("resolution", spec.resolution());
+    }
+
+    /** The stem's, each stage's and the head's output channels, space-separated. */
+    private static String widths(ArchSpec s) {
+        return s.stem().filters() + " " + stageWidths(s) + " " + s.head().filters();
+    }
+
+    /** Each stage's output channels, space-separated. */
+    static String stageWidths(ArchSpec s) {
+        return s.stages().stream().map(st -> Integer.toString(st.outputFilters())).collect(Collectors.joining(" "));
+    }
+
+    /** Each stage's repeats, space-separated. */
+    static String repeats(ArchSpec s) {
         return s.stages().stream().map(Stage::repeats).map(String::valueOf).collect(Collectors.joining(" "));
     }
 

@@ -14,7 +14,6 @@ import org.effnas.data.SplitOptions;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalJson;
 import org.effnas.eval.TrainingSettings;
-import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.train.Dl4jEvaluator;
@@ -25,12 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code effnas train ARCH}: trains one architecture with DL4J on real data and prints its result as JSON. */
 @Command(name = "train",
-        mixinStandardHelpOptions = true,
         description = {
                 "Train one architecture with DL4J on a real dataset and print the result as JSON: top1, top5 and "
                         + "loss on minival (on the test split with --test), trainable params, multiply-adds, training "
@@ -53,16 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "ARCH", description = "Built-in architecture name or spec file.")
-    String architecture;
+    @Mixin
+    NetShapeOptions net;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "fashion-mnist",
-            description = "fashion-mnist, mnist, cifar10 or folder (default: ${DEFAULT-VALUE}).")
-    String dataset;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the Debian package's, "
-            + "for fashion-mnist).")
-    Path dataDir;
+    @Mixin
+    TrainingDataOptions data;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "Passes over the training "
             + "images (default: ${DEFAULT-VALUE}; fractions allowed).")
@@ -75,10 +67,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--subset", paramLabel = "N", defaultValue = "0", description = "Train on N images only "
             + "(stratified; default: 0 = all but minival).")
     int subset;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Mini-batch size "
-            + "(default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, or rmsprop "
             + "(decay 0.9, momentum 0.9, eps 1e-3 as in the paper) (default: ${DEFAULT-VALUE}).")
@@ -120,9 +108,6 @@ public final class TrainCommand implements Callable<Integer> {
             + "else the dataset's image size); for --dataset folder, images of mixed sizes are resized to R when read.")
     Integer resolution;
 
-    @Mixin
-    ScalingOptions scaling;
-
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order "
             + "and the minival split (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -136,20 +121,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NativeBackend.prepare(); // before anything loads ND4J's native code
-        DatasetKind kind = DatasetKind.parse(dataset);
+        DatasetRequest request = data.request();
         double lr = learningRate != null ? learningRate
-                : optimizer.equals("rmsprop") ? 0.256 * batch / 4096 : 1e-3;
-        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, batch, optimizer, lr,
-                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
+                : optimizer.equals("rmsprop") ? 0.256 * data.batch / 4096 : 1e-3;
+        TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, data.batch, optimizer,
+                lr, warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn);
         PrintWriter err = command.commandLine().getErr();
-        DatasetRequest request = DatasetRequest.of(kind, dataDir);
-        if (kind == DatasetKind.FOLDER && resolution != null) {
+        if (request.kind() == DatasetKind.FOLDER && resolution != null) {
             request = request.withImageSize(resolution); // a folder of mixed sizes is read at one size
         }
-        ImageDataset data = DatasetLoader.load(test ? request.withTest() : request);
-        ArchSpec spec = adapt(Architectures.resolve(architecture), data);
-        SplitDataset splits = SplitDataset.of(data, SplitOptions.from(settings, seed));
-        err.println("effnas train: " + architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
+        ImageDataset images = DatasetLoader.load(test ? request.withTest() : request);
+        ArchSpec spec = adapt(net.base(), images);
+        SplitDataset splits = SplitDataset.of(images, SplitOptions.from(settings, seed));
+        err.println("effnas train: " + net.architecture + " at " + spec.resolution() + "x" + spec.resolution() + "x"
                 + spec.inChannels() + ", " + spec.classes() + " classes; " + NativeBackend.describe());
         err.flush();
         Dl4jEvaluator evaluator = new Dl4jEvaluator(splits, new Dl4jEvaluator.Options(
@@ -170,17 +154,17 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The spec to train: ARCH adapted to the dataset's input as the command's description says. */
-    ArchSpec adapt(ArchSpec base, ImageDataset data) {
-        boolean file = !Architectures.names().contains(architecture);
-        InputCheck.refuse(file && base.inChannels() != data.channels(),
-                architecture + ": in_channels is " + base.inChannels() + " but " + dataset
-                + " images have " + data.channels() + " channel(s); set in_channels: " + data.channels()
+    ArchSpec adapt(ArchSpec base, ImageDataset images) {
+        boolean file = net.isFile();
+        InputCheck.refuse(file && base.inChannels() != images.channels(),
+                net.architecture + ": in_channels is " + base.inChannels() + " but " + data.name
+                + " images have " + images.channels() + " channel(s); set in_channels: " + images.channels()
                 + " in the spec, or train it on a dataset with " + base.inChannels() + " channels");
-        InputCheck.refuse(!file && resolution == null && data.height() != data.width(),
-                "--resolution: " + dataset + " images are " + data.height() + "x"
-                + data.width() + "; pass a square resolution");
-        int r = resolution != null ? resolution : file ? base.resolution() : data.height();
-        return scaling.apply(base.withInput(r, data.channels(), data.numClasses()));
+        InputCheck.refuse(!file && resolution == null && images.height() != images.width(),
+                "--resolution: " + data.name + " images are " + images.height() + "x"
+                + images.width() + "; pass a square resolution");
+        int r = resolution != null ? resolution : file ? base.resolution() : images.height();
+        return net.apply(base.withInput(r, images.channels(), images.numClasses()));
     }
 
     private static ObjectNode json(Dl4jRun run, ArchSpec spec) {

@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
  * the coordinator says the experiment is over.
  */
 @Command(name = "worker",
-        mixinStandardHelpOptions = true,
         description = {
                 "Join the Hazelcast cluster of an 'effnas coordinator' (or 'effnas run' with cluster.mode: hazelcast) "
                         + "and evaluate candidates, one per device slot, until the experiment is over (exit 0).",
