@@ -2,6 +2,7 @@ package org.effnas.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.effnas.cost.CostModel;
@@ -14,7 +15,9 @@ import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitOptions;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
+import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.profile.ProcessorName;
 import org.effnas.worker.profile.TrainingBenchmark;
 
 /**
@@ -36,14 +39,19 @@ public final class CalibrationRun {
      * {@code log} saying why) when the reference data is not installed or training fails.
      */
     public static Optional<Calibration> cachedOrMeasured(Path file, PrintStream log) {
+        String machine = ProcessorName.describe();
+        int cores = Runtime.getRuntime().availableProcessors();
         Optional<Calibration> cached = Calibration.read(file);
-        if (cached.isPresent()) {
+        Optional<String> stale = cached.flatMap(c -> c.staleReason(machine, CodeVersion.current(), cores));
+        if (cached.isPresent() && stale.isEmpty()) {
             return cached;
         }
         try {
             log.println("effnas: calibrating this machine's training speed (a few steps of " + REFERENCE
-                    + "; cached in " + file + ")");
+                    + "; cached in " + file + stale.map(why -> "; the cached figure is not used: " + why).orElse("")
+                    + ")");
             log.flush();
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             NativeBackend.prepare();
             ImageDataset data = DatasetLoader.load(DatasetRequest.of(DatasetKind.FASHION_MNIST, null));
             ArchSpec spec = Architectures.resolve(REFERENCE).withInput(28, data.channels(), data.numClasses());
@@ -51,7 +59,8 @@ public final class CalibrationRun {
             TrainingBenchmark b = TrainingBenchmark.run(spec,
                     splits.trainIterator(spec.resolution(), BATCH, Augmentation.none(), 1), WARMUP, STEPS, 1);
             Calibration c = Calibration.of(REFERENCE, spec.resolution(), CostModel.of(spec).macs(),
-                    b.imagesPerSecond(), splits.trainIndices().length + splits.minivalIndices().length, "measured now");
+                    b.imagesPerSecond(), splits.trainIndices().length + splits.minivalIndices().length, machine,
+                    CodeVersion.current(), load < 0 ? Double.NaN : load, "measured now");
             c.write(file);
             return Optional.of(c);
         } catch (IOException | RuntimeException e) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WallTimeEstimateTest {
 
     /** 100 images/s at 10M MACs: 1e9 MAC-images per second. */
-    private static final Calibration CAL = Calibration.of("effnas-mini", 28, 10_000_000, 100, 54_000, "test");
+    private static final Calibration CAL = Calibration.of("effnas-mini", 28, 10_000_000, 100, 54_000, "Test CPU x2",
+            "0.1.0+abc", 0.5, "test");
 
     @Test
     void arithmeticScalesByImagesMacsAndSlots() {
@@ -71,7 +72,29 @@ class WallTimeEstimateTest {
         assertEquals(CAL.imagesPerSecond(), back.imagesPerSecond());
         assertEquals(CAL.referenceMacs(), back.referenceMacs());
         assertEquals(CAL.trainImages(), back.trainImages());
+        assertEquals(CAL.machine(), back.machine());
+        assertEquals(CAL.codeVersion(), back.codeVersion());
+        assertEquals(CAL.loadAverage(), back.loadAverage());
         Files.writeString(file, "{not json");
         assertTrue(Calibration.read(file).isEmpty(), "a broken cache is measured again, not trusted");
+    }
+
+    @Test
+    void aCachedFigureIsMeasuredAgainOnAnotherMachineBuildOrWhenItWasMeasuredBusy(@TempDir Path dir) throws Exception {
+        assertTrue(CAL.staleReason("Test CPU x2", "0.1.0+abc", 2).isEmpty(), "same machine and build, load 0.5");
+        assertTrue(CAL.staleReason("Other CPU x8", "0.1.0+abc", 8).orElseThrow().contains("Test CPU x2"));
+        assertTrue(CAL.staleReason("Test CPU x2", "0.1.0+def", 2).orElseThrow().contains("0.1.0+abc"));
+        Calibration busy = Calibration.of("effnas-mini", 28, 10_000_000, 15, 54_000, "Test CPU x2", "0.1.0+abc",
+                28.1, "test");
+        assertEquals("it was measured at load 28.1 on 2 cores",
+                busy.staleReason("Test CPU x2", "0.1.0+abc", 2).orElseThrow());
+        // a cache file written before the machine and build were recorded is measured again
+        Path file = dir.resolve("calibration.json");
+        Files.writeString(file, "{\"architecture\":\"effnas-mini\",\"resolution\":28,\"reference_macs\":13013904,"
+                + "\"images_per_second\":15.26,\"train_images\":60000}");
+        Calibration old = Calibration.read(file).orElseThrow();
+        assertTrue(Double.isNaN(old.loadAverage()));
+        assertEquals("it does not say which processor measured it",
+                old.staleReason("Test CPU x2", "0.1.0+abc", 2).orElseThrow());
     }
 }
