@@ -74,8 +74,8 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
     }
 
     /**
-     * The ladder and the steps it costs: new candidates enter at rung 0 (these are the counts above),
-     * promotions add rungs, each costing only its own steps (continued training). For ASHA the counts
+     * The ladder and the steps it costs: the search's candidates enter at rung 0 and the grid's where
+     * its pool can climb the ladder (these are the counts above), promotions add rungs, each costing only its own steps (continued training). For ASHA the counts
      * of promotions follow from {@code floor(n/eta)} per rung, and from {@code max(1, n/eta)} for a fixed
      * pool (the grid's triples, a search's budget of evaluations: the best continues to the top);
      * hyperband brackets start higher, so its figure is the bound of bracket 0.
@@ -87,10 +87,23 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
         long steps = ladderSteps(search, ladder, plan.scheduler().eta(), pool)
                 + ladderSteps(random, ladder, plan.scheduler().eta(), pool)
                 + gridLadderSteps(plan) + (long) family * top;
-        return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): the counts above start at rung 0, the "
-                        + "best continue from their checkpoints, the family trains at %d; %s%d optimizer steps in all",
-                plan.scheduler().name().text(), ladder.steps(), plan.scheduler().eta(), top,
+        return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): %s, the best continue from their "
+                        + "checkpoints, the family trains at %d; %s%d optimizer steps in all",
+                plan.scheduler().name().text(), ladder.steps(), plan.scheduler().eta(), entries(plan), top,
                 plan.scheduler().name() == org.effnas.schedule.SchedulerName.ASHA && exact ? "" : "about ", steps);
+    }
+
+    /** Where each phase's candidates enter the ladder: a small grid enters above rung 0 (forPool). */
+    private String entries(ExperimentPlan plan) {
+        long first = plan.scheduler().ladder().stepsAt(0);
+        int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
+        long gridFirst = grid == 0 ? first : plan.scheduler().forPool(grid / seeds).ladder().stepsAt(0);
+        if (search + random == 0) {
+            return grid == 0 ? "candidates start at " + first + " steps" : "the grid starts at " + gridFirst + " steps";
+        }
+        String searchStart = "the search starts at " + first + " steps";
+        return grid == 0 ? searchStart : gridFirst == first ? searchStart + ", and so does the grid"
+                : searchStart + " and the grid at " + gridFirst;
     }
 
     /** The grid's steps: its triples go through the ladder, each with all its seeds (ReplicateGroups). */

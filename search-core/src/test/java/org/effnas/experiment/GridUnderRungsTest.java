@@ -150,6 +150,8 @@ class GridUnderRungsTest {
                 "the top third of 6 reach 810 steps by the rule, not by forced promotions");
         long trained = obs.stream().mapToLong(ob -> ob.candidate().fidelity().incrementalSteps()).sum();
         assertTrue(described.endsWith("; " + trained + " optimizer steps in all"), trained + " vs " + described);
+        assertTrue(described.contains("the grid starts at 270 steps"), "the plan line names the grid's entry: "
+                + described);
     }
 
     @Test
