@@ -22,14 +22,17 @@ public final class HeapPolicy {
     /** Most share of the heap left free after a collection before the heap shrinks. */
     public static final int MAX_FREE_PERCENT = 20;
 
-    private static volatile String applied = "not applied";
+    /** Who set the ratios in force; {@code null} until {@link #apply()} has run. */
+    private enum SetBy { EFFNAS, USER, UNAVAILABLE }
+
+    private static volatile SetBy setBy;
 
     private HeapPolicy() {
     }
 
     /** Sets the free-heap ratios unless the user set either; idempotent. Returns what {@link #describe} says. */
     public static synchronized String apply() {
-        if (!applied.equals("not applied")) {
+        if (setBy != null) {
             return describe();
         }
         try {
@@ -37,16 +40,16 @@ public final class HeapPolicy {
             VMOption min = hotspot.getVMOption("MinHeapFreeRatio");
             VMOption max = hotspot.getVMOption("MaxHeapFreeRatio");
             if (min.getOrigin() != VMOption.Origin.DEFAULT || max.getOrigin() != VMOption.Origin.DEFAULT) {
-                applied = "user";
+                setBy = SetBy.USER;
             } else {
                 // Lower the minimum first: the JVM refuses a maximum below the current minimum.
                 hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(MIN_FREE_PERCENT));
                 hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(MAX_FREE_PERCENT));
-                applied = "effnas";
+                setBy = SetBy.EFFNAS;
             }
         } catch (RuntimeException | LinkageError e) {
             // Not HotSpot, or the flags are not manageable here: the JVM's own sizing stays.
-            applied = "unavailable (" + e.getClass().getSimpleName() + ")";
+            setBy = SetBy.UNAVAILABLE;
         }
         return describe();
     }
@@ -65,6 +68,7 @@ public final class HeapPolicy {
             ratios = "unknown";
         }
         return String.format(Locale.ROOT, "%s,max=%dM,free=%s,set-by=%s", gc,
-                Runtime.getRuntime().maxMemory() >> 20, ratios, applied);
+                Runtime.getRuntime().maxMemory() >> 20, ratios,
+                setBy == null ? "nobody" : setBy.name().toLowerCase(Locale.ROOT));
     }
 }
