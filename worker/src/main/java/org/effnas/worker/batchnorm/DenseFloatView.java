@@ -1,5 +1,6 @@
 package org.effnas.worker.batchnorm;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,13 +11,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link BatchNormForward}, {@link BatchNormBackward}): element {@code i} is the i-th value in
  * c order. The kernels move runs of values between the array and Java arrays in bulk (a memory
  * copy), where their arithmetic runs without a call per element.
+ *
+ * <p>The view holds its array and fences it on every access: the NIO buffer over the native
+ * pointer does not keep the array reachable, and ND4J frees an array's memory once the array is
+ * collected. Kernels are handed arrays that nothing else refers to (a layer's epsilon outside a
+ * workspace), which a collection mid-kernel would otherwise free under them.
  */
 final class DenseFloatView {
 
+    private final INDArray array;
     private final FloatBuffer buffer;
     private final int offset;
 
     DenseFloatView(INDArray a) {
+        this.array = a;
         this.buffer = a.data().asNioFloat();
         this.offset = (int) a.offset(); // 0 for every array supports() accepts
     }
@@ -48,10 +56,12 @@ final class DenseFloatView {
     /** Copies elements [from, from + len) into {@code dst[0, len)}. */
     void read(int from, float[] dst, int len) {
         buffer.get(offset + from, dst, 0, len);
+        Reference.reachabilityFence(array);
     }
 
     /** Copies {@code src[0, len)} into elements [from, from + len). */
     void write(int from, float[] src, int len) {
         buffer.put(offset + from, src, 0, len);
+        Reference.reachabilityFence(array);
     }
 }
