@@ -1,22 +1,27 @@
 package org.effnas.pipeline;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.effnas.cost.CostModel;
 import org.effnas.experiment.ExperimentPlan;
+import org.effnas.experiment.PhaseKind;
 import org.effnas.experiment.PlanEstimate;
+import org.effnas.experiment.TrainingWork;
 import org.effnas.reward.CostMetric;
 
 /**
- * The wall time a plan's trainings should take on this machine: each training's images
- * (steps x batch) at the calibrated images/s of the reference net, slowed in proportion to the
- * candidate's MACs, spread over the evaluation slots. Search candidates are taken at the target T
- * (the search steers towards it), grid triples at twice their base (the grid's FLOPs constraint) and
- * family member phi at 2^phi times it; each minival pass counts a third of a training image per
- * image. An estimate, said to be one: it leaves out data loading, network building and the other
- * programs on the machine.
+ * The wall time a plan's trainings should take on this machine: each phase's images (its optimizer
+ * steps x batch, under rungs only the steps the ladder trains: {@link PlanEstimate#work}) at the
+ * calibrated images/s of the reference net, slowed in proportion to the candidate's MACs, spread
+ * over the evaluation slots. Search candidates are taken at the target T (the search steers towards
+ * it), grid triples at twice their base (the grid's FLOPs constraint) and family member phi at 2^phi
+ * times it; each minival pass (one per training, one more per promotion) counts a third of a
+ * training image per image. An estimate, said to be one: it leaves out data loading, network
+ * building and the other programs on the machine.
  *
  * @param seconds the estimated wall time
  */
@@ -44,15 +49,6 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
         if (plan.surrogate()) {
             return java.util.Optional.empty();
         }
-        double imagesEach;
-        if (counts.stepsPerTraining().isPresent()) {
-            imagesEach = (double) counts.stepsPerTraining().getAsLong() * plan.training().batchSize();
-        } else if (trainImages.isPresent()) {
-            imagesEach = plan.training().epochs() * trainImages.getAsDouble();
-        } else {
-            return java.util.Optional.empty();
-        }
-        imagesEach += evalImages / 3;
         double searchMacs = plan.search()
                 .filter(s -> s.reward().metric() == CostMetric.MACS)
                 .map(s -> s.reward().target())
@@ -66,11 +62,26 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                                 / Math.max(1, gridBase))
                         .orElseGet(() -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
                                 .average().orElse(0))).orElse(0.0);
-        double macImages = (counts.search() + counts.random() + counts.bestModel()) * searchMacs
-                + counts.grid() * 2 * gridBase
-                + counts.family() * familyRelative * gridBase;
+        Map<PhaseKind, Double> macsOf = new EnumMap<>(Map.of(PhaseKind.SEARCH, searchMacs, PhaseKind.RANDOM, searchMacs,
+                PhaseKind.GRID, 2 * gridBase, PhaseKind.FAMILY, familyRelative * gridBase));
+        double macImages = 0;
+        for (Map.Entry<PhaseKind, Double> phase : macsOf.entrySet()) {
+            java.util.Optional<TrainingWork> work = counts.work(plan, phase.getKey());
+            double images;
+            if (work.isPresent()) {
+                images = work.get().steps() * (double) plan.training().batchSize()
+                        + work.get().evaluations() * evalImages / 3;
+            } else if (trainImages.isPresent()) {
+                // epochs over the split: one training per evaluation counted, each scored once
+                images = count(counts, phase.getKey()) * (plan.training().epochs() * trainImages.getAsDouble()
+                        + evalImages / 3);
+            } else {
+                return java.util.Optional.empty();
+            }
+            macImages += images * phase.getValue();
+        }
         return java.util.Optional.of(new WallTimeEstimate(
-                seconds(imagesEach, macImages, calibration, Math.max(1, slots)), calibration));
+                seconds(macImages, calibration, Math.max(1, slots)), calibration));
     }
 
     /**
@@ -117,10 +128,20 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
         return !c.strategy().budget().wallTime().isZero();
     }
 
+    private static int count(PlanEstimate counts, PhaseKind phase) {
+        return switch (phase) {
+            case SEARCH -> counts.search() + counts.bestModel();
+            case RANDOM -> counts.random();
+            case GRID -> counts.grid();
+            case FAMILY -> counts.family();
+            case FINAL -> 0;
+        };
+    }
+
     /** The arithmetic: MAC-weighted images over the reference's MAC throughput, spread over the slots. */
-    static double seconds(double imagesPerTraining, double macsTimesTrainings, Calibration c, int slots) {
+    static double seconds(double macImages, Calibration c, int slots) {
         double referenceMacsPerSecond = c.imagesPerSecond() * c.referenceMacs();
-        return imagesPerTraining * macsTimesTrainings / referenceMacsPerSecond / slots;
+        return macImages / referenceMacsPerSecond / slots;
     }
 
     /** Whether to stop and ask: long, no wall-time budget bounds it, a person is there, no {@code --yes}. */

@@ -10,7 +10,9 @@ import java.util.OptionalDouble;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
 import org.effnas.experiment.ExperimentPlan;
+import org.effnas.experiment.PhaseKind;
 import org.effnas.experiment.PlanEstimate;
+import org.effnas.experiment.TrainingWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,9 @@ class WallTimeEstimateTest {
     @Test
     void arithmeticScalesByImagesMacsAndSlots() {
         // 10 trainings of 3200 images at the reference's MACs: 32,000 images at 100/s = 320 s
-        assertEquals(320, WallTimeEstimate.seconds(3200, 10 * 10_000_000.0, CAL, 1), 1e-9);
-        assertEquals(640, WallTimeEstimate.seconds(3200, 10 * 20_000_000.0, CAL, 1), 1e-9, "twice the MACs");
-        assertEquals(160, WallTimeEstimate.seconds(3200, 10 * 10_000_000.0, CAL, 2), 1e-9, "two slots");
+        assertEquals(320, WallTimeEstimate.seconds(3200 * 10 * 10_000_000.0, CAL, 1), 1e-9);
+        assertEquals(640, WallTimeEstimate.seconds(3200 * 10 * 20_000_000.0, CAL, 1), 1e-9, "twice the MACs");
+        assertEquals(160, WallTimeEstimate.seconds(3200 * 10 * 10_000_000.0, CAL, 2), 1e-9, "two slots");
     }
 
     @Test
@@ -52,6 +54,28 @@ class WallTimeEstimateTest {
                 .orElseThrow();
         assertEquals(11 * (3200 + 200) / 100.0, withEval.seconds(), 1e-6);
         assertTrue(e.describe().contains("100 images/s measured for effnas-mini at 28 px"), e.describe());
+    }
+
+    @Test
+    void underRungsOnlyTheStepsTheLadderTrainsAreCounted(@TempDir Path dir) {
+        ExperimentConfig c = ConfigLoader.parse("""
+                space: mnasnet-small
+                reward: {target_macs: 10M}
+                strategy: {budget: {evaluations: 20}}
+                training: {epochs: 1, subset: 32400, batch_size: 40}
+                scheduler: {name: asha, min_steps: 30, max_steps: 810, eta: 3}
+                grid: {enabled: false}
+                family: {enabled: false}
+                cluster: {mode: local}
+                evaluator: {kind: dl4j}
+                """, "test.yaml", Path.of("."), dir.toString());
+        ExperimentPlan plan = ExperimentLaunch.plan(c, LaunchOptions.of(dir, false)).plan();
+        PlanEstimate counts = PlanEstimate.of(plan);
+        // 20 candidates at 30 steps, 6 go on to 90, 2 to 270 and the best to 810: 1,860 steps, 29 minival
+        // passes; not 20 trainings of 810 steps
+        assertEquals(new TrainingWork(1860, 29), counts.work(plan, PhaseKind.SEARCH).orElseThrow());
+        WallTimeEstimate e = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 300, 1).orElseThrow();
+        assertEquals((1860 * 40 + 29 * 100) / 100.0, e.seconds(), 1e-6);
     }
 
     @Test

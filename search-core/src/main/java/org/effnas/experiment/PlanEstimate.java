@@ -74,22 +74,52 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
     }
 
     /**
-     * The ladder and the steps it costs: the search's candidates enter at rung 0 and the grid's where
-     * its pool can climb the ladder (these are the counts above), promotions add rungs, each costing only its own steps (continued training). For ASHA the counts
-     * of promotions follow from {@code floor(n/eta)} per rung, and from {@code max(1, n/eta)} for a fixed
+     * What phase {@code phase} of {@code plan} trains. Under rungs the search's candidates enter at rung
+     * 0 and the grid's where its pool can climb the ladder (these are the counts above); a promotion
+     * trains only its rung's own steps (continued training) and is scored again. For ASHA the
+     * promotions follow from {@code floor(n/eta)} per rung, and from {@code max(1, n/eta)} for a fixed
      * pool (the grid's triples, a search's budget of evaluations: the best continues to the top);
-     * hyperband brackets start higher, so its figure is the bound of bracket 0.
+     * hyperband brackets start higher, so its figure is the bound of bracket 0. The search's work
+     * includes the winner's retraining for {@code best/model.zip}. Empty when a training's steps
+     * depend on the dataset's size.
      */
+    public java.util.Optional<TrainingWork> work(ExperimentPlan plan, PhaseKind phase) {
+        if (plan.usesRungs()) {
+            RungLadder ladder = plan.scheduler().ladder();
+            boolean pool = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(false);
+            int eta = plan.scheduler().eta();
+            return java.util.Optional.of(switch (phase) {
+                case SEARCH -> ladderWork(search, ladder, eta, pool);
+                case RANDOM -> ladderWork(random, ladder, eta, pool);
+                case GRID -> gridLadderWork(plan);
+                case FAMILY -> TrainingWork.of(family, ladder.stepsAt(ladder.top()));
+                case FINAL -> TrainingWork.NONE;
+            });
+        }
+        if (stepsPerTraining.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long each = stepsPerTraining.getAsLong();
+        return java.util.Optional.of(TrainingWork.of(switch (phase) {
+            case SEARCH -> search + bestModel;
+            case RANDOM -> random;
+            case GRID -> grid;
+            case FAMILY -> family;
+            case FINAL -> 0;
+        }, each));
+    }
+
+    /** The ladder line: the rungs, where each phase enters and the steps in all. */
     private String rungs(ExperimentPlan plan) {
         RungLadder ladder = plan.scheduler().ladder();
-        long top = ladder.stepsAt(ladder.top());
-        boolean pool = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(false);
-        long steps = ladderSteps(search, ladder, plan.scheduler().eta(), pool)
-                + ladderSteps(random, ladder, plan.scheduler().eta(), pool)
-                + gridLadderSteps(plan) + (long) family * top;
+        long steps = 0;
+        for (PhaseKind phase : PhaseKind.values()) {
+            steps += work(plan, phase).orElseThrow().steps();
+        }
         return String.format(Locale.ROOT, "; %s rungs %s steps (eta %d): %s, the best continue from their "
                         + "checkpoints, the family trains at %d; %s%d optimizer steps in all",
-                plan.scheduler().name().text(), ladder.steps(), plan.scheduler().eta(), entries(plan), top,
+                plan.scheduler().name().text(), ladder.steps(), plan.scheduler().eta(), entries(plan),
+                ladder.stepsAt(ladder.top()),
                 plan.scheduler().name() == org.effnas.schedule.SchedulerName.ASHA && exact ? "" : "about ", steps);
     }
 
@@ -106,26 +136,27 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
                 : searchStart + " and the grid at " + gridFirst;
     }
 
-    /** The grid's steps: its triples go through the ladder, each with all its seeds (ReplicateGroups). */
-    private long gridLadderSteps(ExperimentPlan plan) {
+    /** The grid's work: its triples go through the ladder, each with all its seeds (ReplicateGroups). */
+    private TrainingWork gridLadderWork(ExperimentPlan plan) {
         int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
-        return ladderSteps(grid / seeds, plan.scheduler().forPool(grid / seeds).ladder(), plan.scheduler().eta(), true)
-                * seeds;
+        TrainingWork one = ladderWork(grid / seeds, plan.scheduler().forPool(grid / seeds).ladder(),
+                plan.scheduler().eta(), true);
+        return new TrainingWork(one.steps() * seeds, one.evaluations() * seeds);
     }
 
-    /** Steps of a pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */
-    static long ladderSteps(int n, RungLadder ladder, int eta, boolean atLeastOne) {
+    /** A pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */
+    static TrainingWork ladderWork(int n, RungLadder ladder, int eta, boolean atLeastOne) {
         if (n == 0) {
-            return 0;
+            return TrainingWork.NONE;
         }
-        long total = (long) n * ladder.stepsAt(0);
+        TrainingWork total = TrainingWork.of(n, ladder.stepsAt(0));
         long alive = n;
         for (int k = 1; k <= ladder.top(); k++) {
             alive = atLeastOne ? Math.max(1, alive / eta) : alive / eta;
             if (alive == 0) {
                 break;
             }
-            total += alive * (ladder.stepsAt(k) - ladder.stepsAt(k - 1));
+            total = total.plus(TrainingWork.of(alive, ladder.stepsAt(k) - ladder.stepsAt(k - 1)));
         }
         return total;
     }
