@@ -3,6 +3,7 @@ package org.effnas.worker.export;
 import java.nio.file.Path;
 import java.util.Random;
 import org.effnas.InvalidInputException;
+import org.effnas.worker.profile.ProcessorName;
 import org.effnas.worker.train.LatencyStats;
 import org.effnas.worker.train.Preprocessing;
 
@@ -43,7 +44,7 @@ public record InferenceLatency(String engine, int threads, int batch, int runs, 
             }
             LatencyStats t = LatencyStats.time(batch, warmup, runs, () -> c.probabilities(x, batch));
             return new InferenceLatency(engine.id(), threads, batch, runs, t.medianMs(), t.p10Ms(), t.p90Ms(),
-                    t.minMs(), t.maxMs(), LatencyStats.processor());
+                    t.minMs(), t.maxMs(), ProcessorName.describe());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.effnas.worker.profile.ProcessorName;
 import org.effnas.worker.train.InferenceSpeed;
 import org.effnas.worker.train.LatencyProbe;
 import org.effnas.worker.train.LatencySettings;
@@ -43,7 +44,7 @@ public final class OnnxLatencyProbe implements LatencyProbe {
                         () -> model.logits(many, settings.batch(), channels, resolution));
             }
             return new InferenceSpeed(ImageClassifier.Engine.ONNXRUNTIME.id(), settings.threads(),
-                    LatencyStats.processor(), single, batched);
+                    ProcessorName.describe(), single, batched);
         }
     }
 

@@ -2,6 +2,7 @@ package org.effnas.worker.train;
 
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.effnas.worker.profile.ProcessorName;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,7 +56,7 @@ public record InferenceSpeed(String engine, int threads, String cpu, LatencyStat
             INDArray many = Nd4j.rand(DataType.FLOAT, s.batch(), channels, resolution, resolution);
             batched = LatencyStats.time(s.batch(), Math.min(s.warmup(), 2), s.runs(), () -> net.outputSingle(false, many));
         }
-        return new InferenceSpeed("dl4j", dl4jThreads(), LatencyStats.processor(), single, batched);
+        return new InferenceSpeed("dl4j", dl4jThreads(), ProcessorName.describe(), single, batched);
     }
 
     /** ND4J's OpenMP threads: OMP_NUM_THREADS when set, else one per core. */

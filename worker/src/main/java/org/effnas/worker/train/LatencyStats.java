@@ -70,16 +70,4 @@ public record LatencyStats(int batch, int runs, double medianMs, double p10Ms, d
         return String.format(Locale.ROOT, "batch=%d runs=%d median_ms=%.4g p10_ms=%.4g p90_ms=%.4g", batch, runs,
                 medianMs, p10Ms, p90Ms);
     }
-
-    /** The processor this JVM runs on and its core count, e.g. {@code Intel(R) Xeon(R) ... x2}. */
-    public static String processor() {
-        String cores = " x" + Runtime.getRuntime().availableProcessors();
-        try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch")) + cores;
-        } catch (java.io.IOException | RuntimeException e) {
-            return System.getProperty("os.arch") + cores;
-        }
-    }
 }
