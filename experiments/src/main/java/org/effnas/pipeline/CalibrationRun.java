@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.effnas.cost.CostModel;
 import org.effnas.data.Augmentation;
 import org.effnas.data.DatasetKind;
@@ -30,6 +32,11 @@ public final class CalibrationRun {
     private static final int BATCH = 32;
     private static final int WARMUP = 2;
     private static final int STEPS = 6;
+    /**
+     * What this process measured, per cache file: a command that asks twice (whether to confirm, then
+     * the run's own line) uses its own figure again, even one the load rule would measure again later.
+     */
+    private static final Map<Path, Calibration> MEASURED_HERE = new ConcurrentHashMap<>();
 
     private CalibrationRun() {
     }
@@ -39,6 +46,10 @@ public final class CalibrationRun {
      * {@code log} saying why) when the reference data is not installed or training fails.
      */
     public static Optional<Calibration> cachedOrMeasured(Path file, PrintStream log) {
+        Calibration here = MEASURED_HERE.get(file.toAbsolutePath());
+        if (here != null) {
+            return Optional.of(here);
+        }
         String machine = ProcessorName.describe();
         int cores = Runtime.getRuntime().availableProcessors();
         Optional<Calibration> cached = Calibration.read(file);
@@ -62,6 +73,7 @@ public final class CalibrationRun {
                     b.imagesPerSecond(), splits.trainIndices().length + splits.minivalIndices().length, machine,
                     CodeVersion.current(), load < 0 ? Double.NaN : load, "measured now");
             c.write(file);
+            MEASURED_HERE.put(file.toAbsolutePath(), c);
             return Optional.of(c);
         } catch (IOException | RuntimeException e) {
             log.println("effnas: no time estimate (calibration failed: " + e.getMessage() + ")");
