@@ -33,17 +33,10 @@ class WallTimeEstimateTest {
 
     @Test
     void aPlanIsCountedPerPhaseAtItsMacs(@TempDir Path dir) {
-        ExperimentConfig c = ConfigLoader.parse("""
-                space: mnasnet-small
-                reward: {target_macs: 10M}
+        ExperimentPlan plan = searchPlan(dir, """
                 strategy: {budget: {evaluations: 10}}
                 training: {epochs: 1, subset: 3200, batch_size: 32}
-                grid: {enabled: false}
-                family: {enabled: false}
-                cluster: {mode: local}
-                evaluator: {kind: dl4j}
-                """, "test.yaml", Path.of("."), dir.toString());
-        ExperimentPlan plan = ExperimentLaunch.plan(c, LaunchOptions.of(dir, false)).plan();
+                """);
         PlanEstimate counts = PlanEstimate.of(plan);
         WallTimeEstimate e = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 0, 1).orElseThrow();
         // (10 search + 1 best model) x 100 steps x 32 images at T = the reference's MACs, 100 images/s
@@ -58,24 +51,30 @@ class WallTimeEstimateTest {
 
     @Test
     void underRungsOnlyTheStepsTheLadderTrainsAreCounted(@TempDir Path dir) {
-        ExperimentConfig c = ConfigLoader.parse("""
-                space: mnasnet-small
-                reward: {target_macs: 10M}
+        ExperimentPlan plan = searchPlan(dir, """
                 strategy: {budget: {evaluations: 20}}
                 training: {epochs: 1, subset: 32400, batch_size: 40}
                 scheduler: {name: asha, min_steps: 30, max_steps: 810, eta: 3}
-                grid: {enabled: false}
-                family: {enabled: false}
-                cluster: {mode: local}
-                evaluator: {kind: dl4j}
-                """, "test.yaml", Path.of("."), dir.toString());
-        ExperimentPlan plan = ExperimentLaunch.plan(c, LaunchOptions.of(dir, false)).plan();
+                """);
         PlanEstimate counts = PlanEstimate.of(plan);
         // 20 candidates at 30 steps, 6 go on to 90, 2 to 270 and the best to 810: 1,860 steps, 29 minival
         // passes; not 20 trainings of 810 steps
         assertEquals(new TrainingWork(1860, 29), counts.work(plan, PhaseKind.SEARCH).orElseThrow());
         WallTimeEstimate e = WallTimeEstimate.of(plan, counts, CAL, OptionalDouble.empty(), 300, 1).orElseThrow();
         assertEquals((1860 * 40 + 29 * 100) / 100.0, e.seconds(), 1e-6);
+    }
+
+    /** A search-only DL4J plan at T = the calibration's MACs, with {@code settings} added. */
+    private static ExperimentPlan searchPlan(Path dir, String settings) {
+        ExperimentConfig c = ConfigLoader.parse("""
+                space: mnasnet-small
+                reward: {target_macs: 10M}
+                grid: {enabled: false}
+                family: {enabled: false}
+                cluster: {mode: local}
+                evaluator: {kind: dl4j}
+                """ + settings, "test.yaml", Path.of("."), dir.toString());
+        return ExperimentLaunch.plan(c, LaunchOptions.of(dir, false)).plan();
     }
 
     @Test
