@@ -2,16 +2,16 @@ package org.effnas.pipeline;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.effnas.cost.CostModel;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.PhaseKind;
 import org.effnas.experiment.PlanEstimate;
-import org.effnas.experiment.TrainingWork;
 import org.effnas.reward.CostMetric;
+import org.effnas.schedule.TrainingWork;
 
 /**
  * The wall time a plan's trainings should take on this machine: each phase's images (its optimizer

@@ -12,7 +12,7 @@ import org.effnas.config.ExperimentConfig;
 import org.effnas.experiment.ExperimentPlan;
 import org.effnas.experiment.PhaseKind;
 import org.effnas.experiment.PlanEstimate;
-import org.effnas.experiment.TrainingWork;
+import org.effnas.schedule.TrainingWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

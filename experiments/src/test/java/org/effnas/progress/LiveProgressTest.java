@@ -114,6 +114,19 @@ class LiveProgressTest {
     }
 
     @Test
+    void underRungsTheEtaFollowsStepsSoTheTopRungStillCountsAfterTheLastNewCandidate() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, "search",
+                false, () -> 2);
+        // 600 steps in the first 60 s (1 step/s); all 20 new candidates done at 1,320 of 1,860 steps
+        p.progress(new SearchProgress(0, 20, 2, 0, 0, Optional.empty(), 0, Double.NaN, 0, 1860));
+        p.progress(new SearchProgress(10, 20, 2, 0, 0, Optional.empty(), 600, Double.NaN, 600, 1860));
+        p.progress(new SearchProgress(20, 20, 1, 0, 0, Optional.empty(), 1320, Double.NaN, 1320, 1860));
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines[2].contains(" 20/20 done") && lines[2].endsWith("ETA 09:00"), lines[2]);
+    }
+
+    @Test
     void logLinesUseTheMeasuredEtaNotTheRunnersWallClockRatio() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, "search",

@@ -153,14 +153,14 @@ public final class ExperimentEngine {
             PhaseRunner.Result main = runPhase(PhaseKind.SEARCH, "search " + s.strategy().text(),
                     s.strategy().create(s.space(), s.evolution(), s.reward().metric(), plan.seed()),
                     PlanIdentity.search(s), plan.scheduler(), settings, false,
-                    earlier.getOrDefault(s.strategy().text(), Map.of()), searchScheduler(s.budget()), ev.checkpoints());
+                    earlier.getOrDefault(s.strategy().text(), Map.of()), searchScheduler(plan.scheduler(), s.budget()), ev.checkpoints());
             List<ExperimentArtefacts.CandidateRow> rows = new ArrayList<>(main.rows(s.strategy().text()));
             search = Optional.of(main.outcome());
             if (s.randomBaseline()) {
                 PhaseRunner.Result r = runPhase(PhaseKind.RANDOM, "random baseline",
                         StrategyKind.RANDOM.create(s.space(), s.evolution(), s.reward().metric(), plan.seed()),
                         PlanIdentity.random(s), plan.scheduler(), settings, false,
-                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), searchScheduler(s.budget()),
+                        earlier.getOrDefault(StrategyKind.RANDOM.text(), Map.of()), searchScheduler(plan.scheduler(), s.budget()),
                         ev.checkpoints());
                 rows.addAll(r.rows(StrategyKind.RANDOM.text()));
                 random = Optional.of(r.outcome());
@@ -340,8 +340,8 @@ public final class ExperimentEngine {
      * stop 20 candidates at 270 of 810 steps (20, 6, 2, then floor(2/3) = 0), and the search would be
      * decided where depth-scaled and slow-starting nets still lag. A time budget keeps ASHA's own rule.
      */
-    private Scheduler searchScheduler(SearchBudget budget) {
-        Scheduler rule = Scheduler.of(plan.scheduler());
+    static Scheduler searchScheduler(SchedulerSettings settings, SearchBudget budget) {
+        Scheduler rule = Scheduler.of(settings);
         return budget.limitsEvaluations() ? FixedPoolScheduler.of(rule, budget.evaluations()) : rule;
     }
 
@@ -350,7 +350,7 @@ public final class ExperimentEngine {
      * together by their mean (each seed continuing its own checkpoint), so the triples that reach the
      * top rung are measured there over every seed.
      */
-    private static Scheduler gridScheduler(SchedulerSettings ladder, int proposals, int seeds) {
+    static Scheduler gridScheduler(SchedulerSettings ladder, int proposals, int seeds) {
         return ReplicateGroups.of(FixedPoolScheduler.of(Scheduler.of(ladder), proposals / seeds), seeds);
     }
 

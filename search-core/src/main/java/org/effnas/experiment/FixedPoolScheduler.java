@@ -13,6 +13,7 @@ import org.effnas.schedule.RungResult;
 import org.effnas.schedule.RungStart;
 import org.effnas.schedule.Scheduler;
 import org.effnas.schedule.SchedulerSettings;
+import org.effnas.schedule.TrainingWork;
 
 /**
  * A scheduler over a fixed pool of candidates (the grid's triples): the wrapped scheduler's rule
@@ -53,6 +54,12 @@ final class FixedPoolScheduler implements Scheduler {
     @Override
     public SchedulerSettings settings() {
         return rule.settings();
+    }
+
+    /** The pool's work: the best continues to the top ({@code max(1, n/eta)} per rung). */
+    @Override
+    public TrainingWork work(long n) {
+        return settings().work(n, true);
     }
 
     @Override

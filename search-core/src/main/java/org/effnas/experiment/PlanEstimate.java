@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.grid.GridSearch;
 import org.effnas.schedule.RungLadder;
+import org.effnas.schedule.TrainingWork;
 import org.effnas.search.SearchBudget;
 
 /**
@@ -75,22 +76,21 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
 
     /**
      * What phase {@code phase} of {@code plan} trains. Under rungs the search's candidates enter at rung
-     * 0 and the grid's where its pool can climb the ladder (these are the counts above); a promotion
-     * trains only its rung's own steps (continued training) and is scored again. For ASHA the
-     * promotions follow from {@code floor(n/eta)} per rung, and from {@code max(1, n/eta)} for a fixed
-     * pool (the grid's triples, a search's budget of evaluations: the best continues to the top);
-     * hyperband brackets start higher, so its figure is the bound of bracket 0. The search's work
-     * includes the winner's retraining for {@code best/model.zip}. Empty when a training's steps
-     * depend on the dataset's size.
+     * 0 and the grid's where its pool can climb the ladder (these are the counts above), and the
+     * ladder's promotions follow ({@link org.effnas.schedule.Scheduler#work}). The search's work includes the
+     * winner's retraining for {@code best/model.zip}. Empty when a training's steps depend on the
+     * dataset's size.
      */
     public java.util.Optional<TrainingWork> work(ExperimentPlan plan, PhaseKind phase) {
         if (plan.usesRungs()) {
             RungLadder ladder = plan.scheduler().ladder();
-            boolean pool = plan.search().map(s -> s.budget().limitsEvaluations()).orElse(false);
-            int eta = plan.scheduler().eta();
+            // the schedulers the engine runs, so that what is counted here is what runs
+            SearchBudget budget = plan.search().map(SearchPlan::budget).orElse(null);
             return java.util.Optional.of(switch (phase) {
-                case SEARCH -> ladderWork(search, ladder, eta, pool);
-                case RANDOM -> ladderWork(random, ladder, eta, pool);
+                case SEARCH -> search == 0 ? TrainingWork.NONE
+                        : ExperimentEngine.searchScheduler(plan.scheduler(), budget).work(search);
+                case RANDOM -> random == 0 ? TrainingWork.NONE
+                        : ExperimentEngine.searchScheduler(plan.scheduler(), budget).work(random);
                 case GRID -> gridLadderWork(plan);
                 case FAMILY -> TrainingWork.of(family, ladder.stepsAt(ladder.top()));
                 case FINAL -> TrainingWork.NONE;
@@ -138,27 +138,11 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
 
     /** The grid's work: its triples go through the ladder, each with all its seeds (ReplicateGroups). */
     private TrainingWork gridLadderWork(ExperimentPlan plan) {
-        int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
-        TrainingWork one = ladderWork(grid / seeds, plan.scheduler().forPool(grid / seeds).ladder(),
-                plan.scheduler().eta(), true);
-        return new TrainingWork(one.steps() * seeds, one.evaluations() * seeds);
-    }
-
-    /** A pool of n through the ladder: rung k trains only its own {@code r_k - r_(k-1)} steps. */
-    static TrainingWork ladderWork(int n, RungLadder ladder, int eta, boolean atLeastOne) {
-        if (n == 0) {
+        if (grid == 0) {
             return TrainingWork.NONE;
         }
-        TrainingWork total = TrainingWork.of(n, ladder.stepsAt(0));
-        long alive = n;
-        for (int k = 1; k <= ladder.top(); k++) {
-            alive = atLeastOne ? Math.max(1, alive / eta) : alive / eta;
-            if (alive == 0) {
-                break;
-            }
-            total = total.plus(TrainingWork.of(alive, ladder.stepsAt(k) - ladder.stepsAt(k - 1)));
-        }
-        return total;
+        int seeds = plan.grid().map(GridPlan::seeds).orElse(1);
+        return ExperimentEngine.gridScheduler(plan.scheduler().forPool(grid / seeds), grid, seeds).work(grid);
     }
 
     private static int evaluations(SearchBudget b) {

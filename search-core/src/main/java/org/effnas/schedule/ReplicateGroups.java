@@ -84,6 +84,13 @@ public final class ReplicateGroups implements Scheduler {
         return replicates == 1 || !rule.usesRungs() ? rule : new ReplicateGroups(rule, replicates);
     }
 
+    /** Each group of replicates climbs the ladder together: the rule's work for the groups, times the replicates. */
+    @Override
+    public TrainingWork work(long n) {
+        TrainingWork groups = rule.work(n / replicates);
+        return new TrainingWork(groups.steps() * replicates, groups.evaluations() * replicates);
+    }
+
     @Override
     public SchedulerSettings settings() {
         return rule.settings();

@@ -20,6 +20,11 @@ public interface Scheduler {
         return settings().maxSteps() > 0;
     }
 
+    /** The training {@code n} new candidates cost under this scheduler ({@link SchedulerSettings#work}). */
+    default TrainingWork work(long n) {
+        return settings().work(n, false);
+    }
+
     /** Where the next new candidate would start; commit it with {@link #started}. */
     RungStart nextStart();
 

@@ -103,6 +103,30 @@ public record SchedulerSettings(SchedulerName name, long minSteps, long maxSteps
         return entry == all.top() ? fifo(maxSteps) : asha(all.stepsAt(entry), maxSteps, eta);
     }
 
+    /**
+     * What {@code n} new candidates cost on this ladder: each trains rung 0, and every promotion trains
+     * only its own rung's {@code r_k - r_(k-1)} steps (continued training) and is scored again. ASHA
+     * promotes {@code floor(n/eta)} per rung, and {@code max(1, n/eta)} for a fixed pool (a budget of
+     * evaluations, the grid's triples: the best continues to the top); for hyperband this is the
+     * bound of bracket 0, whose candidates climb the most rungs.
+     */
+    public TrainingWork work(long n, boolean fixedPool) {
+        if (n == 0) {
+            return TrainingWork.NONE;
+        }
+        RungLadder ladder = ladder();
+        TrainingWork total = TrainingWork.of(n, ladder.stepsAt(0));
+        long alive = n;
+        for (int k = 1; k <= ladder.top(); k++) {
+            alive = fixedPool ? Math.max(1, alive / eta) : alive / eta;
+            if (alive == 0) {
+                break;
+            }
+            total = total.plus(TrainingWork.of(alive, ladder.stepsAt(k) - ladder.stepsAt(k - 1)));
+        }
+        return total;
+    }
+
     /** The rung ladder (one rung at {@code max_steps} for fifo). */
     public RungLadder ladder() {
         return name == SchedulerName.FIFO ? RungLadder.single(maxSteps) : RungLadder.of(minSteps, maxSteps, eta);

@@ -13,7 +13,23 @@ import java.util.Optional;
  * @param best        the best rewarded observation so far
  * @param elapsedSeconds this session's wall time
  * @param etaSeconds  estimated time to finish the budget, NaN when unknown
+ * @param stepsDone   under rungs, the optimizer steps recorded results trained (each rung its own steps);
+ *                    0 otherwise
+ * @param stepsTotal  under rungs with a budget of evaluations, the steps its ladder trains in all
+ *                    ({@link org.effnas.schedule.Scheduler#work}); -1 otherwise. Promotions run
+ *                    after the last new candidate is done, so time left follows the steps, not {@code done}.
  */
 public record SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
-                             double elapsedSeconds, double etaSeconds) {
+                             double elapsedSeconds, double etaSeconds, long stepsDone, long stepsTotal) {
+
+    /** A snapshot without rungs: time left follows the evaluations done. */
+    public SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
+                          double elapsedSeconds, double etaSeconds) {
+        this(done, total, inFlight, failures, cached, best, elapsedSeconds, etaSeconds, 0, -1);
+    }
+
+    /** Whether time left is measured in optimizer steps (under rungs) rather than evaluations. */
+    public boolean countsSteps() {
+        return stepsTotal > 0;
+    }
 }

@@ -86,6 +86,9 @@ public final class SearchRunner {
     private int duplicateDraws;
     private int cached;
     private int doneThisSession;
+    /** Under rungs: optimizer steps of the recorded results (replayed and new), and of the new ones. */
+    private long stepsDone;
+    private long stepsThisSession;
     private StopReason stopReason;
     private long startNanos;
 
@@ -350,6 +353,9 @@ public final class SearchRunner {
                 if (startsFresh(c.candidate())) {
                     doneThisSession++;
                 }
+                if (c.candidate().fidelity() != null) {
+                    stepsThisSession += c.candidate().fidelity().incrementalSteps();
+                }
                 if (c.result().provenance() != null && c.result().provenance().cached()) {
                     cached++;
                 }
@@ -374,6 +380,7 @@ public final class SearchRunner {
         }
         strategy.observe(o);
         if (c.fidelity() != null) {
+            stepsDone += c.fidelity().incrementalSteps();
             scheduler.recorded(RungResult.of(c.fidelity(), o.rewardOrWorst() == Double.NEGATIVE_INFINITY
                     ? Double.NaN : o.rewardOrWorst()));
             if (r.ok()) {
@@ -387,12 +394,16 @@ public final class SearchRunner {
         int done = (int) observations.stream().filter(o -> startsFresh(o.candidate())).count();
         int total = settings.budget().limitsEvaluations() ? settings.budget().evaluations() : -1;
         double elapsed = elapsed();
+        // under rungs the promotions after the last new candidate are the longest trainings: count steps
+        long stepsTotal = scheduler.usesRungs() && total >= 0 ? scheduler.work(total).steps() : -1;
         double eta = Double.NaN;
-        if (total >= 0 && doneThisSession > 0) {
+        if (stepsTotal > 0 && stepsThisSession > 0) {
+            eta = Math.max(0, stepsTotal - stepsDone) * elapsed / stepsThisSession;
+        } else if (stepsTotal <= 0 && total >= 0 && doneThisSession > 0) {
             eta = Math.max(0, total - done) * elapsed / doneThisSession;
         }
         return new SearchProgress(done, total, inFlight.size(), failures, cached, Optional.ofNullable(best),
-                elapsed, eta);
+                elapsed, eta, stepsDone, stepsTotal);
     }
 
     private static boolean startsFresh(Candidate c) {

@@ -72,6 +72,21 @@ class MultiFidelitySearchTest {
     }
 
     @Test
+    void progressCountsTheStepsOfEveryRungAgainstTheLadder() {
+        InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 2));
+        List<SearchProgress> seen = new ArrayList<>();
+        SearchRunner.of(RandomSearch.of(SPACE, 2), inline(), store, SearchFixtures.settings(2, 20).withOrdered(true),
+                seen::add, Scheduler.of(ASHA), CheckpointRelease.none()).run();
+        // ASHA alone: 20 at 30 steps, 6 on to 90, 2 to 270 (floor(2/3) = 0 reach 810)
+        long planned = ASHA.work(20, false).steps();
+        assertEquals(1320, planned);
+        assertTrue(seen.stream().allMatch(p -> p.stepsTotal() == planned && p.countsSteps()));
+        SearchProgress last = seen.get(seen.size() - 1);
+        assertEquals(planned, last.stepsDone(), "the ladder's planned steps are the steps the run trained");
+        assertEquals(0, last.etaSeconds(), 1e-9);
+    }
+
+    @Test
     void hyperbandStartsBracketsAtTheirOwnRungsAndPromotesWithinThem() {
         InMemoryResultStore store = InMemoryResultStore.of(SearchFixtures.header("random", 5));
         SchedulerSettings hb = SchedulerSettings.hyperband(30, 810, 3, 3);

@@ -1,4 +1,4 @@
-package org.effnas.experiment;
+package org.effnas.schedule;
 
 /**
  * What a phase of a plan trains, counted before it runs: optimizer steps over all its trainings and
