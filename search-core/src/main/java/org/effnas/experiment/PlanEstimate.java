@@ -77,9 +77,9 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
     /**
      * What phase {@code phase} of {@code plan} trains. Under rungs the search's candidates enter at rung
      * 0 and the grid's where its pool can climb the ladder (these are the counts above), and the
-     * ladder's promotions follow ({@link org.effnas.schedule.Scheduler#work}). The search's work includes the
-     * winner's retraining for {@code best/model.zip}. Empty when a training's steps depend on the
-     * dataset's size.
+     * ladder's promotions follow ({@link org.effnas.schedule.Scheduler#work}). Without rungs the
+     * search's work includes the winner's retraining for {@code best/model.zip}. Empty when a
+     * training's steps depend on the dataset's size.
      */
     public java.util.Optional<TrainingWork> work(ExperimentPlan plan, PhaseKind phase) {
         if (plan.usesRungs()) {
