@@ -62,8 +62,8 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                                 / Math.max(1, gridBase))
                         .orElseGet(() -> IntStream.rangeClosed(f.phiMin(), f.phiMax()).mapToDouble(phi -> Math.pow(2, phi))
                                 .average().orElse(0))).orElse(0.0);
-        Map<PhaseKind, Double> macsOf = new EnumMap<>(Map.of(PhaseKind.SEARCH, searchMacs, PhaseKind.RANDOM, searchMacs,
-                PhaseKind.GRID, 2 * gridBase, PhaseKind.FAMILY, familyRelative * gridBase));
+        Map<PhaseKind, Double> macsOf = new EnumMap<>(Map.of(PhaseKind.SEARCH, searchMacs,
+                PhaseKind.RANDOM, searchMacs, PhaseKind.GRID, 2 * gridBase, PhaseKind.FAMILY, familyRelative * gridBase));
         double macImages = 0;
         for (Map.Entry<PhaseKind, Double> phase : macsOf.entrySet()) {
             java.util.Optional<TrainingWork> work = counts.work(plan, phase.getKey());
