@@ -73,7 +73,7 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
                         + work.get().evaluations() * evalImages / 3;
             } else if (trainImages.isPresent()) {
                 // epochs over the split: one training per evaluation counted, each scored once
-                images = count(counts, phase.getKey()) * (plan.training().epochs() * trainImages.getAsDouble()
+                images = counts.trainings(phase.getKey()) * (plan.training().epochs() * trainImages.getAsDouble()
                         + evalImages / 3);
             } else {
                 return java.util.Optional.empty();
@@ -126,16 +126,6 @@ public record WallTimeEstimate(double seconds, Calibration calibration) {
     /** Whether a wall-time budget bounds the run (then no confirmation is asked). */
     public static boolean hasWallTimeBudget(org.effnas.config.ExperimentConfig c) {
         return !c.strategy().budget().wallTime().isZero();
-    }
-
-    private static int count(PlanEstimate counts, PhaseKind phase) {
-        return switch (phase) {
-            case SEARCH -> counts.search() + counts.bestModel();
-            case RANDOM -> counts.random();
-            case GRID -> counts.grid();
-            case FAMILY -> counts.family();
-            case FINAL -> 0;
-        };
     }
 
     /** The arithmetic: MAC-weighted images over the reference's MAC throughput, spread over the slots. */

@@ -26,7 +26,7 @@ class LiveProgressTest {
         EvalResult r = new EvalResult(c.id(), c.specKey(), 0.8623, Double.NaN, 0.4, 1000, 9_870_000, Double.NaN,
                 Double.NaN, 3, "local-0", null, Provenance.of("dl4j", 1, c.training(), "fashion-mnist", "x", "v"));
         return new SearchProgress(done, 20, 2, 1, 0, Optional.of(Observation.of(c, r, OptionalDouble.of(0.8412))),
-                elapsed, 125);
+                elapsed, 125, 0, -1);
     }
 
     @Test
@@ -70,7 +70,7 @@ class LiveProgressTest {
     }
 
     private static SearchProgress snapshot(int done, int inFlight, double elapsed) {
-        return new SearchProgress(done, 20, inFlight, 0, 0, Optional.empty(), elapsed, Double.NaN);
+        return new SearchProgress(done, 20, inFlight, 0, 0, Optional.empty(), elapsed, Double.NaN, 0, -1);
     }
 
     @Test

@@ -99,14 +99,18 @@ public record PlanEstimate(int search, int random, int grid, int family, int bes
         if (stepsPerTraining.isEmpty()) {
             return java.util.Optional.empty();
         }
-        long each = stepsPerTraining.getAsLong();
-        return java.util.Optional.of(TrainingWork.of(switch (phase) {
+        return java.util.Optional.of(TrainingWork.of(trainings(phase), stepsPerTraining.getAsLong()));
+    }
+
+    /** The trainings phase {@code phase} runs; the search's include the winner's retraining. */
+    public int trainings(PhaseKind phase) {
+        return switch (phase) {
             case SEARCH -> search + bestModel;
             case RANDOM -> random;
             case GRID -> grid;
             case FAMILY -> family;
             case FINAL -> 0;
-        }, each));
+        };
     }
 
     /** The ladder line: the rungs, where each phase enters and the steps in all. */

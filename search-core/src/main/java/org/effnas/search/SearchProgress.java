@@ -22,12 +22,6 @@ import java.util.Optional;
 public record SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
                              double elapsedSeconds, double etaSeconds, long stepsDone, long stepsTotal) {
 
-    /** A snapshot without rungs: time left follows the evaluations done. */
-    public SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
-                          double elapsedSeconds, double etaSeconds) {
-        this(done, total, inFlight, failures, cached, best, elapsedSeconds, etaSeconds, 0, -1);
-    }
-
     /** Whether time left is measured in optimizer steps (under rungs) rather than evaluations. */
     public boolean countsSteps() {
         return stepsTotal > 0;

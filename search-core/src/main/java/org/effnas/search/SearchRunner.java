@@ -89,6 +89,8 @@ public final class SearchRunner {
     /** Under rungs: optimizer steps of the recorded results (replayed and new), and of the new ones. */
     private long stepsDone;
     private long stepsThisSession;
+    /** Under rungs with a budget of evaluations, the steps its ladder trains in all; -1 otherwise. */
+    private final long stepsTotal;
     private StopReason stopReason;
     private long startNanos;
 
@@ -101,6 +103,9 @@ public final class SearchRunner {
         this.listener = listener;
         this.scheduler = scheduler;
         this.checkpoints = checkpoints;
+        // under rungs the promotions after the last new candidate are the longest trainings: count steps
+        this.stepsTotal = scheduler.usesRungs() && settings.budget().limitsEvaluations()
+                ? scheduler.work(settings.budget().evaluations()).steps() : -1;
     }
 
     /** A runner with the default scheduler: fifo, every candidate trains the recipe once. */
@@ -394,8 +399,6 @@ public final class SearchRunner {
         int done = (int) observations.stream().filter(o -> startsFresh(o.candidate())).count();
         int total = settings.budget().limitsEvaluations() ? settings.budget().evaluations() : -1;
         double elapsed = elapsed();
-        // under rungs the promotions after the last new candidate are the longest trainings: count steps
-        long stepsTotal = scheduler.usesRungs() && total >= 0 ? scheduler.work(total).steps() : -1;
         double eta = Double.NaN;
         if (stepsTotal > 0 && stepsThisSession > 0) {
             eta = Math.max(0, stepsTotal - stepsDone) * elapsed / stepsThisSession;
