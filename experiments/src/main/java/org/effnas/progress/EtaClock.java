@@ -1,38 +1,50 @@
 package org.effnas.progress;
 
+import org.effnas.search.SearchProgress;
+
 /**
  * Time left, from the measured pace of the work that finished while this display watched: the mean
- * seconds per finished unit of work (an evaluation, or under rungs an optimizer step) times the work
- * left, less the time since the last result arrived. It counts down while the display waits for a result, instead of growing with the wall
- * time the way {@code elapsed / done} does; results replayed from a journal before the first
- * snapshot are not counted as measured.
+ * seconds per finished unit of work times the work left, less the time since the last result arrived.
+ * The unit is an evaluation; under rungs it is an optimizer step, and each evaluation adds its fixed
+ * cost (network, minival pass, checkpoint) as {@link SearchProgress#overheadSteps()} steps, re-read from
+ * every snapshot as the runner measures it. It counts down while the display waits for a result,
+ * instead of growing with the wall time the way {@code elapsed / done} does; results replayed from a
+ * journal before the first snapshot are not counted as measured.
  */
 final class EtaClock {
 
     private boolean started;
-    private long firstDone;
+    private long firstSteps;
+    private long firstEvaluations;
     private double firstSeconds;
-    private long lastDone;
+    private long lastSteps;
+    private long lastEvaluations;
     private double lastFinishSeconds;
 
     /** @return seconds left, or NaN while nothing finished under watch or when there is no total */
-    synchronized double observe(long done, long total, double elapsedSeconds) {
+    synchronized double observe(SearchProgress p) {
+        boolean steps = p.countsSteps();
+        long doneSteps = steps ? p.stepsDone() : p.done();
+        long doneEvaluations = steps ? p.evaluationsDone() : 0;
         if (!started) {
             started = true;
-            firstDone = done;
-            lastDone = done;
-            firstSeconds = elapsedSeconds;
-            lastFinishSeconds = elapsedSeconds;
-        } else if (done > lastDone) {
-            lastDone = done;
-            lastFinishSeconds = elapsedSeconds;
+            firstSteps = lastSteps = doneSteps;
+            firstEvaluations = lastEvaluations = doneEvaluations;
+            firstSeconds = lastFinishSeconds = p.elapsedSeconds();
+        } else if (doneSteps > lastSteps || doneEvaluations > lastEvaluations) {
+            lastSteps = doneSteps;
+            lastEvaluations = doneEvaluations;
+            lastFinishSeconds = p.elapsedSeconds();
         }
-        long measured = lastDone - firstDone;
-        if (total < 0 || measured <= 0) {
+        long totalSteps = steps ? p.stepsTotal() : p.total();
+        long totalEvaluations = steps ? Math.max(0, p.evaluationsTotal()) : 0;
+        double overhead = steps ? p.overheadSteps() : 0;
+        double measured = (lastSteps - firstSteps) + overhead * (lastEvaluations - firstEvaluations);
+        if (totalSteps < 0 || measured <= 0) {
             return Double.NaN;
         }
         double secondsEach = (lastFinishSeconds - firstSeconds) / measured;
-        double left = Math.max(0, total - done) * secondsEach - (elapsedSeconds - lastFinishSeconds);
-        return Math.max(0, left);
+        double workLeft = Math.max(0, totalSteps - doneSteps) + overhead * Math.max(0, totalEvaluations - doneEvaluations);
+        return Math.max(0, workLeft * secondsEach - (p.elapsedSeconds() - lastFinishSeconds));
     }
 }

@@ -89,10 +89,9 @@ public final class LiveProgress implements ProgressListener {
     }
 
     private String line(SearchProgress p) {
-        double left = p.countsSteps() ? eta.observe(p.stepsDone(), p.stepsTotal(), p.elapsedSeconds())
-                : eta.observe(p.done(), p.total(), p.elapsedSeconds());
-        String text = ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left);
-        return terminal ? ProgressLine.fit(text, columns) : text;
+        double left = eta.observe(p);
+        return terminal ? ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left, columns)
+                : ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left);
     }
 
     private void endLine() {

@@ -1,5 +1,6 @@
 package org.effnas.progress;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.effnas.search.SearchProgress;
 
@@ -24,40 +25,72 @@ public final class ProgressLine {
      * @param etaSeconds the time left to show (NaN: none)
      */
     public static String format(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds) {
-        StringBuilder b = new StringBuilder();
-        if (surrogate) {
-            b.append("SURROGATE ");
-        }
-        b.append('[').append(phase).append("] ").append(p.done());
-        if (p.total() >= 0) {
-            b.append('/').append(p.total());
-        }
-        int running = Math.min(p.inFlight(), Math.max(0, workers));
-        b.append(" done | ").append(running).append(" running");
-        if (p.inFlight() > running) {
-            b.append(" | ").append(p.inFlight() - running).append(" queued");
-        }
-        b.append(" | ").append(p.failures()).append(" failed");
-        if (p.cached() > 0) {
-            b.append(" | ").append(p.cached()).append(" cached");
-        }
-        p.best().ifPresent(o -> b.append(String.format(Locale.ROOT, " | best reward %.4f (top1 %.2f%%, %s MACs)",
-                o.rewardOrWorst(), o.accuracy() * 100, count(o.macs()))));
-        b.append(" | ").append(workers).append(workers == 1 ? " worker" : " workers");
-        b.append(" | ").append(clock(p.elapsedSeconds())).append(" elapsed");
-        if (Double.isFinite(etaSeconds)) {
-            b.append(", ETA ").append(clock(etaSeconds));
-        }
-        return b.toString();
+        return String.join("", parts(phase, surrogate, workers, p, etaSeconds));
     }
 
     /**
-     * The line cut to fit {@code columns} (one column is kept free so a terminal never wraps it),
-     * ending in {@code ...} when cut; plain ASCII, so no character is split.
+     * The line fitted to {@code columns} (one column is kept free so a terminal never wraps it): the
+     * least telling parts go first (the worker count, the best result's details, the cached, queued,
+     * running and failed counts, the best reward, the elapsed time), so that an 80-column terminal still
+     * shows done/total and the ETA; only a line that is still too wide is cut, ending in {@code ...}.
      */
-    public static String fit(String line, int columns) {
+    public static String format(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds,
+                                int columns) {
         int room = Math.max(4, columns - 1);
+        String[] parts = parts(phase, surrogate, workers, p, etaSeconds);
+        for (int drop : DROP_ORDER) {
+            String line = String.join("", parts);
+            if (line.length() <= room) {
+                return line;
+            }
+            parts[drop] = drop == TIME && Double.isFinite(etaSeconds) ? " | ETA " + clock(etaSeconds) : "";
+        }
+        String line = String.join("", parts);
         return line.length() <= room ? line : line.substring(0, room - 3) + "...";
+    }
+
+    // the parts of a line, in the order shown
+    private static final int HEAD = 0;
+    private static final int RUNNING = 1;
+    private static final int QUEUED = 2;
+    private static final int FAILED = 3;
+    private static final int CACHED = 4;
+    private static final int BEST = 5;
+    private static final int BEST_DETAIL = 6;
+    private static final int WORKERS = 7;
+    private static final int TIME = 8;
+    /** Which part goes first when a line is too wide; the head (phase, done/total) always stays. */
+    private static final int[] DROP_ORDER = {WORKERS, BEST_DETAIL, CACHED, QUEUED, RUNNING, FAILED, BEST, TIME};
+
+    private static String[] parts(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds) {
+        String[] parts = new String[TIME + 1];
+        Arrays.fill(parts, "");
+        StringBuilder head = new StringBuilder();
+        if (surrogate) {
+            head.append("SURROGATE ");
+        }
+        head.append('[').append(phase).append("] ").append(p.done());
+        if (p.total() >= 0) {
+            head.append('/').append(p.total());
+        }
+        parts[HEAD] = head.append(" done").toString();
+        int running = Math.min(p.inFlight(), Math.max(0, workers));
+        parts[RUNNING] = " | " + running + " running";
+        if (p.inFlight() > running) {
+            parts[QUEUED] = " | " + (p.inFlight() - running) + " queued";
+        }
+        parts[FAILED] = " | " + p.failures() + " failed";
+        if (p.cached() > 0) {
+            parts[CACHED] = " | " + p.cached() + " cached";
+        }
+        p.best().ifPresent(o -> {
+            parts[BEST] = String.format(Locale.ROOT, " | best reward %.4f", o.rewardOrWorst());
+            parts[BEST_DETAIL] = String.format(Locale.ROOT, " (top1 %.2f%%, %s MACs)", o.accuracy() * 100, count(o.macs()));
+        });
+        parts[WORKERS] = " | " + workers + (workers == 1 ? " worker" : " workers");
+        parts[TIME] = " | " + clock(p.elapsedSeconds()) + " elapsed"
+                + (Double.isFinite(etaSeconds) ? ", ETA " + clock(etaSeconds) : "");
+        return parts;
     }
 
     /** 9_870_000 as {@code 9.87M}. */

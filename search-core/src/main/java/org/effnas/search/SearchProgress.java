@@ -18,9 +18,15 @@ import java.util.Optional;
  * @param stepsTotal  under rungs with a budget of evaluations, the steps its ladder trains in all
  *                    ({@link org.effnas.schedule.Scheduler#work}); -1 otherwise. Promotions run
  *                    after the last new candidate is done, so time left follows the steps, not {@code done}.
+ * @param evaluationsDone  under rungs, the results recorded, promotions included; 0 otherwise
+ * @param evaluationsTotal under rungs with a budget of evaluations, the results its ladder makes in all; -1
+ *                         otherwise
+ * @param overheadSteps    what one evaluation costs beyond its steps (network, minival pass, checkpoint), in
+ *                         optimizer-step equivalents measured from this session's results; 0 until measured
  */
 public record SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
-                             double elapsedSeconds, double etaSeconds, long stepsDone, long stepsTotal) {
+                             double elapsedSeconds, double etaSeconds, long stepsDone, long stepsTotal,
+                             long evaluationsDone, long evaluationsTotal, double overheadSteps) {
 
     /** Whether time left is measured in optimizer steps (under rungs) rather than evaluations. */
     public boolean countsSteps() {

@@ -25,6 +25,7 @@ import org.effnas.schedule.RungResult;
 import org.effnas.schedule.RungStart;
 import org.effnas.schedule.Scheduler;
 import org.effnas.schedule.SchedulerSettings;
+import org.effnas.schedule.TrainingWork;
 
 /**
  * The asynchronous steady-state loop: keeps {@link Evaluator#capacity()} evaluations in flight,
@@ -89,8 +90,13 @@ public final class SearchRunner {
     /** Under rungs: optimizer steps of the recorded results (replayed and new), and of the new ones. */
     private long stepsDone;
     private long stepsThisSession;
+    private long evaluationsThisSession;
     /** Under rungs with a budget of evaluations, the steps its ladder trains in all; -1 otherwise. */
     private final long stepsTotal;
+    /** Under rungs: results recorded (replayed and new, promotions included), and how many the ladder makes. */
+    private long evaluationsDone;
+    private final long evaluationsTotal;
+    private final EvaluationOverhead overhead;
     private StopReason stopReason;
     private long startNanos;
 
@@ -104,8 +110,11 @@ public final class SearchRunner {
         this.scheduler = scheduler;
         this.checkpoints = checkpoints;
         // under rungs the promotions after the last new candidate are the longest trainings: count steps
-        this.stepsTotal = scheduler.usesRungs() && settings.budget().limitsEvaluations()
-                ? scheduler.work(settings.budget().evaluations()).steps() : -1;
+        boolean countsSteps = scheduler.usesRungs() && settings.budget().limitsEvaluations();
+        TrainingWork work = countsSteps ? scheduler.work(settings.budget().evaluations()) : null;
+        this.stepsTotal = countsSteps ? work.steps() : -1;
+        this.evaluationsTotal = countsSteps ? work.evaluations() : -1;
+        this.overhead = new EvaluationOverhead(settings.training().batchSize());
     }
 
     /** A runner with the default scheduler: fifo, every candidate trains the recipe once. */
@@ -358,10 +367,16 @@ public final class SearchRunner {
                 if (startsFresh(c.candidate())) {
                     doneThisSession++;
                 }
+                boolean fromCache = c.result().provenance() != null && c.result().provenance().cached();
                 if (c.candidate().fidelity() != null) {
-                    stepsThisSession += c.candidate().fidelity().incrementalSteps();
+                    long steps = c.candidate().fidelity().incrementalSteps();
+                    stepsThisSession += steps;
+                    evaluationsThisSession++;
+                    if (!fromCache && c.result().ok()) {
+                        overhead.record(steps, c.result().wallSeconds(), c.result().trainImagesPerSecond());
+                    }
                 }
-                if (c.result().provenance() != null && c.result().provenance().cached()) {
+                if (fromCache) {
                     cached++;
                 }
                 observe(c.candidate(), c.result());
@@ -386,6 +401,7 @@ public final class SearchRunner {
         strategy.observe(o);
         if (c.fidelity() != null) {
             stepsDone += c.fidelity().incrementalSteps();
+            evaluationsDone++;
             scheduler.recorded(RungResult.of(c.fidelity(), o.rewardOrWorst() == Double.NEGATIVE_INFINITY
                     ? Double.NaN : o.rewardOrWorst()));
             if (r.ok()) {
@@ -401,12 +417,16 @@ public final class SearchRunner {
         double elapsed = elapsed();
         double eta = Double.NaN;
         if (stepsTotal > 0 && stepsThisSession > 0) {
-            eta = Math.max(0, stepsTotal - stepsDone) * elapsed / stepsThisSession;
+            // the work of this session's results, in the unit of the work left: steps + overhead x evaluations
+            double overheadSteps = overhead.steps();
+            double workThisSession = stepsThisSession + overheadSteps * evaluationsThisSession;
+            double workLeft = Math.max(0, stepsTotal - stepsDone) + overheadSteps * Math.max(0, evaluationsTotal - evaluationsDone);
+            eta = workLeft * elapsed / workThisSession;
         } else if (stepsTotal <= 0 && total >= 0 && doneThisSession > 0) {
             eta = Math.max(0, total - done) * elapsed / doneThisSession;
         }
         return new SearchProgress(done, total, inFlight.size(), failures, cached, Optional.ofNullable(best),
-                elapsed, eta, stepsDone, stepsTotal);
+                elapsed, eta, stepsDone, stepsTotal, evaluationsDone, evaluationsTotal, overhead.steps());
     }
 
     private static boolean startsFresh(Candidate c) {

@@ -13,11 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Evaluator;
 import org.effnas.eval.Fidelity;
 import org.effnas.eval.InlineEvaluator;
+import org.effnas.eval.TrainingSettings;
 import org.effnas.journal.InMemoryResultStore;
 import org.effnas.journal.JournalFile;
 import org.effnas.journal.ResultStore;
@@ -84,6 +86,30 @@ class MultiFidelitySearchTest {
         SearchProgress last = seen.get(seen.size() - 1);
         assertEquals(planned, last.stepsDone(), "the ladder's planned steps are the steps the run trained");
         assertEquals(0, last.etaSeconds(), 1e-9);
+    }
+
+    @Test
+    void progressMeasuresEachEvaluationsOverheadFromWallTimeLessTrainingTime() {
+        int batch = TrainingSettings.defaults().batchSize();
+        // every evaluation: 2 s of overhead, then 0.1 s per step; a worker's garbage figures are left out
+        BlockingEvaluator timed = (c, worker) -> {
+            EvalResult r = SURROGATE.evaluate(c, worker);
+            long steps = c.fidelity().incrementalSteps();
+            boolean garbage = c.fidelity().baseId().equals("c000003");
+            return new EvalResult(r.candidateId(), r.specKey(), r.top1(), r.top5(), r.loss(), r.params(), r.macs(),
+                    r.latencyMs(), garbage ? Double.NaN : batch / 0.1, garbage ? -1 : 2 + 0.1 * steps, r.workerId(),
+                    r.failure(), r.provenance());
+        };
+        List<SearchProgress> seen = new ArrayList<>();
+        SearchRunner.of(RandomSearch.of(SPACE, 2), InlineEvaluator.of(timed, "timed"),
+                InMemoryResultStore.of(SearchFixtures.header("random", 2)),
+                SearchFixtures.settings(2, 20).withOrdered(true), seen::add, Scheduler.of(ASHA),
+                CheckpointRelease.none()).run();
+        SearchProgress last = seen.get(seen.size() - 1);
+        assertEquals(20, last.overheadSteps(), 1e-6, "2 s of overhead at 0.1 s per step");
+        assertEquals(ASHA.work(20, false).evaluations(), last.evaluationsDone(), "every rung result counted");
+        assertEquals(last.evaluationsTotal(), last.evaluationsDone(), "the ladder's planned evaluations are what ran");
+        assertEquals(20, seen.get(0).overheadSteps(), 1e-6, "measured from the first result on");
     }
 
     @Test
