@@ -20,7 +20,6 @@ public final class LiveProgress implements ProgressListener {
     private final boolean surrogate;
     private final IntSupplier workers;
     private final int columns;
-    private final EtaClock eta = new EtaClock();
     private double lastLogged = Double.NEGATIVE_INFINITY;
     private int lastWidth;
 
@@ -89,9 +88,8 @@ public final class LiveProgress implements ProgressListener {
     }
 
     private String line(SearchProgress p) {
-        double left = eta.observe(p);
-        return terminal ? ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left, columns)
-                : ProgressLine.format(phase, surrogate, workers.getAsInt(), p, left);
+        return terminal ? ProgressLine.format(phase, surrogate, workers.getAsInt(), p, columns)
+                : ProgressLine.format(phase, surrogate, workers.getAsInt(), p);
     }
 
     private void endLine() {

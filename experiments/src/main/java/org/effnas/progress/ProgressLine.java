@@ -15,17 +15,12 @@ public final class ProgressLine {
     private ProgressLine() {
     }
 
-    public static String format(String phase, boolean surrogate, int workers, SearchProgress p) {
-        return format(phase, surrogate, workers, p, p.etaSeconds());
-    }
-
     /**
-     * @param workers    the evaluation slots: at most this many are shown running, the rest of the
-     *                   in-flight candidates as queued
-     * @param etaSeconds the time left to show (NaN: none)
+     * @param workers the evaluation slots: at most this many are shown running, the rest of the
+     *                in-flight candidates as queued
      */
-    public static String format(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds) {
-        return String.join("", parts(phase, surrogate, workers, p, etaSeconds));
+    public static String format(String phase, boolean surrogate, int workers, SearchProgress p) {
+        return String.join("", parts(phase, surrogate, workers, p));
     }
 
     /**
@@ -34,10 +29,10 @@ public final class ProgressLine {
      * running and failed counts, the best reward, the elapsed time), so that an 80-column terminal still
      * shows done/total and the ETA; only a line that is still too wide is cut, ending in {@code ...}.
      */
-    public static String format(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds,
-                                int columns) {
+    public static String format(String phase, boolean surrogate, int workers, SearchProgress p, int columns) {
         int room = Math.max(4, columns - 1);
-        String[] parts = parts(phase, surrogate, workers, p, etaSeconds);
+        double etaSeconds = p.etaSeconds();
+        String[] parts = parts(phase, surrogate, workers, p);
         for (int drop : DROP_ORDER) {
             String line = String.join("", parts);
             if (line.length() <= room) {
@@ -62,7 +57,8 @@ public final class ProgressLine {
     /** Which part goes first when a line is too wide; the head (phase, done/total) always stays. */
     private static final int[] DROP_ORDER = {WORKERS, BEST_DETAIL, CACHED, QUEUED, RUNNING, FAILED, BEST, TIME};
 
-    private static String[] parts(String phase, boolean surrogate, int workers, SearchProgress p, double etaSeconds) {
+    private static String[] parts(String phase, boolean surrogate, int workers, SearchProgress p) {
+        double etaSeconds = p.etaSeconds();
         String[] parts = new String[TIME + 1];
         Arrays.fill(parts, "");
         StringBuilder head = new StringBuilder();

@@ -85,13 +85,13 @@ class LiveProgressTest {
     void aNarrowTerminalDropsTheLeastTellingPartsAndKeepsTheEta() {
         SearchProgress snapshot = progress(12, 192);
         String wide = ProgressLine.format("search evolution", false, 2, snapshot);
-        assertEquals(wide, ProgressLine.format("search evolution", false, 2, snapshot, 125, wide.length() + 1));
-        String at80 = ProgressLine.format("search evolution", false, 2, snapshot, 125, 80);
+        assertEquals(wide, ProgressLine.format("search evolution", false, 2, snapshot, wide.length() + 1));
+        String at80 = ProgressLine.format("search evolution", false, 2, snapshot, 80);
         assertEquals("[search evolution] 12/20 done | best reward 0.8412 | 03:12 elapsed, ETA 02:05", at80,
                 "80 columns: the workers, the best's details and the running and failed counts go first");
         assertEquals("[search evolution] 12/20 done | ETA 02:05",
-                ProgressLine.format("search evolution", false, 2, snapshot, 125, 45), "the time part keeps the ETA alone");
-        String cut = ProgressLine.format("search evolution", false, 2, snapshot, 125, 30);
+                ProgressLine.format("search evolution", false, 2, snapshot, 45), "the time part keeps the ETA alone");
+        String cut = ProgressLine.format("search evolution", false, 2, snapshot, 30);
         assertEquals(29, cut.length(), "one column kept free");
         assertTrue(cut.endsWith("...") && wide.startsWith(cut.substring(0, 26)), cut);
 
@@ -103,72 +103,5 @@ class LiveProgressTest {
         for (String part : bytes.toString(StandardCharsets.UTF_8).split("[\r\n]")) {
             assertTrue(part.length() <= 49, part.length() + ": " + part);
         }
-    }
-
-    private static SearchProgress counted(int done, int total, double elapsed) {
-        return new SearchProgress(done, total, 0, 0, 0, Optional.empty(), elapsed, Double.NaN, 0, -1, 0, -1, 0);
-    }
-
-    private static SearchProgress rungs(long steps, long evaluations, double overheadSteps, double elapsed) {
-        return new SearchProgress(0, 20, 2, 0, 0, Optional.empty(), elapsed, Double.NaN, steps, 1860, evaluations, 29,
-                overheadSteps);
-    }
-
-    @Test
-    void etaComesFromMeasuredDurationsAndDoesNotGrowWhileWaiting() {
-        EtaClock eta = new EtaClock();
-        assertTrue(Double.isNaN(eta.observe(counted(5, 20, 0))), "results replayed from a journal are not a measurement");
-        assertTrue(Double.isNaN(eta.observe(counted(5, 20, 30))), "nothing finished under watch yet");
-        assertEquals(10 * 14, eta.observe(counted(6, 20, 10)), 1e-9, "first finished at 10 s: 14 left x 10 s");
-        // 3 finished over 30 s: 10 s each, 12 left = 120 s, counting down while waiting for the next
-        assertEquals(120, eta.observe(counted(8, 20, 30)), 1e-9);
-        assertEquals(110, eta.observe(counted(8, 20, 40)), 1e-9);
-        assertEquals(60, eta.observe(counted(8, 20, 90)), 1e-9);
-        assertEquals(0, eta.observe(counted(8, 20, 500)), 1e-9, "never negative");
-        assertTrue(Double.isNaN(new EtaClock().observe(counted(3, -1, 5))), "no total: no ETA");
-    }
-
-    @Test
-    void underRungsEachEvaluationsMeasuredOverheadCountsAsWorkSoShortRungsDoNotInflateTheEta() {
-        EtaClock eta = new EtaClock();
-        eta.observe(rungs(0, 0, 0, 0));
-        // 4 results of 30 steps in 60 s, each with 15 steps' worth of overhead: 180 units in 60 s;
-        // left: 1,740 steps and 25 evaluations = 2,115 units, 705 s (steps alone would say 870 s)
-        assertEquals(705, eta.observe(rungs(120, 4, 15, 60)), 1e-9);
-        EtaClock stepsAlone = new EtaClock();
-        stepsAlone.observe(rungs(0, 0, 0, 0));
-        assertEquals(870, stepsAlone.observe(rungs(120, 4, 0, 60)), 1e-9, "no overhead measured: steps alone");
-
-        EtaClock resumed = new EtaClock();
-        resumed.observe(rungs(600, 10, 0, 0)); // replayed from the journal: not measured here
-        // 60 steps and 2 evaluations in 30 s at 10 steps' overhead: 80 units; 1,200 + 17 x 10 left
-        assertEquals(1370 * 30.0 / 80, resumed.observe(rungs(660, 12, 10, 30)), 1e-9);
-    }
-
-    @Test
-    void underRungsTheEtaFollowsStepsSoTheTopRungStillCountsAfterTheLastNewCandidate() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, "search",
-                false, () -> 2);
-        // 600 steps in the first 60 s (1 step/s); all 20 new candidates done at 1,320 of 1,860 steps
-        p.progress(new SearchProgress(0, 20, 2, 0, 0, Optional.empty(), 0, Double.NaN, 0, 1860, 0, 29, 0));
-        p.progress(new SearchProgress(10, 20, 2, 0, 0, Optional.empty(), 600, Double.NaN, 600, 1860, 10, 29, 0));
-        p.progress(new SearchProgress(20, 20, 1, 0, 0, Optional.empty(), 1320, Double.NaN, 1320, 1860, 20, 29, 0));
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        assertTrue(lines[2].contains(" 20/20 done") && lines[2].endsWith("ETA 09:00"), lines[2]);
-    }
-
-    @Test
-    void logLinesUseTheMeasuredEtaNotTheRunnersWallClockRatio() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LiveProgress p = LiveProgress.of(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0, "search",
-                false, () -> 2);
-        p.progress(snapshot(0, 2, 0));
-        p.progress(snapshot(2, 2, 20));
-        p.progress(snapshot(2, 2, 50));
-        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
-        assertFalse(lines[0].contains("ETA"), lines[0]);
-        assertTrue(lines[1].endsWith("ETA 03:00"), lines[1]);
-        assertTrue(lines[2].endsWith("ETA 02:30"), lines[2]);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param cached      results served from the cache in this session
  * @param best        the best rewarded observation so far
  * @param elapsedSeconds this session's wall time
- * @param etaSeconds  estimated time to finish the budget, NaN when unknown
+ * @param etaSeconds  estimated time to finish the budget ({@link EtaClock}), NaN when unknown
  * @param stepsDone   under rungs, the optimizer steps recorded results trained (each rung its own steps);
  *                    0 otherwise
  * @param stepsTotal  under rungs with a budget of evaluations, the steps its ladder trains in all
@@ -27,6 +27,12 @@ import java.util.Optional;
 public record SearchProgress(int done, int total, int inFlight, int failures, int cached, Optional<Observation> best,
                              double elapsedSeconds, double etaSeconds, long stepsDone, long stepsTotal,
                              long evaluationsDone, long evaluationsTotal, double overheadSteps) {
+
+    /** This snapshot with {@code seconds} as its time left. */
+    public SearchProgress withEtaSeconds(double seconds) {
+        return new SearchProgress(done, total, inFlight, failures, cached, best, elapsedSeconds, seconds, stepsDone,
+                stepsTotal, evaluationsDone, evaluationsTotal, overheadSteps);
+    }
 
     /** Whether time left is measured in optimizer steps (under rungs) rather than evaluations. */
     public boolean countsSteps() {

@@ -86,17 +86,15 @@ public final class SearchRunner {
     private int failures;
     private int duplicateDraws;
     private int cached;
-    private int doneThisSession;
-    /** Under rungs: optimizer steps of the recorded results (replayed and new), and of the new ones. */
+    /** Under rungs: optimizer steps of the recorded results (replayed and new). */
     private long stepsDone;
-    private long stepsThisSession;
-    private long evaluationsThisSession;
     /** Under rungs with a budget of evaluations, the steps its ladder trains in all; -1 otherwise. */
     private final long stepsTotal;
     /** Under rungs: results recorded (replayed and new, promotions included), and how many the ladder makes. */
     private long evaluationsDone;
     private final long evaluationsTotal;
     private final EvaluationOverhead overhead;
+    private final EtaClock eta = new EtaClock();
     private StopReason stopReason;
     private long startNanos;
 
@@ -146,6 +144,7 @@ public final class SearchRunner {
     public SearchOutcome run() {
         startNanos = System.nanoTime();
         replay();
+        progress(); // the clock's start: what the journal replayed is not this session's pace
         duplicateDraws = 0;
         for (Candidate c : store.pending()) {
             launch(c);
@@ -364,17 +363,10 @@ public final class SearchRunner {
                         c.error());
             }
             if (store.recorded(c.result())) {
-                if (startsFresh(c.candidate())) {
-                    doneThisSession++;
-                }
                 boolean fromCache = c.result().provenance() != null && c.result().provenance().cached();
-                if (c.candidate().fidelity() != null) {
-                    long steps = c.candidate().fidelity().incrementalSteps();
-                    stepsThisSession += steps;
-                    evaluationsThisSession++;
-                    if (!fromCache && c.result().ok()) {
-                        overhead.record(steps, c.result().wallSeconds(), c.result().trainImagesPerSecond());
-                    }
+                if (c.candidate().fidelity() != null && !fromCache && c.result().ok()) {
+                    overhead.record(c.candidate().fidelity().incrementalSteps(), c.result().wallSeconds(),
+                            c.result().trainImagesPerSecond());
                 }
                 if (fromCache) {
                     cached++;
@@ -414,19 +406,9 @@ public final class SearchRunner {
         // against the budget of new candidates: a promotion's result is not one more candidate done
         int done = (int) observations.stream().filter(o -> startsFresh(o.candidate())).count();
         int total = settings.budget().limitsEvaluations() ? settings.budget().evaluations() : -1;
-        double elapsed = elapsed();
-        double eta = Double.NaN;
-        if (stepsTotal > 0 && stepsThisSession > 0) {
-            // the work of this session's results, in the unit of the work left: steps + overhead x evaluations
-            double overheadSteps = overhead.steps();
-            double workThisSession = stepsThisSession + overheadSteps * evaluationsThisSession;
-            double workLeft = Math.max(0, stepsTotal - stepsDone) + overheadSteps * Math.max(0, evaluationsTotal - evaluationsDone);
-            eta = workLeft * elapsed / workThisSession;
-        } else if (stepsTotal <= 0 && total >= 0 && doneThisSession > 0) {
-            eta = Math.max(0, total - done) * elapsed / doneThisSession;
-        }
-        return new SearchProgress(done, total, inFlight.size(), failures, cached, Optional.ofNullable(best),
-                elapsed, eta, stepsDone, stepsTotal, evaluationsDone, evaluationsTotal, overhead.steps());
+        SearchProgress p = new SearchProgress(done, total, inFlight.size(), failures, cached, Optional.ofNullable(best),
+                elapsed(), Double.NaN, stepsDone, stepsTotal, evaluationsDone, evaluationsTotal, overhead.steps());
+        return p.withEtaSeconds(eta.observe(p));
     }
 
     private static boolean startsFresh(Candidate c) {

@@ -1,15 +1,13 @@
-package org.effnas.progress;
-
-import org.effnas.search.SearchProgress;
+package org.effnas.search;
 
 /**
- * Time left, from the measured pace of the work that finished while this display watched: the mean
+ * Time left, from the measured pace of the work that finished in this session: the mean
  * seconds per finished unit of work times the work left, less the time since the last result arrived.
  * The unit is an evaluation; under rungs it is an optimizer step, and each evaluation adds its fixed
  * cost (network, minival pass, checkpoint) as {@link SearchProgress#overheadSteps()} steps, re-read from
- * every snapshot as the runner measures it. It counts down while the display waits for a result,
- * instead of growing with the wall time the way {@code elapsed / done} does; results replayed from a
- * journal before the first snapshot are not counted as measured.
+ * every snapshot as the runner measures it. It counts down while a result is awaited, instead of
+ * growing with the wall time the way {@code elapsed / done} does; the results replayed from a journal,
+ * which the first snapshot holds, are not counted as measured.
  */
 final class EtaClock {
 
@@ -21,7 +19,7 @@ final class EtaClock {
     private long lastEvaluations;
     private double lastFinishSeconds;
 
-    /** @return seconds left, or NaN while nothing finished under watch or when there is no total */
+    /** @return seconds left, or NaN while nothing finished in this session or when there is no total */
     synchronized double observe(SearchProgress p) {
         boolean steps = p.countsSteps();
         long doneSteps = steps ? p.stepsDone() : p.done();
