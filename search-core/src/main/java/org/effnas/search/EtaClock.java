@@ -12,37 +12,38 @@ package org.effnas.search;
 final class EtaClock {
 
     private boolean started;
-    private long firstSteps;
+    private long firstUnits;
     private long firstEvaluations;
     private double firstSeconds;
-    private long lastSteps;
+    private long lastUnits;
     private long lastEvaluations;
     private double lastFinishSeconds;
 
     /** @return seconds left, or NaN while nothing finished in this session or when there is no total */
     synchronized double observe(SearchProgress p) {
+        // the unit of work: an optimizer step under rungs, else an evaluation (which then carries no overhead)
         boolean steps = p.countsSteps();
-        long doneSteps = steps ? p.stepsDone() : p.done();
+        long doneUnits = steps ? p.stepsDone() : p.done();
         long doneEvaluations = steps ? p.evaluationsDone() : 0;
         if (!started) {
             started = true;
-            firstSteps = lastSteps = doneSteps;
+            firstUnits = lastUnits = doneUnits;
             firstEvaluations = lastEvaluations = doneEvaluations;
             firstSeconds = lastFinishSeconds = p.elapsedSeconds();
-        } else if (doneSteps > lastSteps || doneEvaluations > lastEvaluations) {
-            lastSteps = doneSteps;
+        } else if (doneUnits > lastUnits || doneEvaluations > lastEvaluations) {
+            lastUnits = doneUnits;
             lastEvaluations = doneEvaluations;
             lastFinishSeconds = p.elapsedSeconds();
         }
-        long totalSteps = steps ? p.stepsTotal() : p.total();
+        long totalUnits = steps ? p.stepsTotal() : p.total();
         long totalEvaluations = steps ? Math.max(0, p.evaluationsTotal()) : 0;
         double overhead = steps ? p.overheadSteps() : 0;
-        double measured = (lastSteps - firstSteps) + overhead * (lastEvaluations - firstEvaluations);
-        if (totalSteps < 0 || measured <= 0) {
+        double measured = (lastUnits - firstUnits) + overhead * (lastEvaluations - firstEvaluations);
+        if (totalUnits < 0 || measured <= 0) {
             return Double.NaN;
         }
         double secondsEach = (lastFinishSeconds - firstSeconds) / measured;
-        double workLeft = Math.max(0, totalSteps - doneSteps) + overhead * Math.max(0, totalEvaluations - doneEvaluations);
+        double workLeft = Math.max(0, totalUnits - doneUnits) + overhead * Math.max(0, totalEvaluations - doneEvaluations);
         return Math.max(0, workLeft * secondsEach - (p.elapsedSeconds() - lastFinishSeconds));
     }
 }

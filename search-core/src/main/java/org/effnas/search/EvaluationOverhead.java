@@ -4,8 +4,8 @@ package org.effnas.search;
  * What one evaluation costs beyond its optimizer steps (building or restoring the network, the minival
  * pass, a latency probe, the checkpoint), measured from the results of this session and expressed in
  * optimizer-step equivalents, so that time left can be counted as steps + overhead x evaluations.
- * Under rungs a short rung is mostly overhead: counting only its steps made the first results look
- * slower per step than the long trainings that follow, and the time left read up to twice too long.
+ * Under rungs a short rung is largely overhead: counting only its steps made the first results look
+ * slower per step than the long trainings that follow, and the time left too long.
  *
  * <p>A result counts when its evaluator measured its training throughput: its training time is then
  * {@code steps x batch / images per second} and the rest of its wall time is overhead. Results from a
