@@ -169,6 +169,7 @@ def train(a, spec, net, result):
         y = torch.randint(0, spec["classes"], (a.batch,), generator=g)
     else:
         x, y = load("train", r, c)
+    x = x.contiguous(memory_format=a.layout)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     net.train()
     g = torch.Generator().manual_seed(a.seed)
@@ -218,7 +219,7 @@ def infer(a, spec, net, result):
     rows = []
     with torch.no_grad():
         for batch in (1, a.throughput_batch):
-            x = torch.randn(batch, c, r, r, generator=g)
+            x = torch.randn(batch, c, r, r, generator=g).contiguous(memory_format=a.layout)
             for _ in range(a.warmup_runs):
                 net(x)
             ms = []
@@ -267,12 +268,16 @@ def main():
     p.add_argument("--warmup-runs", type=int, default=10, help="infer: untimed runs first")
     p.add_argument("--throughput-batch", type=int, default=64, help="infer: batch of the throughput figure")
     p.add_argument("--sizes", type=int, nargs="+", default=[1024, 2048], help="gemm: matrix sizes")
+    p.add_argument("--memory-format", choices=["contiguous", "channels_last"], default="contiguous",
+                   help="train/infer: PyTorch's activation layout; channels_last keeps NHWC from layer to layer")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
+    a.layout = torch.channels_last if a.memory_format == "channels_last" else torch.contiguous_format
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     result = {"framework": "pytorch " + torch.__version__, "mode": a.mode, "threads": torch.get_num_threads(),
+              "memory_format": a.memory_format,
               "cpu": cpu_name()}
     if a.mode == "gemm":
         gemm(a, result)
@@ -284,7 +289,7 @@ def main():
             expected = a.expect_params
         else:
             spec, expected = EFFNAS_MINI, EFFNAS_MINI_PARAMS
-        net = build(spec)
+        net = build(spec).to(memory_format=a.layout)
         params = sum(t.numel() for t in net.parameters() if t.requires_grad)
         result.update({"net": a.spec or "effnas-mini", "resolution": spec["resolution"],
                        "channels": spec["in_channels"], "classes": spec["classes"], "params": params})
