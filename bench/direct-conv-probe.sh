@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# One layer, two routes: libnd4j's conv2d / depthwise_conv2d on NCHW against oneDNN called directly on
+# NHWC through JavaCPP's org.bytedeco:dnnl preset (bench/DirectConvProbe.java says what each arm runs).
+# With no arguments it probes effnas-mini's larger layer shapes at 28 px in ROUNDS rounds; with arguments,
+# that one shape. A benchmark: it prints figures, asserts nothing.
+#
+#   bench/direct-conv-probe.sh [pointwise CIN COUT HW | depthwise C K HW]
+#
+# Environment: ROUNDS (default 3). Needs the built jar and the dnnl and opencl preset jars (JavaCPP 1.5.7,
+# the version DL4J 1.0.0-M2.1 uses) in the local Maven repository; it names the command that fetches them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${ROUNDS:-3}"
+jar=experiments/target/effnas.jar
+[ -f "$jar" ] || { echo "direct-conv-probe: $jar is missing; build it with: mvn -B -q -DskipTests package" >&2; exit 2; }
+repo="${M2_REPO:-$HOME/.m2/repository}/org/bytedeco"
+cp="$jar"
+for a in dnnl/2.5.2-1.5.7/dnnl-2.5.2-1.5.7 opencl/3.0-1.5.7/opencl-3.0-1.5.7; do
+  for suffix in "" -linux-x86_64; do
+    f="$repo/$a$suffix.jar"
+    if [ ! -f "$f" ]; then
+      name=$(basename "$a"); artifact="${name%%-*}"; version="${name#*-}"
+      echo "direct-conv-probe: $f is missing; fetch it with:" \
+        "mvn -q dependency:get -Dartifact=org.bytedeco:$artifact:$version${suffix:+:jar:${suffix#-}}" >&2
+      exit 2
+    fi
+    cp="$cp:$f"
+  done
+done
+tcmalloc=$(ls /usr/lib/*-linux-gnu/libtcmalloc_minimal.so.4 2>/dev/null | head -1 || true)
+export OMP_WAIT_POLICY=PASSIVE
+probe() {
+  env ${tcmalloc:+LD_PRELOAD=$tcmalloc} java --add-modules jdk.incubator.vector -cp "$cp" bench/DirectConvProbe.java "$@" \
+    2>/dev/null | grep -E '^(pointwise|depthwise)'
+}
+if [ $# -gt 0 ]; then probe "$@"; exit; fi
+for ((i = 1; i <= rounds; i++)); do
+  for shape in "pointwise 16 96 28" "pointwise 96 24 14" "pointwise 24 144 14" "pointwise 80 320 7" \
+               "depthwise 96 3 28" "depthwise 144 5 14"; do
+    probe $shape | sed "s/^/round=$i /"
+  done
+done
