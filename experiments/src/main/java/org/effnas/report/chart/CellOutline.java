@@ -6,31 +6,12 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.internal.chartpart.Annotation;
 
-/**
- * A thick frame around one heatmap cell (the grid winner). XChart's heatmap fills the whole plot
- * area with equal cells when its content size is 1, so the cell's rectangle follows from the plot
- * bounds; row 0 is at the bottom.
- */
-final class CellOutline extends Annotation {
-
-    private final int column;
-    private final int row;
-    private final int columns;
-    private final int rows;
+/** A thick frame around one heatmap cell (the grid winner). */
+final class CellOutline extends CellAnnotation {
 
     CellOutline(int column, int row, int columns, int rows) {
-        super(true);
-        this.column = column;
-        this.row = row;
-        this.columns = columns;
-        this.rows = rows;
-    }
-
-    /** The outlined cell as (column, row). */
-    int[] cell() {
-        return new int[] {column, row};
+        super(column, row, columns, rows);
     }
 
     /** The outlines drawn on a heatmap made by {@link GridHeatmapChart}. */
@@ -40,14 +21,7 @@ final class CellOutline extends Annotation {
 
     @Override
     public void paint(Graphics2D g) {
-        double x0 = getXAxisScreenValueForMin();
-        double x1 = getXAxisScreenValueForMax();
-        double yTop = getYAxisScreenValueForMax();
-        double yBottom = getYAxisScreenValueForMin();
-        double top = Math.min(yTop, yBottom);
-        double w = Math.abs(x1 - x0) / columns;
-        double h = Math.abs(yBottom - yTop) / rows;
-        Rectangle2D cell = new Rectangle2D.Double(Math.min(x0, x1) + column * w, top + (rows - 1 - row) * h, w, h);
+        Rectangle2D cell = screenCell();
         g.setStroke(new BasicStroke(4f));
         g.setColor(Palette.VERMILION);
         g.draw(new Rectangle2D.Double(cell.getX() + 2, cell.getY() + 2, cell.getWidth() - 4, cell.getHeight() - 4));

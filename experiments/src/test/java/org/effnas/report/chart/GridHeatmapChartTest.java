@@ -68,6 +68,43 @@ class GridHeatmapChartTest {
     }
 
     @Test
+    void paintedLabelsTileThePlotWithRowZeroAtTheBottomAndTheOutlineFramesTheWinnersCell() {
+        List<GridHeatmapChart.Cell> cells = List.of(
+                new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.52, 3, 0, 30), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.88, 3, 2, 270),
+                new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.71, 3, 1, 90), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.49, 3, 0, 30));
+        GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", cells, cells.get(1));
+        HeatMapChart drawn = chart.draw();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(drawn.getWidth(), drawn.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        drawn.paint(g, drawn.getWidth(), drawn.getHeight());
+        g.dispose();
+        List<CellLabel> labels = CellLabel.of(drawn);
+        java.awt.geom.Rectangle2D first = labels.get(0).getBounds();
+        for (CellLabel a : labels) {
+            java.awt.geom.Rectangle2D r = a.getBounds();
+            assertEquals(first.getWidth(), r.getWidth(), 1e-9, "equal cells");
+            assertEquals(first.getHeight(), r.getHeight(), 1e-9, "equal cells");
+            for (CellLabel b : labels) {
+                if (a == b) {
+                    continue;
+                }
+                java.awt.geom.Rectangle2D q = b.getBounds();
+                java.awt.geom.Rectangle2D overlap = r.createIntersection(q);
+                assertTrue(overlap.isEmpty() || overlap.getWidth() * overlap.getHeight() < 1e-6, "cells do not overlap");
+                assertEquals(Integer.compare(a.cell()[0], b.cell()[0]), Integer.compare((int) r.getX(), (int) q.getX()),
+                        "columns left to right");
+                assertEquals(Integer.compare(b.cell()[1], a.cell()[1]), Integer.compare((int) r.getY(), (int) q.getY()),
+                        "row 0 at the bottom");
+            }
+        }
+        CellLabel winner = labels.stream().filter(l -> java.util.Arrays.equals(l.cell(), chart.position(cells.get(1))))
+                .findFirst().orElseThrow();
+        assertEquals(winner.getBounds(), CellOutline.of(drawn).get(0).getBounds(), "the outline frames the winner's cell");
+        assertThrows(IllegalArgumentException.class, () -> new CellOutline(3, 0, 3, 4), "a cell outside the heatmap");
+    }
+
+    @Test
     void aTripleTwiceOrAForeignWinnerIsRefused() {
         List<GridHeatmapChart.Cell> twice = List.of(CELLS.get(0), new GridHeatmapChart.Cell(1.0, 1.1, 1.2000000001, 0.8, 1));
         assertThrows(IllegalArgumentException.class, () -> new GridHeatmapChart("t", "c", twice, null));
