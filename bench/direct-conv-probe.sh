@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One layer, two routes: libnd4j's conv2d / depthwise_conv2d on NCHW against oneDNN called directly on
-# NHWC through JavaCPP's org.bytedeco:dnnl preset (bench/DirectConvProbe.java says what each arm runs).
-# With no arguments it probes effnas-mini's larger layer shapes at 28 px in ROUNDS rounds; with arguments,
-# that one shape. A benchmark: it prints figures, asserts nothing.
+# NHWC through JavaCPP's org.bytedeco:dnnl preset (bench/DirectConvProbe.java says what each arm runs),
+# then the same layer in PyTorch, contiguous and channels_last (bench/conv_layer_reference.py), where
+# /usr/bin/python3 has torch. With no arguments it probes effnas-mini's larger layer shapes at 28 px in
+# ROUNDS rounds; with arguments, that one shape. A benchmark: it prints figures, asserts nothing.
 #
 #   bench/direct-conv-probe.sh [pointwise CIN COUT HW | depthwise C K HW]
 #
@@ -33,10 +34,18 @@ probe() {
   env ${tcmalloc:+LD_PRELOAD=$tcmalloc} java --add-modules jdk.incubator.vector -cp "$cp" bench/DirectConvProbe.java "$@" \
     2>/dev/null | grep -E '^(pointwise|depthwise)'
 }
-if [ $# -gt 0 ]; then probe "$@"; exit; fi
+torch=""
+/usr/bin/python3 -c 'import torch' 2>/dev/null && torch=yes
+shape() {
+  probe "$@"
+  if [ -n "$torch" ]; then
+    for f in contiguous channels_last; do /usr/bin/python3 bench/conv_layer_reference.py "$@" --memory-format $f; done
+  fi
+}
+if [ $# -gt 0 ]; then shape "$@"; exit; fi
 for ((i = 1; i <= rounds; i++)); do
-  for shape in "pointwise 16 96 28" "pointwise 96 24 14" "pointwise 24 144 14" "pointwise 80 320 7" \
-               "depthwise 96 3 28" "depthwise 144 5 14"; do
-    probe $shape | sed "s/^/round=$i /"
+  for s in "pointwise 16 96 28" "pointwise 96 24 14" "pointwise 24 144 14" "pointwise 80 320 7" \
+           "depthwise 96 3 28" "depthwise 144 5 14"; do
+    shape $s | sed "s/^/round=$i /"
   done
 done
