@@ -16,6 +16,11 @@ class GridHeatmapChartTest {
             new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.81, 2), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.86, 2),
             new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.84, 2), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.83, 1));
 
+    /** A grid under three rungs: each triple's highest rung and the steps it was trained for. */
+    private static final List<GridHeatmapChart.Cell> UNDER_RUNGS = List.of(
+            new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.52, 3, 0, 30), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.88, 3, 2, 270),
+            new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.71, 3, 1, 90), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.49, 3, 0, 30));
+
     @Test
     void oneCellPerTripleWithItsValueAndTheWinnerOutlined() {
         GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", CELLS, CELLS.get(1));
@@ -45,9 +50,7 @@ class GridHeatmapChartTest {
 
     @Test
     void underRungsEveryTripleShowsItsHighestRungAndItsLabelSaysTheSteps() {
-        List<GridHeatmapChart.Cell> cells = List.of(
-                new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.52, 3, 0, 30), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.88, 3, 2, 270),
-                new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.71, 3, 1, 90), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.49, 3, 0, 30));
+        List<GridHeatmapChart.Cell> cells = UNDER_RUNGS;
         GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", cells, cells.get(1));
         assertTrue(chart.rungsMarked());
         HeatMapChart drawn = chart.draw();
@@ -69,9 +72,7 @@ class GridHeatmapChartTest {
 
     @Test
     void paintedLabelsTileThePlotWithRowZeroAtTheBottomAndTheOutlineFramesTheWinnersCell() {
-        List<GridHeatmapChart.Cell> cells = List.of(
-                new GridHeatmapChart.Cell(1.0, 1.1, 1.2, 0.52, 3, 0, 30), new GridHeatmapChart.Cell(1.2, 1.1, 1.1, 0.88, 3, 2, 270),
-                new GridHeatmapChart.Cell(1.4, 1.0, 1.2, 0.71, 3, 1, 90), new GridHeatmapChart.Cell(1.2, 1.2, 1.0, 0.49, 3, 0, 30));
+        List<GridHeatmapChart.Cell> cells = UNDER_RUNGS;
         GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", cells, cells.get(1));
         HeatMapChart drawn = chart.draw();
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(drawn.getWidth(), drawn.getHeight(),
