@@ -64,7 +64,6 @@ public final class DirectConvProbe {
         long[] act = {BATCH, cin, hw, hw};
         long[] out = {BATCH, cout, hw, hw};
         long[] wdims = depthwise ? new long[] {cin, 1, 1, k, k} : new long[] {cout, cin, 1, 1};
-        memory.format_tag wtag = depthwise ? memory.format_tag.goihw : memory.format_tag.oihw;
         memory.desc srcMd = new memory.desc(act, memory.data_type.f32, memory.format_tag.nhwc);
         memory.desc dstMd = new memory.desc(out, memory.data_type.f32, memory.format_tag.nhwc);
         memory.desc anyWeights = new memory.desc(wdims, memory.data_type.f32, memory.format_tag.any);
@@ -83,10 +82,13 @@ public final class DirectConvProbe {
         // user memory over libnd4j's buffers (NCHW, plain weights), and the NHWC / kernel-format memory oneDNN works in
         memory userX = wrap(x, act, memory.format_tag.nchw, eng);
         memory userDy = wrap(dy, out, memory.format_tag.nchw, eng);
-        // oneDNN reads DL4J's depthwise [kH, kW, C, 1] in place as goihw dims with hwigo strides
-        long[] wstrides = depthwise ? new long[] {1, 1, 1, (long) k * cin, cin} : null;
-        memory userW = depthwise ? wrap(w, wdims, wstrides, eng) : wrap(w, wdims, wtag, eng);
-        memory userDw = depthwise ? wrap(dw, wdims, wstrides, eng) : wrap(dw, wdims, wtag, eng);
+        // DL4J's weights as oneDNN reads them in place: a ConvolutionLayer's [oC, iC, 1, 1] is oihw, a
+        // DepthwiseConvolution2D's [kH, kW, C, 1] is goihw dims with hwigo strides
+        memory.desc userWeights = depthwise
+                ? new memory.desc(wdims, memory.data_type.f32, new long[] {1, 1, 1, (long) k * cin, cin})
+                : new memory.desc(wdims, memory.data_type.f32, memory.format_tag.oihw);
+        memory userW = new memory(userWeights, eng, w.data().addressPointer());
+        memory userDw = new memory(userWeights, eng, dw.data().addressPointer());
         memory src = new memory(srcMd, eng);
         memory dst = new memory(dstMd, eng);
         memory diffDst = new memory(dstMd, eng);
@@ -136,10 +138,6 @@ public final class DirectConvProbe {
 
     private static memory wrap(INDArray a, long[] dims, memory.format_tag tag, engine eng) {
         return new memory(new memory.desc(dims, memory.data_type.f32, tag), eng, a.data().addressPointer());
-    }
-
-    private static memory wrap(INDArray a, long[] dims, long[] strides, engine eng) {
-        return new memory(new memory.desc(dims, memory.data_type.f32, strides), eng, a.data().addressPointer());
     }
 
     private static void exec(primitive p, stream s, Object... args) {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapSeries;
 
@@ -59,7 +62,7 @@ class GridHeatmapChartTest {
         List<CellLabel> labels = CellLabel.of(drawn);
         assertEquals(cells.size(), labels.size());
         for (GridHeatmapChart.Cell c : cells) {
-            CellLabel l = labels.stream().filter(x -> java.util.Arrays.equals(x.cell(), chart.position(c))).findFirst()
+            CellLabel l = labels.stream().filter(x -> Arrays.equals(x.cell(), chart.position(c))).findFirst()
                     .orElseThrow();
             assertEquals(List.of(org.effnas.report.NumberText.percent(c.value()), c.steps() + " steps"), l.lines());
         }
@@ -75,23 +78,19 @@ class GridHeatmapChartTest {
         List<GridHeatmapChart.Cell> cells = UNDER_RUNGS;
         GridHeatmapChart chart = new GridHeatmapChart("grid", "caption", cells, cells.get(1));
         HeatMapChart drawn = chart.draw();
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(drawn.getWidth(), drawn.getHeight(),
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        drawn.paint(g, drawn.getWidth(), drawn.getHeight());
-        g.dispose();
+        BitmapEncoder.getBufferedImage(drawn); // painting places the annotations
         List<CellLabel> labels = CellLabel.of(drawn);
-        java.awt.geom.Rectangle2D first = labels.get(0).getBounds();
+        Rectangle2D first = labels.get(0).getBounds();
         for (CellLabel a : labels) {
-            java.awt.geom.Rectangle2D r = a.getBounds();
+            Rectangle2D r = a.getBounds();
             assertEquals(first.getWidth(), r.getWidth(), 1e-9, "equal cells");
             assertEquals(first.getHeight(), r.getHeight(), 1e-9, "equal cells");
             for (CellLabel b : labels) {
                 if (a == b) {
                     continue;
                 }
-                java.awt.geom.Rectangle2D q = b.getBounds();
-                java.awt.geom.Rectangle2D overlap = r.createIntersection(q);
+                Rectangle2D q = b.getBounds();
+                Rectangle2D overlap = r.createIntersection(q);
                 assertTrue(overlap.isEmpty() || overlap.getWidth() * overlap.getHeight() < 1e-6, "cells do not overlap");
                 assertEquals(Integer.compare(a.cell()[0], b.cell()[0]), Integer.compare((int) r.getX(), (int) q.getX()),
                         "columns left to right");
@@ -99,7 +98,7 @@ class GridHeatmapChartTest {
                         "row 0 at the bottom");
             }
         }
-        CellLabel winner = labels.stream().filter(l -> java.util.Arrays.equals(l.cell(), chart.position(cells.get(1))))
+        CellLabel winner = labels.stream().filter(l -> Arrays.equals(l.cell(), chart.position(cells.get(1))))
                 .findFirst().orElseThrow();
         assertEquals(winner.getBounds(), CellOutline.of(drawn).get(0).getBounds(), "the outline frames the winner's cell");
         assertThrows(IllegalArgumentException.class, () -> new CellOutline(3, 0, 3, 4), "a cell outside the heatmap");
