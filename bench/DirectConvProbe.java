@@ -64,48 +64,28 @@ public final class DirectConvProbe {
         long[] act = {BATCH, cin, hw, hw};
         long[] out = {BATCH, cout, hw, hw};
         long[] wdims = depthwise ? new long[] {cin, 1, 1, k, k} : new long[] {cout, cin, 1, 1};
-        memory.desc srcMd = new memory.desc(act, memory.data_type.f32, memory.format_tag.nhwc);
-        memory.desc dstMd = new memory.desc(out, memory.data_type.f32, memory.format_tag.nhwc);
-        memory.desc anyWeights = new memory.desc(wdims, memory.data_type.f32, memory.format_tag.any);
-        long[] strides = {1, 1};
-        long[] pads = {pad, pad};
-        convolution_forward.primitive_desc fwdPd = new convolution_forward.primitive_desc(
-                new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                        srcMd, anyWeights, dstMd, strides, pads, pads), eng);
-        convolution_backward_data.primitive_desc bwdDataPd = new convolution_backward_data.primitive_desc(
-                new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, srcMd, anyWeights, dstMd,
-                        strides, pads, pads), eng, fwdPd);
-        convolution_backward_weights.primitive_desc bwdWeightsPd = new convolution_backward_weights.primitive_desc(
-                new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, srcMd, anyWeights, dstMd,
-                        strides, pads, pads), eng, fwdPd);
-
-        // user memory over libnd4j's buffers (NCHW, plain weights), and the NHWC / kernel-format memory oneDNN works in
-        memory userX = wrap(x, act, memory.format_tag.nchw, eng);
-        memory userDy = wrap(dy, out, memory.format_tag.nchw, eng);
         // DL4J's weights as oneDNN reads them in place: a ConvolutionLayer's [oC, iC, 1, 1] is oihw, a
         // DepthwiseConvolution2D's [kH, kW, C, 1] is goihw dims with hwigo strides
         memory.desc userWeights = depthwise
                 ? new memory.desc(wdims, memory.data_type.f32, new long[] {1, 1, 1, (long) k * cin, cin})
                 : new memory.desc(wdims, memory.data_type.f32, memory.format_tag.oihw);
+        memory userX = wrap(x, act, memory.format_tag.nchw, eng);
+        memory userDy = wrap(dy, out, memory.format_tag.nchw, eng);
         memory userW = new memory(userWeights, eng, w.data().addressPointer());
         memory userDw = new memory(userWeights, eng, dw.data().addressPointer());
-        memory src = new memory(srcMd, eng);
-        memory dst = new memory(dstMd, eng);
-        memory diffDst = new memory(dstMd, eng);
-        memory diffSrc = new memory(srcMd, eng);
-        memory fwdW = new memory(fwdPd.weights_desc(), eng);
-        memory bwdW = new memory(bwdDataPd.weights_desc(), eng);
-        memory diffW = new memory(bwdWeightsPd.diff_weights_desc(), eng);
-        exec(new reorder(userX, src), s, dnnl.DNNL_ARG_FROM, userX, dnnl.DNNL_ARG_TO, src);
-        exec(new reorder(userDy, diffDst), s, dnnl.DNNL_ARG_FROM, userDy, dnnl.DNNL_ARG_TO, diffDst);
-
-        primitive forward = new convolution_forward(fwdPd);
-        primitive backwardData = new convolution_backward_data(bwdDataPd);
-        primitive backwardWeights = new convolution_backward_weights(bwdWeightsPd);
-        reorder toFwdW = new reorder(userW, fwdW);
-        reorder toBwdW = new reorder(userW, bwdW);
-        reorder fromDiffW = new reorder(diffW, userDw);
+        long[] pads = {pad, pad};
+        DirectArm f32 = new DirectArm(memory.data_type.f32, act, out, wdims, pads, userX, userDy, userW, userDw, eng, s);
+        DirectArm bf16 = null;
+        String bf16Missing = null;
+        try {
+            bf16 = new DirectArm(memory.data_type.bf16, act, out, wdims, pads, userX, userDy, userW, userDw, eng, s);
+        } catch (RuntimeException e) {
+            bf16Missing = e.getMessage();
+        }
         String kind = depthwise ? "depthwise c=" + cin + " k=" + k : "pointwise cin=" + cin + " cout=" + cout;
+        if (bf16Missing != null) {
+            System.out.printf("%s hw=%d: bf16 arm left out, oneDNN cannot run bf16 here (%s)%n", kind, hw, bf16Missing);
+        }
         for (int round = 0; round < WARMUP + ROUNDS; round++) {
             long t0 = System.nanoTime();
             Nd4j.exec(DynamicCustomOp.builder(forwardOp).addInputs(x, w).addOutputs(y).addIntegerArguments(iargs).build());
@@ -113,26 +93,101 @@ public final class DirectConvProbe {
             Nd4j.exec(DynamicCustomOp.builder(forwardOp + "_bp").addInputs(x, w, dy).addOutputs(dx, dw)
                     .addIntegerArguments(iargs).build());
             long t2 = System.nanoTime();
+            long[] direct = f32.step();
+            long[] half = bf16 == null ? null : bf16.step();
+            if (round == 0) {
+                System.out.printf("%s hw=%d: max |difference| forward %.2e, input gradient %.2e (values ~%.1f)%n", kind,
+                        hw, maxDifference(y, f32.dst, out, eng, s), maxDifference(dx, f32.diffSrc, act, eng, s),
+                        y.amaxNumber().doubleValue());
+                if (bf16 != null) {
+                    System.out.printf("%s hw=%d: bf16 max |difference| forward %.2e, input gradient %.2e%n", kind, hw,
+                            maxDifference(y, bf16.dst, out, eng, s), maxDifference(dx, bf16.diffSrc, act, eng, s));
+                }
+            }
+            if (round >= WARMUP) {
+                System.out.printf("%s hw=%d batch=%d libnd4j_nchw_forward_ms=%.1f libnd4j_nchw_backward_ms=%.1f "
+                                + "direct_nhwc_forward_ms=%.1f direct_nhwc_backward_ms=%.1f%s load=%s%n", kind, hw, BATCH,
+                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, direct[0] / 1e6, direct[1] / 1e6,
+                        half == null ? "" : String.format(" direct_nhwc_bf16_forward_ms=%.1f direct_nhwc_bf16_backward_ms=%.1f",
+                                half[0] / 1e6, half[1] / 1e6), load());
+            }
+        }
+    }
+
+    /**
+     * One convolution run by oneDNN on NHWC activations of one data type. The master weights and the
+     * weight gradient stay float32 in DL4J's layout (as a bf16 trainer keeps f32 master weights): every
+     * step reorders them into and out of the kernel's format, converting the type on the way. The
+     * activations are converted once, up front, as a previous layer of the same precision would hand
+     * them over.
+     */
+    private static final class DirectArm {
+        final memory src;
+        final memory dst;
+        final memory diffDst;
+        final memory diffSrc;
+        final memory fwdW;
+        final memory bwdW;
+        final memory diffW;
+        final memory userW;
+        final memory userDw;
+        final primitive forward;
+        final primitive backwardData;
+        final primitive backwardWeights;
+        final reorder toFwdW;
+        final reorder toBwdW;
+        final reorder fromDiffW;
+        final stream s;
+
+        DirectArm(memory.data_type type, long[] act, long[] out, long[] wdims, long[] pads, memory userX,
+                  memory userDy, memory userW, memory userDw, engine eng, stream s) {
+            memory.desc srcMd = new memory.desc(act, type, memory.format_tag.nhwc);
+            memory.desc dstMd = new memory.desc(out, type, memory.format_tag.nhwc);
+            memory.desc anyWeights = new memory.desc(wdims, type, memory.format_tag.any);
+            memory.desc anyDiffWeights = new memory.desc(wdims, memory.data_type.f32, memory.format_tag.any);
+            long[] strides = {1, 1};
+            convolution_forward.primitive_desc fwdPd = new convolution_forward.primitive_desc(
+                    new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
+                            srcMd, anyWeights, dstMd, strides, pads, pads), eng);
+            convolution_backward_data.primitive_desc bwdDataPd = new convolution_backward_data.primitive_desc(
+                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, srcMd, anyWeights, dstMd,
+                            strides, pads, pads), eng, fwdPd);
+            convolution_backward_weights.primitive_desc bwdWeightsPd = new convolution_backward_weights.primitive_desc(
+                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, srcMd, anyDiffWeights,
+                            dstMd, strides, pads, pads), eng, fwdPd);
+            this.s = s;
+            this.userW = userW;
+            this.userDw = userDw;
+            src = new memory(srcMd, eng);
+            dst = new memory(dstMd, eng);
+            diffDst = new memory(dstMd, eng);
+            diffSrc = new memory(srcMd, eng);
+            fwdW = new memory(fwdPd.weights_desc(), eng);
+            bwdW = new memory(bwdDataPd.weights_desc(), eng);
+            diffW = new memory(bwdWeightsPd.diff_weights_desc(), eng);
+            exec(new reorder(userX, src), s, dnnl.DNNL_ARG_FROM, userX, dnnl.DNNL_ARG_TO, src);
+            exec(new reorder(userDy, diffDst), s, dnnl.DNNL_ARG_FROM, userDy, dnnl.DNNL_ARG_TO, diffDst);
+            forward = new convolution_forward(fwdPd);
+            backwardData = new convolution_backward_data(bwdDataPd);
+            backwardWeights = new convolution_backward_weights(bwdWeightsPd);
+            toFwdW = new reorder(userW, fwdW);
+            toBwdW = new reorder(userW, bwdW);
+            fromDiffW = new reorder(diffW, userDw);
+        }
+
+        /** One forward and one backward pass; returns their nanoseconds. */
+        long[] step() {
+            long t0 = System.nanoTime();
             exec(toFwdW, s, dnnl.DNNL_ARG_FROM, userW, dnnl.DNNL_ARG_TO, fwdW);
             exec(forward, s, dnnl.DNNL_ARG_SRC, src, dnnl.DNNL_ARG_WEIGHTS, fwdW, dnnl.DNNL_ARG_DST, dst);
-            long t3 = System.nanoTime();
+            long t1 = System.nanoTime();
             exec(toBwdW, s, dnnl.DNNL_ARG_FROM, userW, dnnl.DNNL_ARG_TO, bwdW);
             exec(backwardData, s, dnnl.DNNL_ARG_DIFF_DST, diffDst, dnnl.DNNL_ARG_WEIGHTS, bwdW,
                     dnnl.DNNL_ARG_DIFF_SRC, diffSrc);
             exec(backwardWeights, s, dnnl.DNNL_ARG_SRC, src, dnnl.DNNL_ARG_DIFF_DST, diffDst,
                     dnnl.DNNL_ARG_DIFF_WEIGHTS, diffW);
             exec(fromDiffW, s, dnnl.DNNL_ARG_FROM, diffW, dnnl.DNNL_ARG_TO, userDw);
-            long t4 = System.nanoTime();
-            if (round == 0) {
-                System.out.printf("%s hw=%d: max |difference| forward %.2e, input gradient %.2e (values ~%.1f)%n", kind,
-                        hw, maxDifference(y, dst, out, eng, s), maxDifference(dx, diffSrc, act, eng, s),
-                        y.amaxNumber().doubleValue());
-            }
-            if (round >= WARMUP) {
-                System.out.printf("%s hw=%d batch=%d libnd4j_nchw_forward_ms=%.1f libnd4j_nchw_backward_ms=%.1f "
-                                + "direct_nhwc_forward_ms=%.1f direct_nhwc_backward_ms=%.1f load=%s%n", kind, hw, BATCH,
-                        (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, load());
-            }
+            return new long[] {t1 - t0, System.nanoTime() - t1};
         }
     }
 

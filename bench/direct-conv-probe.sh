@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One layer, two routes: libnd4j's conv2d / depthwise_conv2d on NCHW against oneDNN called directly on
-# NHWC through JavaCPP's org.bytedeco:dnnl preset (bench/DirectConvProbe.java says what each arm runs),
-# then the same layer in PyTorch, contiguous and channels_last (bench/conv_layer_reference.py), where
+# NHWC through JavaCPP's org.bytedeco:dnnl preset, in float32 and, where oneDNN can, in bf16 with float32
+# master weights (bench/DirectConvProbe.java says what each arm runs); then the same layer in PyTorch,
+# contiguous, channels_last, and channels_last in bf16 (bench/conv_layer_reference.py), where
 # /usr/bin/python3 has torch. With no arguments it probes effnas-mini's larger layer shapes at 28 px in
 # ROUNDS rounds; with arguments, that one shape. A benchmark: it prints figures, asserts nothing.
 #
@@ -40,6 +41,8 @@ shape() {
   probe "$@"
   if [ -n "$torch" ]; then
     for f in contiguous channels_last; do /usr/bin/python3 bench/conv_layer_reference.py "$@" --memory-format $f; done
+    /usr/bin/python3 bench/conv_layer_reference.py "$@" --memory-format channels_last --dtype bfloat16 2>/dev/null ||
+      echo "$* pytorch bf16 arm left out: this CPU or PyTorch build cannot run it"
   fi
 }
 if [ $# -gt 0 ]; then shape "$@"; exit; fi
