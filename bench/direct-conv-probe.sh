@@ -13,23 +13,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${ROUNDS:-3}"
-jar=experiments/target/effnas.jar
-[ -f "$jar" ] || { echo "direct-conv-probe: $jar is missing; build it with: mvn -B -q -DskipTests package" >&2; exit 2; }
-repo="${M2_REPO:-$HOME/.m2/repository}/org/bytedeco"
-cp="$jar"
-for a in dnnl/2.5.2-1.5.7/dnnl-2.5.2-1.5.7 opencl/3.0-1.5.7/opencl-3.0-1.5.7; do
-  for suffix in "" -linux-x86_64; do
-    f="$repo/$a$suffix.jar"
-    if [ ! -f "$f" ]; then
-      name=$(basename "$a"); artifact="${name%%-*}"; version="${name#*-}"
-      echo "direct-conv-probe: $f is missing; fetch it with:" \
-        "mvn -q dependency:get -Dartifact=org.bytedeco:$artifact:$version${suffix:+:jar:${suffix#-}}" >&2
-      exit 2
-    fi
-    cp="$cp:$f"
-  done
-done
-tcmalloc=$(ls /usr/lib/*-linux-gnu/libtcmalloc_minimal.so.4 2>/dev/null | head -1 || true)
+caller=direct-conv-probe
+. bench/dnnl-preset-classpath.sh
 export OMP_WAIT_POLICY=PASSIVE
 probe() {
   env ${tcmalloc:+LD_PRELOAD=$tcmalloc} java --add-modules jdk.incubator.vector -cp "$cp" bench/DirectConvProbe.java "$@" \
