@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# DL4J against PyTorch on the same network, back to back: PAIRS alternating pairs of `effnas bench MODE ARCH
+# effnas against PyTorch on the same network, back to back: PAIRS alternating pairs of `effnas bench MODE ARCH
 # ARGS...` and bench/pytorch_reference.py on the spec that run measured (--save-spec; parameter counts must
-# agree), one line per run and the ratios DL4J / PyTorch. A benchmark: it prints figures, asserts nothing.
+# agree), one line per run and the ratios effnas / PyTorch. In train mode, `--engine onednn-nhwc [--precision
+# bf16]` among the options times effnas's NHWC engine instead of DL4J; each line names the engine. A benchmark: it prints figures, asserts nothing.
 #
 #   bench/versus-pytorch.sh train|infer ARCH [effnas bench options...]
 #
@@ -54,8 +55,8 @@ for i in $(seq "$pairs"); do
     t=$(jq -r '"\(.images_per_second) \(.peak_rss_bytes) \(.gflops_per_second) \(.load_average)"' "$tmp/t.json")
     echo "$d $t" >>"$tmp/rows"
     read -r di dr dg dl ti tr tg tl <<<"$d $t"
-    printf 'pair %d  dl4j %.1f img/s %.2f GB %.1f GFLOP/s (load %.1f)  pytorch %.1f img/s %.2f GB %.1f GFLOP/s (load %.1f)  ratio %.2f  dl4j batch assembly %.4f\n' \
-      "$i" "$di" "$(echo "$dr/1000000000" | bc -l)" "$dg" "$dl" "$ti" "$(echo "$tr/1000000000" | bc -l)" "$tg" "$tl" "$(echo "$di/$ti" | bc -l)" \
+    printf 'pair %d  %s %.1f img/s %.2f GB %.1f GFLOP/s (load %.1f)  pytorch %.1f img/s %.2f GB %.1f GFLOP/s (load %.1f)  ratio %.2f  batch assembly %.4f\n' \
+      "$i" "$(jq -r '"\(.engine)/\(.precision)"' "$tmp/d.json")" "$di" "$(echo "$dr/1000000000" | bc -l)" "$dg" "$dl" "$ti" "$(echo "$tr/1000000000" | bc -l)" "$tg" "$tl" "$(echo "$di/$ti" | bc -l)" \
       "$(jq .batch_assembly_share "$tmp/d.json")"
   else
     row() { jq -r --arg e "$1" --argjson b "$2" '.results[] | select((.engine // "pytorch") == $e and .batch == $b) | "\(.median_ms) \(.p10_ms) \(.p90_ms) \(.images_per_second)"' "$3"; }

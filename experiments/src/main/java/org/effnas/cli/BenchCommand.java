@@ -12,19 +12,26 @@ import org.effnas.data.SplitOptions;
 import org.effnas.notation.SpecFiles;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
+import org.effnas.worker.nhwc.NhwcNetwork;
+import org.effnas.worker.nhwc.NhwcProfile;
+import org.effnas.worker.nhwc.Precision;
+import org.effnas.worker.profile.NhwcBenchmark;
 import org.effnas.worker.profile.OneDnnVerboseLog;
 import org.effnas.worker.profile.OneDnnVerboseRun;
 import org.effnas.worker.profile.ProcessorName;
 import org.effnas.worker.profile.SyntheticBatches;
 import org.effnas.worker.profile.TrainingBenchmark;
+import org.effnas.worker.profile.TrainingEngine;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine;
 
 /** {@code effnas bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench",
@@ -47,25 +54,29 @@ public final class BenchCommand implements Runnable {
     /** {@code effnas bench train ARCH}: training throughput, achieved GFLOP/s, peak memory and the time split. */
     @Command(name = "train",
             description = {
-                    "Time DL4J training steps (Adam) of an architecture on real Fashion-MNIST batches and print JSON: "
+                    "Time training steps (Adam) of an architecture on real Fashion-MNIST batches and print JSON: "
                             + "images_per_second, cpu_ms_per_image, gflops_per_second (3 x 2 x MACs per image x "
                             + "images/s / 1e9), peak_rss_bytes (VmHWM), the load average, threads and CPU.",
                     "--profile adds where the time went: shares of forward / backward / update and of each layer "
                             + "type, and the native share (ND4J and oneDNN kernels) versus Java, from a stack sampler "
                             + "on the timed steps; then a few more steps in a child JVM with oneDNN's verbose mode "
                             + "give the primitives oneDNN ran per step, the reorders (layout conversions) among "
-                            + "them, their time share and the layouts converted.",
+                            + "them, their time share and the layouts converted. With --engine onednn-nhwc the "
+                            + "engine times every primitive and every piece of Java work itself, and counts its "
+                            + "reorders (weights and the input batch).",
                     "ARCH's input channels and classes are adapted to the dataset; its resolution is kept unless "
                             + "--resolution is given (images are resized bilinearly). --synthetic trains on one fixed "
                             + "random batch of the spec's own input (--channels, --classes) instead, for shapes no "
                             + "dataset has (speed only). --stem-stride, --width and "
-                            + "--depth change ARCH as in effnas train. The machine's other load "
+                            + "--depth change ARCH as in effnas train. --engine onednn-nhwc times the NHWC engine "
+                            + "instead of DL4J (no dropout or drop-connect yet; full batches only). The machine's other load "
                             + "changes the figures: compare runs made back to back. PyTorch reference: "
                             + "bench/pytorch_reference.py, back to back: bench/versus-pytorch.sh train ARCH; "
                             + "method and results: docs/performance.md."},
             footer = {"", "Examples:",
                     "  effnas bench train effnas-mini",
                     "  effnas bench train effnas-mini --profile",
+                    "  effnas bench train effnas-mini --engine onednn-nhwc --precision bf16",
                     "  effnas bench train efficientnet-b0 --synthetic --channels 3 --classes 10 --batch 16",
                     "  effnas bench train efficientnet-b0 --resolution 64 --batch 32 --iterations 10",
                     "  effnas bench train efficientnet-b0 --resolution 28 --stem-stride 1 --width 0.5 --depth 0.5"})
@@ -104,6 +115,16 @@ public final class BenchCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         int profileSteps;
 
+        @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dl4j", converter = EngineConverter.class,
+                description = "dl4j (effnas's DL4J graph, what searches train with) or onednn-nhwc (oneDNN called "
+                        + "directly on NHWC activations, bench only for now) (default: ${DEFAULT-VALUE}).")
+        TrainingEngine engine;
+
+        @Option(names = "--precision", paramLabel = "P", defaultValue = "f32", converter = PrecisionConverter.class,
+                description = "With --engine onednn-nhwc: f32, or bf16 activations with float32 master weights; a "
+                        + "CPU that cannot run bf16 falls back to f32 and says so (default: ${DEFAULT-VALUE}).")
+        Precision precision;
+
         @Option(names = "--save-spec", paramLabel = "FILE",
                 description = "Also write the spec that was trained (YAML), for bench/pytorch_reference.py.")
         Path saveSpec;
@@ -116,6 +137,15 @@ public final class BenchCommand implements Runnable {
             InputCheck.refuse(!synthetic && (input.channels != null || input.classes != null),
                     "--channels and --classes go with --synthetic; a dataset sets them");
             InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
+            boolean nhwc = engine == TrainingEngine.ONEDNN_NHWC;
+            InputCheck.refuse(!nhwc && precision != Precision.F32, "--precision " + precision.text()
+                    + " needs --engine onednn-nhwc: the DL4J graph trains in f32 only");
+            Precision used = precision;
+            if (nhwc && !NhwcNetwork.supports(precision)) {
+                used = Precision.F32;
+                command.commandLine().getErr().println("bench train: this CPU cannot run " + precision.text()
+                        + " in oneDNN " + NhwcNetwork.oneDnnVersion() + "; training in f32 instead");
+            }
             ArchSpec base = net.base();
             ArchSpec spec;
             DataSetIterator batches;
@@ -131,8 +161,12 @@ public final class BenchCommand implements Runnable {
             if (saveSpec != null) {
                 Files.writeString(saveSpec, SpecFiles.toYaml(spec));
             }
-            TrainingBenchmark b = TrainingBenchmark.run(spec, batches, warmup, iterations, 1, profile);
-            ObjectNode n = OutputFormat.jsonObject().put("arch", net.architecture)
+            NhwcBenchmark nb = nhwc ? TrainingBenchmark.runNhwc(spec, batches, warmup, iterations, 1, used, profile)
+                    : null;
+            TrainingBenchmark b = nhwc ? nb.timing() : TrainingBenchmark.run(spec, batches, warmup, iterations, 1,
+                    profile);
+            ObjectNode n = OutputFormat.jsonObject().put("arch", net.architecture).put("engine", engine.text())
+                    .put("precision", used.text())
                     .put("data", synthetic ? "synthetic" : data.name).put("resolution", spec.resolution())
                     .put("channels", spec.inChannels()).put("classes", spec.classes()).put("params", b.params())
                     .put("macs", b.macs()).put("batch", b.batch()).put("iterations", b.iterations())
@@ -145,7 +179,16 @@ public final class BenchCommand implements Runnable {
                 n.put("native_share", b.nativeShare());
                 putShares(n.putObject("phase_shares"), b.phaseShares());
                 putShares(n.putObject("layer_shares"), b.layerShares());
-                putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, data.batch, 2, profileSteps, 1800));
+                if (nhwc) {
+                    NhwcProfile p = nb.profile();
+                    n.putObject("onednn").put("version", NhwcNetwork.oneDnnVersion()).put("steps", p.steps())
+                            .put("reorders_per_step", p.reordersPerStep())
+                            .put("reorder_ms_per_step", p.reorderMsPerStep())
+                            .put("reorder_share_of_step", p.reorderShare());
+                } else {
+                    putVerbose(n.putObject("onednn"), OneDnnVerboseRun.measure(spec, data.batch, 2, profileSteps,
+                            1800));
+                }
             }
             n.put("backend", b.backend());
             command.commandLine().getOut().print(OutputFormat.json(n));
@@ -167,6 +210,30 @@ public final class BenchCommand implements Runnable {
 
         private static void putShares(ObjectNode node, Map<String, Double> shares) {
             shares.forEach((k, v) -> node.put(k, Math.round(v * 1000) / 1000.0));
+        }
+
+        /** Parses {@code --engine}. */
+        public static final class EngineConverter implements ITypeConverter<TrainingEngine> {
+            @Override
+            public TrainingEngine convert(String value) {
+                try {
+                    return TrainingEngine.parse(value.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(e.getMessage());
+                }
+            }
+        }
+
+        /** Parses {@code --precision}. */
+        public static final class PrecisionConverter implements ITypeConverter<Precision> {
+            @Override
+            public Precision convert(String value) {
+                try {
+                    return Precision.parse(value.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(e.getMessage());
+                }
+            }
         }
     }
 }

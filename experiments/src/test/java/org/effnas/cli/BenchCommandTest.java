@@ -87,6 +87,40 @@ class BenchCommandTest {
     }
 
     @Test
+    void trainOnTheNhwcEngineNamesItCountsTheCostModelsParametersAndProfilesItself() throws IOException {
+        InspectCommandTest.Run r = InspectCommandTest.run("bench", "train", "effnas-mini", "--synthetic",
+                "--channels", "3", "--classes", "4", "--resolution", "12", "--batch", "4", "--iterations", "2",
+                "--warmup", "1", "--engine", "onednn-nhwc", "--profile");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("onednn-nhwc", json.path("engine").asText());
+        assertEquals("f32", json.path("precision").asText());
+        assertEquals(CostModel.of(Architectures.get("effnas-mini").withInput(12, 3, 4)).params(),
+                json.path("params").asLong(), r.out());
+        assertTrue(json.path("backend").asText().startsWith("engine=onednn-nhwc precision=f32 onednn="), r.out());
+        assertTrue(json.path("images_per_second").asDouble() > 0, r.out());
+        double sum = 0;
+        for (JsonNode share : json.path("phase_shares")) {
+            sum += share.asDouble();
+        }
+        assertEquals(1.0, sum, 0.01, "forward, backward and update cover the profiled time: " + r.out());
+        assertTrue(json.path("layer_shares").has("backward depthwise"), r.out());
+        // one reorder into each convolution's forward kernel, one into its backward-data kernel where it has
+        // one, one of its weight gradient back, and the input batch's
+        assertTrue(json.path("onednn").path("reorders_per_step").asDouble() > 20, r.out());
+    }
+
+    @Test
+    void theNhwcEnginesSettingsAreRefusedWhereTheyDoNotApply() {
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--engine", "tvm"),
+                "unknown engine 'tvm': use one of dl4j, onednn-nhwc");
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--precision",
+                "bf16"), "--precision bf16 needs --engine onednn-nhwc");
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--precision",
+                "fp16", "--engine", "onednn-nhwc"), "unknown precision 'fp16'");
+    }
+
+    @Test
     void channelsWithoutSyntheticIsBadInput() {
         InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--channels", "3"),
                 "--channels and --classes go with --synthetic");

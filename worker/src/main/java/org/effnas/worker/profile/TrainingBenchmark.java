@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.effnas.cost.CostModel;
 import org.effnas.spec.ArchSpec;
@@ -12,6 +13,10 @@ import org.effnas.worker.backend.NativeBackend;
 import org.effnas.worker.graph.GraphOptions;
 import org.effnas.worker.graph.GraphTranslator;
 import org.effnas.worker.graph.TrainableParams;
+import org.effnas.worker.nhwc.NhwcNetwork;
+import org.effnas.worker.nhwc.NhwcProfile;
+import org.effnas.worker.nhwc.Precision;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -37,7 +42,8 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
     }
 
     /**
-     * Runs {@code warmup} untimed then {@code iterations} timed steps; resets {@code data} as needed.
+     * Runs {@code warmup} untimed then {@code iterations} timed steps of effnas's DL4J graph; resets
+     * {@code data} as needed.
      *
      * @param profile sample the training thread's stack every 5 ms for the time shares
      */
@@ -45,9 +51,52 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
                                         boolean profile) {
         NativeBackend.prepare();
         ComputationGraph net = GraphTranslator.build(spec, GraphOptions.defaults(seed));
-        for (int i = 0; i < warmup; i++) {
-            net.fit(next(data));
+        return time(spec, data, warmup, iterations, profile, batch -> {
+            net.fit(batch);
+            return batch.numExamples();
+        }, TrainableParams.trainableParams(net), NativeBackend::describe, () -> { });
+    }
+
+    /**
+     * The same timing for the NHWC engine ({@link NhwcNetwork}). It trains full batches only: a smaller last
+     * batch of an epoch is skipped, and not counted.
+     *
+     * @param profile time every primitive and every piece of Java work of the timed steps ({@link NhwcProfile})
+     * @return the timing, with the profile's shares when profiled, and the profile (null when not)
+     */
+    public static NhwcBenchmark runNhwc(ArchSpec spec, DataSetIterator data, int warmup, int iterations,
+                                        long seed, Precision precision, boolean profile) {
+        NhwcNetwork net = NhwcNetwork.of(spec, data.batch(), precision, seed);
+        TrainingBenchmark timing = time(spec, data, warmup, iterations, false, batch -> {
+            if (batch.numExamples() != net.batch()) {
+                return 0;
+            }
+            net.fit(batch.getFeatures().castTo(DataType.FLOAT).dup('c').data().asFloat(),
+                    batch.getLabels().argMax(1).toIntVector());
+            return net.batch();
+        }, net.params(), net::describe, profile ? net::startProfile : () -> { });
+        NhwcProfile p = net.profile();
+        if (p == null) {
+            return new NhwcBenchmark(timing, null);
         }
+        TrainingBenchmark t = timing;
+        return new NhwcBenchmark(new TrainingBenchmark(t.params(), t.macs(), t.batch(), t.iterations(), t.seconds(),
+                t.imagesPerSecond(), t.cpuMsPerImage(), t.gflopsPerSecond(), t.peakRssBytes(), t.loadAverage(),
+                p.nativeShare(), p.phaseShares(), p.layerShares(), t.backend(), t.batchAssemblyShare()), p);
+    }
+
+    /** One training step on a batch; returns the images it trained on. */
+    private interface Step {
+        int fit(DataSet batch);
+    }
+
+    private static TrainingBenchmark time(ArchSpec spec, DataSetIterator data, int warmup, int iterations,
+                                          boolean profile, Step step, long params,
+                                          Supplier<String> backend, Runnable afterWarmup) {
+        for (int i = 0; i < warmup; i++) {
+            step.fit(next(data));
+        }
+        afterWarmup.run();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long images = 0;
@@ -60,8 +109,7 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
                 long d0 = System.nanoTime();
                 DataSet batch = next(data);
                 dataNanos += System.nanoTime() - d0;
-                net.fit(batch);
-                images += batch.numExamples();
+                images += step.fit(batch);
             }
         } finally {
             if (sampler != null) {
@@ -72,10 +120,10 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
         double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
         long macs = CostModel.of(spec).macs();
         double rate = images / seconds;
-        return new TrainingBenchmark(TrainableParams.trainableParams(net), macs, data.batch(), iterations, seconds,
-                rate, cpuMs / images, 6.0 * macs * rate / 1e9, currentPeakRssBytes(), os.getSystemLoadAverage(),
+        return new TrainingBenchmark(params, macs, data.batch(), iterations, seconds, rate, cpuMs / images,
+                6.0 * macs * rate / 1e9, currentPeakRssBytes(), os.getSystemLoadAverage(),
                 profile ? sampler.nativeShare() : Double.NaN, profile ? sampler.phaseShares() : Map.of(),
-                profile ? sampler.layerShares() : Map.of(), NativeBackend.describe(), dataNanos / 1e9 / seconds);
+                profile ? sampler.layerShares() : Map.of(), backend.get(), dataNanos / 1e9 / seconds);
     }
 
     private static DataSet next(DataSetIterator data) {

@@ -1,0 +1,362 @@
+package org.effnas.worker.nhwc;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.dnnl.convolution_forward;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.reorder;
+import org.bytedeco.dnnl.stream;
+import org.effnas.spec.Activation;
+import org.effnas.spec.ArchSpec;
+import org.effnas.spec.Block;
+import org.effnas.spec.MBConv;
+import org.effnas.spec.PlainConv;
+import org.effnas.spec.SeparableConv;
+
+/**
+ * An MBConv network trained by oneDNN directly on NHWC activations (JavaCPP's org.bytedeco:dnnl preset),
+ * outside DL4J: the layout-keeping engine docs/performance.md measures against DL4J and PyTorch. It is
+ * built from a spec with the translation rules of effnas's DL4J graph ('same' padding as TensorFlow
+ * computes it, conv + batch norm + activation, SE from the block's input filters, linear projection,
+ * identity residual), so its trainable parameters equal the cost model's; it trains with Adam (betas and
+ * epsilon at PyTorch's defaults) on a fixed batch size.
+ *
+ * <p>Not built yet, so not paid either: dropout, drop-connect, weight decay and checkpoints. Only
+ * {@code effnas bench train --engine onednn-nhwc} uses it; searches still train with DL4J.
+ */
+public final class NhwcNetwork {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final double EPSILON = 1e-8;
+    /** The Adam step size of {@code effnas bench train}, as its DL4J graph and PyTorch reference use. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+    private final ArchSpec spec;
+    private final int batch;
+    private final Precision precision;
+    private final engine eng;
+    private final stream s;
+    private final NhwcLayers layers;
+    private final FloatBuffer input;
+    private final FloatBuffer logits;
+    private final FloatBuffer logitGrads;
+    private final NhwcStep readLogits;
+    private final NhwcStep writeLogitGrads;
+    private final int classes;
+    private double learningRate;
+    private int steps;
+    private NhwcProfile profile;
+
+    private NhwcNetwork(ArchSpec spec, int batch, Precision precision, long seed, double learningRate) {
+        this.spec = spec;
+        this.learningRate = learningRate;
+        this.batch = batch;
+        this.precision = precision;
+        this.eng = new engine(engine.kind.cpu, 0);
+        this.s = new stream(eng);
+        this.layers = new NhwcLayers(eng, dataType(precision), seed);
+        long[] inDims = {batch, spec.inChannels(), spec.resolution(), spec.resolution()};
+        memory userIn = new memory(new memory.desc(inDims, memory.data_type.f32, memory.format_tag.nchw), eng);
+        NhwcTensor in = new NhwcTensor(inDims, new memory(layers.nhwc(inDims), eng), null);
+        NhwcStep toNhwc = layers.stepAs("input_reorder", new reorder(userIn, in.data()), dnnl.DNNL_ARG_FROM, userIn, dnnl.DNNL_ARG_TO,
+                in.data());
+        layers.training.add(toNhwc);
+        layers.inference.add(toNhwc);
+        NhwcTensor out = build(in);
+        classes = (int) out.channels();
+        memory.desc plainLogits = new memory.desc(out.dims(), memory.data_type.f32, memory.format_tag.nhwc);
+        memory z = new memory(plainLogits, eng);
+        memory dz = new memory(plainLogits, eng);
+        readLogits = layers.stepAs("loss", new reorder(out.data(), z), dnnl.DNNL_ARG_FROM, out.data(), dnnl.DNNL_ARG_TO, z);
+        writeLogitGrads = layers.stepAs("loss", new reorder(dz, out.diff()), dnnl.DNNL_ARG_FROM, dz, dnnl.DNNL_ARG_TO,
+                out.diff());
+        List<NhwcStep> backwardOrder = new ArrayList<>();
+        backwardOrder.add(writeLogitGrads);
+        layers.backward.forEach(backwardOrder::addAll);
+        layers.gradients.place(backwardOrder);
+        input = NhwcLayers.floats(userIn, (int) (inDims[0] * inDims[1] * inDims[2] * inDims[3]));
+        logits = NhwcLayers.floats(z, batch * classes);
+        logitGrads = NhwcLayers.floats(dz, batch * classes);
+    }
+
+    /**
+     * Builds the network of {@code spec} for batches of exactly {@code batch} images.
+     *
+     * @param seed sets the initial weights
+     * @throws IllegalArgumentException when this CPU cannot run {@code precision} ({@link #supports})
+     */
+    public static NhwcNetwork of(ArchSpec spec, int batch, Precision precision, long seed) {
+        return of(spec, batch, precision, seed, DEFAULT_LEARNING_RATE);
+    }
+
+    /** As {@link #of(ArchSpec, int, Precision, long)}, with Adam's step size. */
+    public static NhwcNetwork of(ArchSpec spec, int batch, Precision precision, long seed, double learningRate) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+        if (!supports(precision)) {
+            throw new IllegalArgumentException("this CPU cannot run the NHWC engine in " + precision.text()
+                    + " (oneDNN " + oneDnnVersion() + ", ISA " + dnnl.get_effective_cpu_isa() + ")");
+        }
+        return new NhwcNetwork(spec, batch, precision, seed, learningRate);
+    }
+
+    /** Whether oneDNN on this CPU creates the engine's convolutions in {@code precision}. */
+    public static boolean supports(Precision precision) {
+        if (precision == Precision.F32) {
+            return true;
+        }
+        try {
+            long[] dims = {1, 16, 4, 4};
+            memory.desc md = new memory.desc(dims, dataType(precision), memory.format_tag.nhwc);
+            memory.desc w = new memory.desc(new long[] {16, 16, 1, 1}, dataType(precision), memory.format_tag.any);
+            new convolution_forward.primitive_desc(new convolution_forward.desc(dnnl.prop_kind.forward_training,
+                    dnnl.algorithm.convolution_direct, md, w, md, new long[] {1, 1}, new long[] {0, 0},
+                    new long[] {0, 0}), new engine(engine.kind.cpu, 0));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The preset's oneDNN version, for provenance. */
+    public static String oneDnnVersion() {
+        var v = dnnl.version();
+        return v.major() + "." + v.minor() + "." + v.patch();
+    }
+
+    /** What trained: engine, precision, oneDNN version and the ISA its kernels dispatch to. */
+    public String describe() {
+        return "engine=onednn-nhwc precision=" + precision.text() + " onednn=" + oneDnnVersion() + " isa="
+                + dnnl.get_effective_cpu_isa() + " regularisation=none";
+    }
+
+    private NhwcTensor build(NhwcTensor input) {
+        NhwcTensor x = convBnAct(input, spec.stem().filters(), spec.stem().kernel(), spec.stem().stride(), true);
+        for (Block b : spec.blocks()) {
+            x = block(b, x);
+        }
+        x = convBnAct(x, spec.head().filters(), 1, 1, true);
+        return layers.conv(layers.pool(x), spec.classes(), 1, 1, false, true);
+    }
+
+    /** One block, as effnas's DL4J graph translates it (GraphTranslator's block rules). */
+    private NhwcTensor block(Block b, NhwcTensor input) {
+        NhwcTensor[] in = b.residual() ? layers.fork(input) : new NhwcTensor[] {input};
+        NhwcTensor x = in[0];
+        if (b.op() instanceof MBConv mb) {
+            if (mb.expansion() != 1) {
+                x = convBnAct(x, b.expandedFilters(), 1, 1, true);
+            }
+            x = squeezeExcite(depthwiseBnAct(x, b), b);
+            x = convBnAct(x, b.outputFilters(), 1, 1, false);
+        } else if (b.op() instanceof SeparableConv) {
+            x = squeezeExcite(depthwiseBnAct(x, b), b);
+            x = convBnAct(x, b.outputFilters(), 1, 1, true);
+        } else if (b.op() instanceof PlainConv) {
+            x = squeezeExcite(convBnAct(x, b.outputFilters(), b.kernel(), b.stride(), true), b);
+        } else {
+            throw new IllegalArgumentException("block " + b.index() + ": the NHWC engine has no translation for "
+                    + b.op());
+        }
+        return b.residual() ? layers.add(x, in[1]) : x;
+    }
+
+    private NhwcTensor convBnAct(NhwcTensor x, int filters, int kernel, int stride, boolean act) {
+        NhwcTensor y = layers.bn(layers.conv(x, filters, kernel, stride, false, false));
+        return act ? layers.eltwise(y, activation()) : y;
+    }
+
+    private NhwcTensor depthwiseBnAct(NhwcTensor x, Block b) {
+        return layers.eltwise(layers.bn(layers.conv(x, (int) x.channels(), b.kernel(), b.stride(), true, false)),
+                activation());
+    }
+
+    /** Squeeze-and-excitation on x: pooled, reduced to the block's SE width, expanded, sigmoid, scaled. */
+    private NhwcTensor squeezeExcite(NhwcTensor x, Block b) {
+        if (!b.hasSe()) {
+            return x;
+        }
+        NhwcTensor[] gate = layers.fork(x);
+        NhwcTensor squeezed = layers.eltwise(layers.conv(layers.pool(gate[0]), b.seFilters(), 1, 1, false, true),
+                activation());
+        NhwcTensor g = layers.eltwise(layers.conv(squeezed, (int) x.channels(), 1, 1, false, true),
+                dnnl.algorithm.eltwise_logistic);
+        return layers.scale(gate[1], g);
+    }
+
+    private dnnl.algorithm activation() {
+        return spec.activation() == Activation.SWISH ? dnnl.algorithm.eltwise_swish : dnnl.algorithm.eltwise_relu;
+    }
+
+    /**
+     * One training step on a full batch: forward, softmax cross-entropy, backward, Adam, running statistics.
+     *
+     * @param images {@code batch x C x H x W} floats in NCHW order, as DL4J's iterators hand them over
+     * @param labels one class index per image
+     * @return the batch's mean loss before the update
+     */
+    public double fit(float[] images, int[] labels) {
+        checkBatch(images, labels.length);
+        for (int n = 0; n < batch; n++) {
+            if (labels[n] < 0 || labels[n] >= classes) {
+                throw new IllegalArgumentException("label " + labels[n] + " of image " + n + " is not in [0, "
+                        + classes + ")");
+            }
+        }
+        double loss = lossAndGradients(images, labels);
+        long t0 = System.nanoTime();
+        steps++;
+        double rate = learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+        for (NhwcParameter p : layers.params) {
+            p.adam(rate, BETA1, BETA2, EPSILON);
+        }
+        layers.updateRunningStats();
+        if (profile != null) {
+            profile.java("update", "adam_and_running_stats", System.nanoTime() - t0);
+            profile.endStep();
+        }
+        return loss;
+    }
+
+    /** Starts timing every step's primitives and Java work from the next step on ({@link #profile()}). */
+    public void startProfile() {
+        profile = new NhwcProfile();
+    }
+
+    /** What the steps since {@link #startProfile()} spent their time on; null when not profiling. */
+    public NhwcProfile profile() {
+        return profile;
+    }
+
+    /** Forward and backward on a full batch, leaving every parameter's gradient in place; returns the loss. */
+    double lossAndGradients(float[] images, int[] labels) {
+        long t0 = System.nanoTime();
+        input.put(0, images);
+        if (profile != null) {
+            profile.java("forward", "input", System.nanoTime() - t0);
+        }
+        for (NhwcStep st : layers.training) {
+            run(st, "forward");
+        }
+        run(readLogits, "forward");
+        long t1 = System.nanoTime();
+        double loss = softmaxCrossEntropy(labels);
+        if (profile != null) {
+            profile.java("forward", "loss", System.nanoTime() - t1);
+        }
+        run(writeLogitGrads, "backward");
+        for (List<NhwcStep> group : layers.backward) {
+            for (NhwcStep st : group) {
+                run(st, "backward");
+            }
+        }
+        return loss;
+    }
+
+    private void run(NhwcStep st, String phase) {
+        if (profile == null) {
+            st.run(s);
+            return;
+        }
+        long t0 = System.nanoTime();
+        st.run(s);
+        profile.primitive(phase, st.kind(), System.nanoTime() - t0);
+    }
+
+    /** The trainable arrays in build order, for the gradient check. */
+    List<NhwcParameter> parameters() {
+        return layers.params;
+    }
+
+    /** Bytes of the shared gradient buffers. */
+    public long gradientBytes() {
+        return layers.gradients.bytes();
+    }
+
+    /** The predicted class of each image of a full batch, with batch norm on its running statistics. */
+    public int[] predict(float[] images) {
+        checkBatch(images, batch);
+        input.put(0, images);
+        for (NhwcStep st : layers.inference) {
+            st.run(s);
+        }
+        readLogits.run(s);
+        int[] out = new int[batch];
+        for (int n = 0; n < batch; n++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                if (logits.get(n * classes + k) > logits.get(n * classes + best)) {
+                    best = k;
+                }
+            }
+            out[n] = best;
+        }
+        return out;
+    }
+
+    public int batch() {
+        return batch;
+    }
+
+    /** Sets Adam's step size from the next step on, as a learning-rate schedule does. */
+    public void setLearningRate(double rate) {
+        if (!(rate >= 0)) {
+            throw new IllegalArgumentException("learning rate must be >= 0, got " + rate);
+        }
+        learningRate = rate;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Trainable parameters: weights, biases, batch norm's scales and shifts (the cost model's count). */
+    public long params() {
+        return layers.params.stream().mapToLong(NhwcParameter::size).sum();
+    }
+
+    /** Primitives one training step executes. */
+    public int primitivesPerStep() {
+        return layers.training.size() + layers.backward.stream().mapToInt(List::size).sum() + 2;
+    }
+
+    private void checkBatch(float[] images, int count) {
+        if (count != batch || images.length != input.capacity()) {
+            throw new IllegalArgumentException("the NHWC engine was built for batches of " + batch + " images of "
+                    + input.capacity() / batch + " floats, got " + count + " labels and " + images.length + " floats");
+        }
+    }
+
+    private double softmaxCrossEntropy(int[] labels) {
+        double loss = 0;
+        for (int n = 0; n < batch; n++) {
+            int o = n * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                max = Math.max(max, logits.get(o + k));
+            }
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                sum += Math.exp(logits.get(o + k) - max);
+            }
+            loss -= logits.get(o + labels[n]) - max - Math.log(sum);
+            for (int k = 0; k < classes; k++) {
+                double p = Math.exp(logits.get(o + k) - max) / sum;
+                logitGrads.put(o + k, (float) ((p - (k == labels[n] ? 1 : 0)) / batch));
+            }
+        }
+        return loss / batch;
+    }
+
+    private static memory.data_type dataType(Precision p) {
+        return p == Precision.BF16 ? memory.data_type.bf16 : memory.data_type.f32;
+    }
+}
