@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.effnas.data.Augmentation;
 import org.effnas.data.ImageDataset;
 import org.effnas.data.SplitDataset;
@@ -216,11 +217,7 @@ public final class BenchCommand implements Runnable {
         public static final class EngineConverter implements ITypeConverter<TrainingEngine> {
             @Override
             public TrainingEngine convert(String value) {
-                try {
-                    return TrainingEngine.parse(value.trim());
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(e.getMessage());
-                }
+                return parseOption(value, TrainingEngine::parse);
             }
         }
 
@@ -228,11 +225,16 @@ public final class BenchCommand implements Runnable {
         public static final class PrecisionConverter implements ITypeConverter<Precision> {
             @Override
             public Precision convert(String value) {
-                try {
-                    return Precision.parse(value.trim());
-                } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException(e.getMessage());
-                }
+                return parseOption(value, Precision::parse);
+            }
+        }
+
+        /** An option's value through its type's parser, whose message names the accepted values. */
+        private static <T> T parseOption(String value, Function<String, T> parse) {
+            try {
+                return parse.apply(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
