@@ -70,7 +70,7 @@ public final class BenchCommand implements Runnable {
                             + "random batch of the spec's own input (--channels, --classes) instead, for shapes no "
                             + "dataset has (speed only). --stem-stride, --width and "
                             + "--depth change ARCH as in effnas train. --engine onednn-nhwc times the NHWC engine "
-                            + "instead of DL4J (no dropout or drop-connect yet; full batches only). The machine's other load "
+                            + "instead of DL4J (full batches only). The machine's other load "
                             + "changes the figures: compare runs made back to back. PyTorch reference: "
                             + "bench/pytorch_reference.py, back to back: bench/versus-pytorch.sh train ARCH; "
                             + "method and results: docs/performance.md."},

@@ -39,6 +39,10 @@ final class NhwcLayers {
                                 FloatBuffer variance) {
     }
 
+    /** A dropout or drop-connect mask: its float32 values, drawn each training step, and its drop rate. */
+    private record RandomMask(FloatBuffer values, float rate) {
+    }
+
     /** TensorFlow's decay 0.99 and epsilon 1e-3, as effnas's DL4J graph and its PyTorch reference use. */
     private static final float BN_MOMENTUM = 0.01f;
     private static final float BN_EPSILON = 1e-3f;
@@ -51,6 +55,7 @@ final class NhwcLayers {
     final List<NhwcParameter> params = new ArrayList<>();
     final GradientBuffers gradients;
     private final List<RunningStats> stats = new ArrayList<>();
+    private final List<RandomMask> masks = new ArrayList<>();
     /** The layer kind the steps being built belong to, for the profile's shares. */
     private String kind = "input";
     private final Random random;
@@ -254,6 +259,53 @@ final class NhwcLayers {
                 eng));
         return step(mul, dnnl.DNNL_ARG_SRC_0, view(a, flat), dnnl.DNNL_ARG_SRC_1, view(b, gate), dnnl.DNNL_ARG_DST,
                 view(out, flat));
+    }
+
+    /** Dropout at {@code rate} on each value of x in training (kept values scaled by 1 / (1 - rate)); none in inference. */
+    NhwcTensor dropout(NhwcTensor x, double rate) {
+        kind = "dropout";
+        return mask(x, x.channels() * x.dims()[2] * x.dims()[3], rate);
+    }
+
+    /** Drop-connect: each image's whole x dropped at {@code rate} in training (else scaled by 1 / (1 - rate)). */
+    NhwcTensor dropConnect(NhwcTensor x, double rate) {
+        kind = "drop_connect";
+        return mask(x, 1, rate);
+    }
+
+    /**
+     * x times a random mask of {@code perImage} values per image, drawn again each training step
+     * ({@link #drawMasks}), as [N, C*H*W] times [N, perImage]; a copy of x in inference.
+     */
+    private NhwcTensor mask(NhwcTensor x, long perImage, double rate) {
+        long n = x.dims()[0];
+        long flat = x.channels() * x.dims()[2] * x.dims()[3];
+        memory.desc values = new memory.desc(new long[] {n, flat}, type, memory.format_tag.ab);
+        memory.desc maskMd = new memory.desc(new long[] {n, perImage}, type, memory.format_tag.ab);
+        memory drawn = new memory(new memory.desc(new long[] {n, perImage}, memory.data_type.f32,
+                memory.format_tag.ab), eng);
+        memory mask = new memory(maskMd, eng);
+        masks.add(new RandomMask(floats(drawn, (int) (n * perImage)), (float) rate));
+        NhwcTensor y = activation(x.dims());
+        binary mul = new binary(new binary.primitive_desc(new binary.desc(dnnl.algorithm.binary_mul, values, maskMd,
+                values), eng));
+        training.add(step(new reorder(drawn, mask), dnnl.DNNL_ARG_FROM, drawn, dnnl.DNNL_ARG_TO, mask));
+        training.add(step(mul, dnnl.DNNL_ARG_SRC_0, view(x.data(), values), dnnl.DNNL_ARG_SRC_1, mask,
+                dnnl.DNNL_ARG_DST, view(y.data(), values)));
+        inference.add(step(new reorder(x.data(), y.data()), dnnl.DNNL_ARG_FROM, x.data(), dnnl.DNNL_ARG_TO, y.data()));
+        backward.push(List.of(step(mul, dnnl.DNNL_ARG_SRC_0, view(y.diff(), values), dnnl.DNNL_ARG_SRC_1, mask,
+                dnnl.DNNL_ARG_DST, view(x.diff(), values))));
+        return y;
+    }
+
+    /** Draws every dropout and drop-connect mask for the next training step. */
+    void drawMasks() {
+        for (RandomMask m : masks) {
+            float keep = 1 - m.rate();
+            for (int i = 0; i < m.values().capacity(); i++) {
+                m.values().put(i, random.nextFloat() < keep ? 1 / keep : 0f);
+            }
+        }
     }
 
     /** The identity residual a + b; each input's gradient is a copy of the output's. */

@@ -24,7 +24,9 @@ import org.effnas.spec.SeparableConv;
  * identity residual), so its trainable parameters equal the cost model's; it trains with Adam (betas and
  * epsilon at PyTorch's defaults) on a fixed batch size.
  *
- * <p>Not built yet, so not paid either: dropout, drop-connect, weight decay and checkpoints. Only
+ * <p>Dropout (before the classifier) and drop-connect (on each residual branch, its rate growing with the
+ * block's index) draw fresh masks every training step and are off in inference. Not built yet, so not
+ * paid either: weight decay, label smoothing, learning-rate schedules inside the engine and checkpoints. Only
  * {@code effnas bench train --engine onednn-nhwc} uses it; searches still train with DL4J.
  */
 public final class NhwcNetwork {
@@ -135,7 +137,7 @@ public final class NhwcNetwork {
     /** What trained: engine, precision, oneDNN version and the ISA its kernels dispatch to. */
     public String describe() {
         return "engine=onednn-nhwc precision=" + precision.text() + " onednn=" + oneDnnVersion() + " isa="
-                + dnnl.get_effective_cpu_isa() + " regularisation=none";
+                + dnnl.get_effective_cpu_isa() + " dropout=" + spec.dropout() + " drop-connect=" + spec.dropConnect();
     }
 
     private NhwcTensor build(NhwcTensor input) {
@@ -144,7 +146,11 @@ public final class NhwcNetwork {
             x = block(b, x);
         }
         x = convBnAct(x, spec.head().filters(), 1, 1, true);
-        return layers.conv(layers.pool(x), spec.classes(), 1, 1, false, true);
+        NhwcTensor pooled = layers.pool(x);
+        if (spec.dropout() > 0) {
+            pooled = layers.dropout(pooled, spec.dropout());
+        }
+        return layers.conv(pooled, spec.classes(), 1, 1, false, true);
     }
 
     /** One block, as effnas's DL4J graph translates it (GraphTranslator's block rules). */
@@ -166,7 +172,11 @@ public final class NhwcNetwork {
             throw new IllegalArgumentException("block " + b.index() + ": the NHWC engine has no translation for "
                     + b.op());
         }
-        return b.residual() ? layers.add(x, in[1]) : x;
+        if (!b.residual()) {
+            return x;
+        }
+        double dropConnect = spec.dropConnectRate(b.index());
+        return layers.add(dropConnect > 0 ? layers.dropConnect(x, dropConnect) : x, in[1]);
     }
 
     private NhwcTensor convBnAct(NhwcTensor x, int filters, int kernel, int stride, boolean act) {
@@ -210,6 +220,11 @@ public final class NhwcNetwork {
                 throw new IllegalArgumentException("label " + labels[n] + " of image " + n + " is not in [0, "
                         + classes + ")");
             }
+        }
+        long tm = System.nanoTime();
+        layers.drawMasks();
+        if (profile != null) {
+            profile.java("forward", "masks", System.nanoTime() - tm);
         }
         double loss = lossAndGradients(images, labels);
         long t0 = System.nanoTime();
@@ -269,6 +284,11 @@ public final class NhwcNetwork {
         long t0 = System.nanoTime();
         st.run(s);
         profile.primitive(phase, st.kind(), System.nanoTime() - t0);
+    }
+
+    /** Draws new dropout and drop-connect masks, as each training step does (for the gradient check). */
+    void drawMasks() {
+        layers.drawMasks();
     }
 
     /** The trainable arrays in build order, for the gradient check. */

@@ -28,10 +28,10 @@ class NhwcLearningTest {
 
     private static final int BATCH = 32;
     private static final int EPOCHS = 16;
-    /** TrainingTest's net (stride-2 stem, MBConv with SE, a residual), without the regularisation the engine lacks. */
+    /** TrainingTest's net: stride-2 stem, MBConv with SE, a residual with drop-connect, dropout. */
     private static final ArchSpec TINY = ArchSpec.of(28, 1, 10, BlockStrings.parseStem("k3_s2_o16"),
             BlockStrings.parseAll(List.of("r2_k3_s11_e1_i16_o16_se0.25", "r1_k3_s22_e4_i16_o24_se0.25")),
-            BlockStrings.parseHead("o64"), Activation.SWISH, 0, 0);
+            BlockStrings.parseHead("o64"), Activation.SWISH, 0.1, 0.1);
 
     private static SplitDataset data;
     private static Double f32Top1;
@@ -46,7 +46,7 @@ class NhwcLearningTest {
     @Test
     void learnsRealImagesWellAboveChanceInF32() {
         // 10 classes: chance is 0.10; a wrong gradient, loss or batch-norm inference path stays near it
-        assertTrue(f32Top1() > 0.6, "test top-1 after 16 epochs on 900 images (chance 0.10, measured 0.74): "
+        assertTrue(f32Top1() > 0.6, "test top-1 after 16 epochs on 900 images (chance 0.10, measured 0.73): "
                 + f32Top1());
     }
 
@@ -54,7 +54,7 @@ class NhwcLearningTest {
     void learnsAsWellInBf16WhereTheCpuRunsIt() {
         assumeTrue(NhwcNetwork.supports(Precision.BF16), "oneDNN cannot run bf16 on this CPU");
         double top1 = trainAndTest(Precision.BF16);
-        assertEquals(f32Top1(), top1, 0.03, "bf16 against f32 test top-1 (measured 0.742 against 0.744)");
+        assertEquals(f32Top1(), top1, 0.03, "bf16 against f32 test top-1 (measured 0.732 against 0.730)");
     }
 
     private static synchronized double f32Top1() {

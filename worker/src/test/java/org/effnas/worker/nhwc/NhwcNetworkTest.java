@@ -1,5 +1,6 @@
 package org.effnas.worker.nhwc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,8 +51,19 @@ class NhwcNetworkTest {
 
     @Test
     void gradientsMatchCentralDifferencesOfTheLoss() {
+        assertGradientsMatch(EVERY_OP);
+    }
+
+    @Test
+    void gradientsMatchThroughFixedDropoutAndDropConnectMasks() {
+        // drop-connect grows with the block index, so the separable block's residual (index 2 of 4) gets 0.25
+        assertGradientsMatch(EVERY_OP.withRegularisation(0.5, 0.5));
+    }
+
+    private static void assertGradientsMatch(ArchSpec spec) {
         int batch = 4;
-        NhwcNetwork net = NhwcNetwork.of(EVERY_OP, batch, Precision.F32, 3);
+        NhwcNetwork net = NhwcNetwork.of(spec, batch, Precision.F32, 3);
+        net.drawMasks();
         float[] images = new float[batch * 2 * 8 * 8];
         Random random = new Random(5);
         for (int i = 0; i < images.length; i++) {
@@ -88,6 +100,25 @@ class NhwcNetworkTest {
             checked++;
         }
         assertTrue(checked >= params.size() / 2, "checked " + checked + " of " + params.size() + " arrays");
+    }
+
+    @Test
+    void inferenceLeavesDropoutAndDropConnectOut() {
+        NhwcNetwork net = NhwcNetwork.of(EVERY_OP.withRegularisation(0.5, 0.5), 4, Precision.F32, 3);
+        float[] images = new float[4 * 2 * 8 * 8];
+        Random random = new Random(8);
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) random.nextGaussian();
+        }
+        int[] labels = {0, 1, 2, 1};
+        for (int i = 0; i < 5; i++) {
+            net.fit(images, labels);
+        }
+        assertArrayEquals(net.predict(images), net.predict(images), "no mask is drawn in inference");
+        net.drawMasks();
+        double first = net.lossAndGradients(images, labels);
+        net.drawMasks();
+        assertNotEquals(first, net.lossAndGradients(images, labels), 1e-9, "each draw masks other values");
     }
 
     @Test
