@@ -11,7 +11,6 @@ import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.nhwc.NhwcNetwork;
 import org.effnas.worker.nhwc.Precision;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -62,7 +61,7 @@ public final class NhwcEpochAccuracy {
                 while (train.hasNext()) {
                     DataSet b = train.next();
                     if (b.numExamples() == BATCH) {
-                        double loss = net.fit(floats(b), b.getLabels().argMax(1).toIntVector());
+                        double loss = net.fit(b);
                         recent = steps < 50 ? recent + loss / 50 : recent + (loss - recent) / 50;
                         steps++;
                     }
@@ -74,10 +73,7 @@ public final class NhwcEpochAccuracy {
             int seen = 0;
             while (test.hasNext()) {
                 DataSet b = test.next();
-                float[] padded = new float[BATCH * 28 * 28];
-                float[] x = floats(b);
-                System.arraycopy(x, 0, padded, 0, x.length);
-                int[] predicted = net.predict(padded);
+                int[] predicted = net.predict(b);
                 int[] labels = b.getLabels().argMax(1).toIntVector();
                 for (int i = 0; i < labels.length; i++) {
                     correct += predicted[i] == labels[i] ? 1 : 0;
@@ -88,9 +84,5 @@ public final class NhwcEpochAccuracy {
                     arch, p, seed, epochs, steps, correct / (double) seen, correct, seen, recent,
                     steps * (double) BATCH / seconds, net.describe());
         }
-    }
-
-    private static float[] floats(DataSet b) {
-        return b.getFeatures().castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 }

@@ -15,6 +15,8 @@ import org.effnas.spec.Block;
 import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * An MBConv network trained by oneDNN directly on NHWC activations (JavaCPP's org.bytedeco:dnnl preset),
@@ -251,6 +253,33 @@ public final class NhwcNetwork {
         return profile;
     }
 
+    /** {@link #fit(float[], int[])} on a full batch from a DL4J iterator (NCHW features, one-hot labels). */
+    public double fit(DataSet batch) {
+        return fit(images(batch), batch.getLabels().argMax(1).toIntVector());
+    }
+
+    /**
+     * {@link #predict(float[])} on a batch from a DL4J iterator, which may be short (an epoch's last):
+     * zero images fill it, harmless in inference, where batch norm uses its running statistics.
+     *
+     * @return one class per image of {@code batch}
+     */
+    public int[] predict(DataSet batch) {
+        int n = batch.numExamples();
+        if (n > this.batch) {
+            throw new IllegalArgumentException("the NHWC engine was built for batches of " + this.batch
+                    + " images, got " + n);
+        }
+        float[] padded = new float[input.capacity()];
+        float[] images = images(batch);
+        System.arraycopy(images, 0, padded, 0, images.length);
+        return java.util.Arrays.copyOf(predict(padded), n);
+    }
+
+    private static float[] images(DataSet batch) {
+        return batch.getFeatures().castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
     /** Forward and backward on a full batch, leaving every parameter's gradient in place; returns the loss. */
     double lossAndGradients(float[] images, int[] labels) {
         long t0 = System.nanoTime();
@@ -365,11 +394,13 @@ public final class NhwcNetwork {
             }
             double sum = 0;
             for (int k = 0; k < classes; k++) {
-                sum += Math.exp(logits.get(o + k) - max);
+                double e = Math.exp(logits.get(o + k) - max);
+                logitGrads.put(o + k, (float) e);
+                sum += e;
             }
             loss -= logits.get(o + labels[n]) - max - Math.log(sum);
             for (int k = 0; k < classes; k++) {
-                double p = Math.exp(logits.get(o + k) - max) / sum;
+                double p = logitGrads.get(o + k) / sum;
                 logitGrads.put(o + k, (float) ((p - (k == labels[n] ? 1 : 0)) / batch));
             }
         }

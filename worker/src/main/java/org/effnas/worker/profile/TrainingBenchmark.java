@@ -16,7 +16,6 @@ import org.effnas.worker.graph.TrainableParams;
 import org.effnas.worker.nhwc.NhwcNetwork;
 import org.effnas.worker.nhwc.NhwcProfile;
 import org.effnas.worker.nhwc.Precision;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -71,8 +70,7 @@ public record TrainingBenchmark(long params, long macs, int batch, int iteration
             if (batch.numExamples() != net.batch()) {
                 return 0;
             }
-            net.fit(batch.getFeatures().castTo(DataType.FLOAT).dup('c').data().asFloat(),
-                    batch.getLabels().argMax(1).toIntVector());
+            net.fit(batch);
             return net.batch();
         }, net.params(), net::describe, profile ? net::startProfile : () -> { });
         NhwcProfile p = net.profile();
