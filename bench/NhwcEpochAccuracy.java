@@ -10,7 +10,7 @@ import org.effnas.data.SplitOptions;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.nhwc.NhwcNetwork;
-import org.effnas.worker.nhwc.Precision;
+import org.effnas.eval.Precision;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.effnas.InvalidInputException;
 import org.effnas.notation.SpecFiles;
@@ -33,9 +34,20 @@ public final class EvalJson {
         return RECORDS.valueToTree(r);
     }
 
-    /** The recipe's fields (part of every cache key: keep them stable). */
+    /**
+     * The recipe's fields (part of every cache key: keep them stable). The engine and precision appear only
+     * when not the default DL4J in f32, so every key and journal line written before they existed still
+     * reads the same.
+     */
     public static ObjectNode training(TrainingSettings t) {
-        return fields(t);
+        ObjectNode n = fields(t);
+        if (t.engine() == TrainingEngine.DL4J) {
+            n.remove("engine");
+        }
+        if (t.precision() == Precision.F32) {
+            n.remove("precision");
+        }
+        return n;
     }
 
     public static TrainingSettings training(JsonNode n, String where) {
@@ -45,7 +57,9 @@ public final class EvalJson {
                 f.num("warmup_epochs"), f.text("schedule"), f.num("weight_decay"),
                 f.num("label_smoothing"), f.bool("augment"), f.num("minival_fraction"),
                 // absent in journals written before precise BN existed: those runs had none
-                (int) f.integerOr("precise_bn_images", 0));
+                (int) f.integerOr("precise_bn_images", 0),
+                f.parsedOr("engine", TrainingEngine::parse, TrainingEngine.DL4J),
+                f.parsedOr("precision", Precision::parse, Precision.F32));
     }
 
     /** The provenance's fields; device, backend and latency only when known, {@code cached} only when true. */
@@ -201,6 +215,20 @@ public final class EvalJson {
 
         long integer(String field) {
             return typed(field, JsonNode::isIntegralNumber, "an integer").asLong();
+        }
+
+        /** A string field read by {@code parse} (which refuses with IllegalArgumentException); absent gives {@code absent}. */
+        <T> T parsedOr(String field, Function<String, T> parse, T absent) {
+            if (!n.has(field)) {
+                return absent;
+            }
+            try {
+                return parse.apply(text(field));
+            } catch (InvalidInputException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(where + ": field '" + field + "': " + e.getMessage());
+            }
         }
 
         long integerOr(String field, long absent) {

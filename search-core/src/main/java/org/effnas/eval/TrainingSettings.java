@@ -22,16 +22,26 @@ import org.effnas.InvalidInputException;
  *                      this many training images before evaluating ("precise BN"); 0 keeps the
  *                      running averages of training (momentum 0.99), which trail the weights of a short
  *                      proxy run badly
+ * @param engine        what trains the candidate ({@code training.engine}); null means DL4J
+ * @param precision     activations' number format while training ({@code training.precision}); null means
+ *                      f32, and bf16 needs the NHWC engine
  */
 public record TrainingSettings(double epochs, long steps, int subset, int batchSize, String optimizer,
                                double learningRate, double warmupEpochs, String schedule,
                                double weightDecay, double labelSmoothing, boolean augment,
-                               double minivalFraction, int preciseBnImages) {
+                               double minivalFraction, int preciseBnImages, TrainingEngine engine,
+                               Precision precision) {
 
     /** Images of the default precise-BN pass: as good as 3x more on Fashion-MNIST proxies, about 1/10 of a proxy epoch's time. */
     public static final int DEFAULT_PRECISE_BN_IMAGES = 1024;
 
     public TrainingSettings {
+        engine = engine == null ? TrainingEngine.DL4J : engine;
+        precision = precision == null ? Precision.F32 : precision;
+        if (precision == Precision.BF16 && engine != TrainingEngine.ONEDNN_NHWC) {
+            throw new InvalidInputException("training.precision: bf16 needs training.engine: "
+                    + TrainingEngine.ONEDNN_NHWC.text() + " (the DL4J engine trains in f32 only)");
+        }
         if (!(epochs >= 0) || (epochs == 0 && steps <= 0)) {
             throw new InvalidInputException("training.epochs: must be > 0 (or set training.steps), got " + epochs);
         }
@@ -70,6 +80,14 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
         }
     }
 
+    /** The recipe on DL4J in f32, the default engine. */
+    public TrainingSettings(double epochs, long steps, int subset, int batchSize, String optimizer,
+                            double learningRate, double warmupEpochs, String schedule, double weightDecay,
+                            double labelSmoothing, boolean augment, double minivalFraction, int preciseBnImages) {
+        this(epochs, steps, subset, batchSize, optimizer, learningRate, warmupEpochs, schedule, weightDecay,
+                labelSmoothing, augment, minivalFraction, preciseBnImages, TrainingEngine.DL4J, Precision.F32);
+    }
+
     /** A short proxy run: 1 epoch of Adam on the full split, batch 128, 10% minival, precise BN over 1024 images. */
     public static TrainingSettings defaults() {
         return new TrainingSettings(1, 0, 0, 128, "adam", 1e-3, 0, "constant", 0, 0, false, 0.1,
@@ -79,7 +97,7 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
     public TrainingSettings withEpochs(double newEpochs) {
         return new TrainingSettings(newEpochs, 0, subset, batchSize, optimizer, learningRate,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
-                preciseBnImages);
+                preciseBnImages, engine, precision);
     }
 
     /**
@@ -89,18 +107,25 @@ public record TrainingSettings(double epochs, long steps, int subset, int batchS
     public TrainingSettings withSteps(long newSteps) {
         return new TrainingSettings(epochs, newSteps, subset, batchSize, optimizer, learningRate,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
-                preciseBnImages);
+                preciseBnImages, engine, precision);
     }
 
     public TrainingSettings withSubset(int newSubset) {
         return new TrainingSettings(epochs, steps, newSubset, batchSize, optimizer, learningRate,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
-                preciseBnImages);
+                preciseBnImages, engine, precision);
     }
 
     public TrainingSettings withBatchSize(int newBatch) {
         return new TrainingSettings(epochs, steps, subset, newBatch, optimizer, learningRate,
                 warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
-                preciseBnImages);
+                preciseBnImages, engine, precision);
+    }
+
+    /** The same recipe trained by {@code newEngine} in {@code newPrecision}. */
+    public TrainingSettings withEngine(TrainingEngine newEngine, Precision newPrecision) {
+        return new TrainingSettings(epochs, steps, subset, batchSize, optimizer, learningRate,
+                warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction,
+                preciseBnImages, newEngine, newPrecision);
     }
 }

@@ -2,6 +2,10 @@ package org.effnas.cluster.wire;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.function.Function;
+import org.effnas.InvalidInputException;
+import org.effnas.eval.Precision;
+import org.effnas.eval.TrainingEngine;
 import org.effnas.eval.TrainingSettings;
 
 /**
@@ -23,7 +27,8 @@ public final class TrainingSettingsSerializer extends WireSerializer<TrainingSet
                 in.readInt32("batchSize"), in.readString("optimizer"), in.readFloat64("learningRate"),
                 in.readFloat64("warmupEpochs"), in.readString("schedule"), in.readFloat64("weightDecay"),
                 in.readFloat64("labelSmoothing"), in.readBoolean("augment"), in.readFloat64("minivalFraction"),
-                in.readInt32("preciseBnImages"));
+                in.readInt32("preciseBnImages"), parsed("engine", in.readString("engine"), TrainingEngine::parse),
+                parsed("precision", in.readString("precision"), Precision::parse));
     }
 
     @Override
@@ -41,5 +46,19 @@ public final class TrainingSettingsSerializer extends WireSerializer<TrainingSet
         out.writeBoolean("augment", t.augment());
         out.writeFloat64("minivalFraction", t.minivalFraction());
         out.writeInt32("preciseBnImages", t.preciseBnImages());
+        out.writeString("engine", t.engine().text());
+        out.writeString("precision", t.precision().text());
+    }
+
+    /** A closed-set field from the network, refused as bad input (never a crash) when it names nothing known. */
+    private static <T> T parsed(String field, String text, Function<String, T> parse) {
+        if (text == null) {
+            throw new InvalidInputException("training settings from the network: " + field + " is missing");
+        }
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("training settings from the network: " + field + ": " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.effnas.worker.nhwc;
 
+import org.effnas.eval.Precision;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,7 +15,7 @@ import org.effnas.worker.graph.GraphTranslator;
 import org.effnas.worker.graph.TrainableParams;
 import org.effnas.worker.nhwc.NhwcNetwork;
 import org.effnas.worker.nhwc.NhwcProfile;
-import org.effnas.worker.nhwc.Precision;
+import org.effnas.eval.Precision;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 

@@ -1,5 +1,6 @@
 package org.effnas.worker.nhwc;
 
+import org.effnas.eval.Precision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

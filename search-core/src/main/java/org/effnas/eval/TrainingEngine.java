@@ -1,13 +1,17 @@
-package org.effnas.worker.profile;
+package org.effnas.eval;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Which code trains the network in {@code effnas bench train}. */
+/**
+ * Which code trains a candidate ({@code training.engine}): part of the recipe, so a result names it and
+ * the cache never serves one engine's result for another's.
+ */
 public enum TrainingEngine {
-    /** effnas's DL4J graph: what searches train with. */
+    /** effnas's DL4J graph (the default: every CPU and GPU build runs it). */
     DL4J("dl4j"),
-    /** {@link org.effnas.worker.nhwc.NhwcNetwork}: oneDNN directly on NHWC activations. */
+    /** The worker's NHWC engine: oneDNN primitives called directly on NHWC activations, CPU only. */
     ONEDNN_NHWC("onednn-nhwc");
 
     private final String text;
@@ -16,6 +20,7 @@ public enum TrainingEngine {
         this.text = text;
     }
 
+    @JsonValue
     public String text() {
         return text;
     }

@@ -1,9 +1,13 @@
-package org.effnas.worker.nhwc;
+package org.effnas.eval;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The activations' number format in the NHWC engine; master weights, gradients and Adam's state stay float32. */
+/**
+ * The number format of activations and kernel weights while training ({@code training.precision}); master
+ * weights, gradients and the optimizer's state stay float32. Only the NHWC engine runs bf16.
+ */
 public enum Precision {
     F32("f32"),
     /** bfloat16 activations and kernel weights (AVX-512 bf16 or AMX), with float32 masters. */
@@ -15,6 +19,7 @@ public enum Precision {
         this.text = text;
     }
 
+    @JsonValue
     public String text() {
         return text;
     }
