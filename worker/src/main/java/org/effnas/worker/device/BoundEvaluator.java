@@ -33,7 +33,10 @@ public final class BoundEvaluator implements BlockingEvaluator {
         if (r == null || r.provenance() == null) {
             return r;
         }
-        return r.withProvenance(r.provenance().onDevice(device.toString(), binding.backendFacts()));
+        // the evaluator's own facts (the NHWC engine's) come first, the slot's native backend after them
+        String own = r.provenance().backend();
+        String facts = own.isEmpty() ? binding.backendFacts() : own + " " + binding.backendFacts();
+        return r.withProvenance(r.provenance().onDevice(device.toString(), facts.strip()));
     }
 
     public Device device() {

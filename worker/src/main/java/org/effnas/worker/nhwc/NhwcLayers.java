@@ -34,9 +34,9 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class NhwcLayers {
 
-    /** Batch norm's running statistics, updated from each training step's batch statistics. */
-    private record RunningStats(FloatBuffer batchMean, FloatBuffer batchVariance, FloatBuffer mean,
-                                FloatBuffer variance) {
+    /** A batch norm layer's running statistics, updated from each training step's batch statistics. */
+    record RunningStats(String layer, FloatBuffer batchMean, FloatBuffer batchVariance, FloatBuffer mean,
+                        FloatBuffer variance) {
     }
 
     /** A dropout or drop-connect mask: its float32 values, drawn each training step, and its drop rate. */
@@ -54,7 +54,7 @@ final class NhwcLayers {
     final Deque<List<NhwcStep>> backward = new ArrayDeque<>();
     final List<NhwcParameter> params = new ArrayList<>();
     final GradientBuffers gradients;
-    private final List<RunningStats> stats = new ArrayList<>();
+    final List<RunningStats> stats = new ArrayList<>();
     private final List<RandomMask> masks = new ArrayList<>();
     /** The layer kind the steps being built belong to, for the profile's shares. */
     private String kind = "input";
@@ -67,8 +67,11 @@ final class NhwcLayers {
         this.gradients = new GradientBuffers(eng);
     }
 
-    /** A 'same'-padded convolution, plain or depthwise, as TensorFlow pads (the extra pixel bottom/right). */
-    NhwcTensor conv(NhwcTensor x, int cout, int k, int stride, boolean depthwise, boolean bias) {
+    /**
+     * A 'same'-padded convolution, plain or depthwise, as TensorFlow pads (the extra pixel bottom/right); with
+     * a bias it is a dense layer on pooled values. {@code name} is the DL4J graph's name of the layer.
+     */
+    NhwcTensor conv(String name, NhwcTensor x, int cout, int k, int stride, boolean depthwise, boolean bias) {
         kind = depthwise ? "depthwise" : x.dims()[2] == 1 ? "se_or_classifier" : "conv";
         long n = x.dims()[0];
         long cin = x.channels();
@@ -95,13 +98,15 @@ final class NhwcLayers {
                 ? new convolution_backward_weights.desc(direct, src, anyDiffW, biasMd, dst, strides, padL, padR)
                 : new convolution_backward_weights.desc(direct, src, anyDiffW, dst, strides, padL, padR), eng, fwd);
         int size = (int) (wd[0] * wd[1] * wd[2] * wd[3] * (depthwise ? wd[4] : 1));
-        NhwcParameter w = param(new memory.desc(wd, memory.data_type.f32,
+        NhwcParameter.Role role = depthwise ? NhwcParameter.Role.DEPTHWISE_WEIGHT
+                : bias ? NhwcParameter.Role.DENSE_WEIGHT : NhwcParameter.Role.CONV_WEIGHT;
+        NhwcParameter w = param(name, role, new memory.desc(wd, memory.data_type.f32,
                 depthwise ? memory.format_tag.goihw : memory.format_tag.oihw), size);
         double std = Math.sqrt(2.0 / ((depthwise ? 1 : cin) * k * k)); // He-normal over the fan-in
         for (int i = 0; i < size; i++) {
             w.values.put(i, (float) (random.nextGaussian() * std));
         }
-        NhwcParameter b = bias ? param(biasMd, (int) y.channels()) : null;
+        NhwcParameter b = bias ? param(name, NhwcParameter.Role.BIAS, biasMd, (int) y.channels()) : null;
         memory kernelW = new memory(fwd.weights_desc(), eng);
         memory diffW = new memory(bwdW.diff_weights_desc(), eng);
         both(stepAs("weight_reorder", new reorder(w.value, kernelW), dnnl.DNNL_ARG_FROM, w.value, dnnl.DNNL_ARG_TO,
@@ -132,7 +137,7 @@ final class NhwcLayers {
     }
 
     /** Batch norm: the batch's statistics in training, the running ones in inference; learned scale and shift. */
-    NhwcTensor bn(NhwcTensor x) {
+    NhwcTensor bn(String name, NhwcTensor x) {
         kind = "batch_norm";
         memory.desc d = nhwc(x.dims());
         batch_normalization_forward.primitive_desc fwd = new batch_normalization_forward.primitive_desc(
@@ -146,8 +151,8 @@ final class NhwcLayers {
                 new batch_normalization_backward.desc(dnnl.prop_kind.backward, d, d, BN_EPSILON,
                         dnnl.normalization_flags.use_scale_shift), eng, fwd);
         int c = (int) x.channels();
-        NhwcParameter ss = param(new memory.desc(new long[] {2, c}, memory.data_type.f32, memory.format_tag.nc),
-                2 * c);
+        NhwcParameter ss = param(name, NhwcParameter.Role.SCALE_SHIFT, new memory.desc(new long[] {2, c},
+                memory.data_type.f32, memory.format_tag.nc), 2 * c);
         for (int i = 0; i < c; i++) {
             ss.values.put(i, 1f);
         }
@@ -155,7 +160,7 @@ final class NhwcLayers {
         memory variance = new memory(fwd.variance_desc(), eng);
         memory runningMean = new memory(fwd.mean_desc(), eng);
         memory runningVariance = new memory(fwd.variance_desc(), eng);
-        RunningStats rs = new RunningStats(floats(mean, c), floats(variance, c), floats(runningMean, c),
+        RunningStats rs = new RunningStats(name, floats(mean, c), floats(variance, c), floats(runningMean, c),
                 floats(runningVariance, c));
         for (int i = 0; i < c; i++) {
             rs.mean().put(i, 0f);
@@ -189,10 +194,12 @@ final class NhwcLayers {
     NhwcTensor eltwise(NhwcTensor x, dnnl.algorithm algorithm) {
         kind = "activation";
         memory.desc d = nhwc(x.dims());
+        // alpha is swish's beta (1) but relu's negative slope (0: a slope of 1 would make relu the identity)
+        float alpha = algorithm == dnnl.algorithm.eltwise_relu ? 0f : 1f;
         eltwise_forward.primitive_desc fwd = new eltwise_forward.primitive_desc(
-                new eltwise_forward.desc(dnnl.prop_kind.forward_training, algorithm, d, 1f, 0f), eng);
+                new eltwise_forward.desc(dnnl.prop_kind.forward_training, algorithm, d, alpha, 0f), eng);
         eltwise_backward.primitive_desc bwd = new eltwise_backward.primitive_desc(
-                new eltwise_backward.desc(algorithm, d, d, 1f, 0f), eng, fwd);
+                new eltwise_backward.desc(algorithm, d, d, alpha, 0f), eng, fwd);
         NhwcTensor y = activation(x.dims());
         both(step(new eltwise_forward(fwd), dnnl.DNNL_ARG_SRC, x.data(), dnnl.DNNL_ARG_DST, y.data()));
         backward.push(List.of(step(new eltwise_backward(bwd), dnnl.DNNL_ARG_SRC, x.data(), dnnl.DNNL_ARG_DIFF_DST,
@@ -362,8 +369,8 @@ final class NhwcLayers {
         inference.add(step);
     }
 
-    private NhwcParameter param(memory.desc plain, int size) {
-        NhwcParameter p = new NhwcParameter(plain, eng, size);
+    private NhwcParameter param(String layer, NhwcParameter.Role role, memory.desc plain, int size) {
+        NhwcParameter p = new NhwcParameter(layer, role, plain, eng, size);
         params.add(p);
         return p;
     }

@@ -10,12 +10,14 @@ import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.PointerScope;
 import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;
 import org.effnas.spec.Block;
 import org.effnas.spec.MBConv;
 import org.effnas.spec.PlainConv;
 import org.effnas.spec.SeparableConv;
+import org.effnas.worker.graph.GraphTranslator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -24,15 +26,17 @@ import org.nd4j.linalg.dataset.DataSet;
  * outside DL4J: the layout-keeping engine docs/performance.md measures against DL4J and PyTorch. It is
  * built from a spec with the translation rules of effnas's DL4J graph ('same' padding as TensorFlow
  * computes it, conv + batch norm + activation, SE from the block's input filters, linear projection,
- * identity residual), so its trainable parameters equal the cost model's; it trains with Adam (betas and
- * epsilon at PyTorch's defaults) on a fixed batch size.
+ * identity residual), so its trainable parameters equal the cost model's, and each array is named as that
+ * graph names its layer ({@link GraphWeights} copies the trained state there). It trains on a fixed batch
+ * size with Adam or RMSProp-momentum and L2 weight decay ({@link NhwcUpdate}), on soft targets (so label
+ * smoothing is the caller's), at the step size the caller sets each step (so a schedule drives it).
  *
  * <p>Dropout (before the classifier) and drop-connect (on each residual branch, its rate growing with the
- * block's index) draw fresh masks every training step and are off in inference. Not built yet, so not
- * paid either: weight decay, label smoothing, learning-rate schedules inside the engine and checkpoints. Only
- * {@code effnas bench train --engine onednn-nhwc} uses it; searches still train with DL4J.
+ * block's index) draw fresh masks every training step and are off in inference. It keeps no checkpoints.
+ * {@link NhwcTraining} runs it as a recipe's {@code training.engine: onednn-nhwc}; {@code effnas bench train
+ * --engine onednn-nhwc} times it. Its native memory is freed by {@link #close()}.
  */
-public final class NhwcNetwork {
+public final class NhwcNetwork implements AutoCloseable {
 
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
@@ -52,12 +56,18 @@ public final class NhwcNetwork {
     private final NhwcStep readLogits;
     private final NhwcStep writeLogitGrads;
     private final int classes;
+    private final NhwcUpdate update;
+    /** Owns every native allocation of the network, so {@link #close()} frees them at once. */
+    private final PointerScope natives;
     private double learningRate;
     private int steps;
     private NhwcProfile profile;
 
-    private NhwcNetwork(ArchSpec spec, int batch, Precision precision, long seed, double learningRate) {
+    private NhwcNetwork(ArchSpec spec, int batch, Precision precision, long seed, double learningRate,
+                        NhwcUpdate update, PointerScope natives) {
         this.spec = spec;
+        this.update = update;
+        this.natives = natives;
         this.learningRate = learningRate;
         this.batch = batch;
         this.precision = precision;
@@ -86,6 +96,9 @@ public final class NhwcNetwork {
         input = NhwcLayers.floats(userIn, (int) (inDims[0] * inDims[1] * inDims[2] * inDims[3]));
         logits = NhwcLayers.floats(z, batch * classes);
         logitGrads = NhwcLayers.floats(dz, batch * classes);
+        if (update.rule() == NhwcUpdate.Rule.RMSPROP_MOMENTUM) {
+            layers.params.forEach(NhwcParameter::startRmsProp);
+        }
     }
 
     /**
@@ -100,6 +113,12 @@ public final class NhwcNetwork {
 
     /** As {@link #of(ArchSpec, int, Precision, long)}, with Adam's step size. */
     public static NhwcNetwork of(ArchSpec spec, int batch, Precision precision, long seed, double learningRate) {
+        return of(spec, batch, precision, seed, learningRate, NhwcUpdate.adam());
+    }
+
+    /** As {@link #of(ArchSpec, int, Precision, long)}, with the first step size and how weights are updated. */
+    public static NhwcNetwork of(ArchSpec spec, int batch, Precision precision, long seed, double learningRate,
+                                 NhwcUpdate update) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be >= 1, got " + batch);
         }
@@ -110,7 +129,23 @@ public final class NhwcNetwork {
             throw new IllegalArgumentException("this CPU cannot run the NHWC engine in " + precision.text()
                     + " (oneDNN " + oneDnnVersion() + ", ISA " + dnnl.get_effective_cpu_isa() + ")");
         }
-        return new NhwcNetwork(spec, batch, precision, seed, learningRate);
+        // built inside a scope that then leaves the thread's stack, so it holds only the network's memory
+        PointerScope natives = new PointerScope();
+        try {
+            NhwcNetwork net = new NhwcNetwork(spec, batch, precision, seed, learningRate, update, natives);
+            natives.extend();
+            natives.close();
+            return net;
+        } catch (RuntimeException | Error e) {
+            natives.close();
+            throw e;
+        }
+    }
+
+    /** Frees the network's native memory; it must not be used afterwards. */
+    @Override
+    public void close() {
+        natives.close();
     }
 
     /** Whether oneDNN on this CPU creates the engine's convolutions in {@code precision}. */
@@ -144,33 +179,35 @@ public final class NhwcNetwork {
     }
 
     private NhwcTensor build(NhwcTensor input) {
-        NhwcTensor x = convBnAct(input, spec.stem().filters(), spec.stem().kernel(), spec.stem().stride(), true);
+        NhwcTensor x = convBnAct("stem", input, spec.stem().filters(), spec.stem().kernel(), spec.stem().stride(),
+                true);
         for (Block b : spec.blocks()) {
             x = block(b, x);
         }
-        x = convBnAct(x, spec.head().filters(), 1, 1, true);
+        x = convBnAct("head", x, spec.head().filters(), 1, 1, true);
         NhwcTensor pooled = layers.pool(x);
         if (spec.dropout() > 0) {
             pooled = layers.dropout(pooled, spec.dropout());
         }
-        return layers.conv(pooled, spec.classes(), 1, 1, false, true);
+        return layers.conv(GraphTranslator.OUTPUT, pooled, spec.classes(), 1, 1, false, true);
     }
 
     /** One block, as effnas's DL4J graph translates it (GraphTranslator's block rules). */
     private NhwcTensor block(Block b, NhwcTensor input) {
         NhwcTensor[] in = b.residual() ? layers.fork(input) : new NhwcTensor[] {input};
         NhwcTensor x = in[0];
+        String p = "b" + b.index() + "_";
         if (b.op() instanceof MBConv mb) {
             if (mb.expansion() != 1) {
-                x = convBnAct(x, b.expandedFilters(), 1, 1, true);
+                x = convBnAct(p + "expand", x, b.expandedFilters(), 1, 1, true);
             }
-            x = squeezeExcite(depthwiseBnAct(x, b), b);
-            x = convBnAct(x, b.outputFilters(), 1, 1, false);
+            x = squeezeExcite(p, depthwiseBnAct(p + "dw", x, b), b);
+            x = convBnAct(p + "project", x, b.outputFilters(), 1, 1, false);
         } else if (b.op() instanceof SeparableConv) {
-            x = squeezeExcite(depthwiseBnAct(x, b), b);
-            x = convBnAct(x, b.outputFilters(), 1, 1, true);
+            x = squeezeExcite(p, depthwiseBnAct(p + "dw", x, b), b);
+            x = convBnAct(p + "pw", x, b.outputFilters(), 1, 1, true);
         } else if (b.op() instanceof PlainConv) {
-            x = squeezeExcite(convBnAct(x, b.outputFilters(), b.kernel(), b.stride(), true), b);
+            x = squeezeExcite(p, convBnAct(p + "conv", x, b.outputFilters(), b.kernel(), b.stride(), true), b);
         } else {
             throw new IllegalArgumentException("block " + b.index() + ": the NHWC engine has no translation for "
                     + b.op());
@@ -182,25 +219,25 @@ public final class NhwcNetwork {
         return layers.add(dropConnect > 0 ? layers.dropConnect(x, dropConnect) : x, in[1]);
     }
 
-    private NhwcTensor convBnAct(NhwcTensor x, int filters, int kernel, int stride, boolean act) {
-        NhwcTensor y = layers.bn(layers.conv(x, filters, kernel, stride, false, false));
+    private NhwcTensor convBnAct(String name, NhwcTensor x, int filters, int kernel, int stride, boolean act) {
+        NhwcTensor y = layers.bn(name + "_bn", layers.conv(name, x, filters, kernel, stride, false, false));
         return act ? layers.eltwise(y, activation()) : y;
     }
 
-    private NhwcTensor depthwiseBnAct(NhwcTensor x, Block b) {
-        return layers.eltwise(layers.bn(layers.conv(x, (int) x.channels(), b.kernel(), b.stride(), true, false)),
-                activation());
+    private NhwcTensor depthwiseBnAct(String name, NhwcTensor x, Block b) {
+        return layers.eltwise(layers.bn(name + "_bn", layers.conv(name, x, (int) x.channels(), b.kernel(),
+                b.stride(), true, false)), activation());
     }
 
     /** Squeeze-and-excitation on x: pooled, reduced to the block's SE width, expanded, sigmoid, scaled. */
-    private NhwcTensor squeezeExcite(NhwcTensor x, Block b) {
+    private NhwcTensor squeezeExcite(String p, NhwcTensor x, Block b) {
         if (!b.hasSe()) {
             return x;
         }
         NhwcTensor[] gate = layers.fork(x);
-        NhwcTensor squeezed = layers.eltwise(layers.conv(layers.pool(gate[0]), b.seFilters(), 1, 1, false, true),
-                activation());
-        NhwcTensor g = layers.eltwise(layers.conv(squeezed, (int) x.channels(), 1, 1, false, true),
+        NhwcTensor squeezed = layers.eltwise(layers.conv(p + "se_reduce", layers.pool(gate[0]), b.seFilters(), 1, 1,
+                false, true), activation());
+        NhwcTensor g = layers.eltwise(layers.conv(p + "se_expand", squeezed, (int) x.channels(), 1, 1, false, true),
                 dnnl.algorithm.eltwise_logistic);
         return layers.scale(gate[1], g);
     }
@@ -210,18 +247,22 @@ public final class NhwcNetwork {
     }
 
     /**
-     * One training step on a full batch: forward, softmax cross-entropy, backward, Adam, running statistics.
+     * One training step on a full batch: forward, softmax cross-entropy, backward, weight decay, the optimizer,
+     * running statistics.
      *
-     * @param images {@code batch x C x H x W} floats in NCHW order, as DL4J's iterators hand them over
-     * @param labels one class index per image
+     * @param images  {@code batch x C x H x W} floats in NCHW order, as DL4J's iterators hand them over
+     * @param targets {@code batch x classes} class probabilities per image (one-hot, or label-smoothed)
      * @return the batch's mean loss before the update
      */
-    public double fit(float[] images, int[] labels) {
-        checkBatch(images, labels.length);
-        for (int n = 0; n < batch; n++) {
-            if (labels[n] < 0 || labels[n] >= classes) {
-                throw new IllegalArgumentException("label " + labels[n] + " of image " + n + " is not in [0, "
-                        + classes + ")");
+    public double fit(float[] images, float[] targets) {
+        checkBatch(images, targets.length / classes);
+        if (targets.length != batch * classes) {
+            throw new IllegalArgumentException("expected " + batch + " x " + classes + " targets, got " + targets.length);
+        }
+        for (int i = 0; i < targets.length; i++) {
+            if (!(targets[i] >= 0 && targets[i] <= 1)) {
+                throw new IllegalArgumentException("target " + i % classes + " of image " + i / classes + " is "
+                        + targets[i] + ", not a probability");
             }
         }
         long tm = System.nanoTime();
@@ -229,19 +270,34 @@ public final class NhwcNetwork {
         if (profile != null) {
             profile.java("forward", "masks", System.nanoTime() - tm);
         }
-        double loss = lossAndGradients(images, labels);
+        double loss = lossAndGradients(images, targets);
         long t0 = System.nanoTime();
         steps++;
-        double rate = learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
         for (NhwcParameter p : layers.params) {
-            p.adam(rate, BETA1, BETA2, EPSILON);
+            p.decay(update.weightDecay());
+        }
+        if (update.rule() == NhwcUpdate.Rule.ADAM) {
+            double rate = learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+            for (NhwcParameter p : layers.params) {
+                p.adam(rate, BETA1, BETA2, EPSILON);
+            }
+        } else {
+            for (NhwcParameter p : layers.params) {
+                p.rmsProp(learningRate, NhwcUpdate.RMSPROP_DECAY, NhwcUpdate.RMSPROP_MOMENTUM,
+                        NhwcUpdate.RMSPROP_EPSILON);
+            }
         }
         layers.updateRunningStats();
         if (profile != null) {
-            profile.java("update", "adam_and_running_stats", System.nanoTime() - t0);
+            profile.java("update", "optimizer_and_running_stats", System.nanoTime() - t0);
             profile.endStep();
         }
         return loss;
+    }
+
+    /** {@link #fit(float[], float[])} with one-hot targets: one class index per image. */
+    public double fit(float[] images, int[] labels) {
+        return fit(images, oneHot(labels));
     }
 
     /** Starts timing every step's primitives and Java work from the next step on ({@link #profile()}). */
@@ -254,9 +310,9 @@ public final class NhwcNetwork {
         return profile;
     }
 
-    /** {@link #fit(float[], int[])} on a full batch from a DL4J iterator (NCHW features, one-hot labels). */
+    /** {@link #fit(float[], float[])} on a full batch from a DL4J iterator: NCHW features, labels as its targets. */
     public double fit(DataSet batch) {
-        return fit(images(batch), batch.getLabels().argMax(1).toIntVector());
+        return fit(images(batch), batch.getLabels().castTo(DataType.FLOAT).dup('c').data().asFloat());
     }
 
     /**
@@ -282,7 +338,7 @@ public final class NhwcNetwork {
     }
 
     /** Forward and backward on a full batch, leaving every parameter's gradient in place; returns the loss. */
-    double lossAndGradients(float[] images, int[] labels) {
+    double lossAndGradients(float[] images, float[] targets) {
         long t0 = System.nanoTime();
         input.put(0, images);
         if (profile != null) {
@@ -293,7 +349,7 @@ public final class NhwcNetwork {
         }
         run(readLogits, "forward");
         long t1 = System.nanoTime();
-        double loss = softmaxCrossEntropy(labels);
+        double loss = SoftmaxCrossEntropy.lossAndGradients(logits, targets, logitGrads, batch, classes);
         if (profile != null) {
             profile.java("forward", "loss", System.nanoTime() - t1);
         }
@@ -304,6 +360,27 @@ public final class NhwcNetwork {
             }
         }
         return loss;
+    }
+
+    /** {@link #lossAndGradients(float[], float[])} with one-hot targets. */
+    double lossAndGradients(float[] images, int[] labels) {
+        return lossAndGradients(images, oneHot(labels));
+    }
+
+    private float[] oneHot(int[] labels) {
+        if (labels.length != batch) {
+            throw new IllegalArgumentException("the NHWC engine was built for batches of " + batch + " images, got "
+                    + labels.length + " labels");
+        }
+        float[] targets = new float[batch * classes];
+        for (int n = 0; n < batch; n++) {
+            if (labels[n] < 0 || labels[n] >= classes) {
+                throw new IllegalArgumentException("label " + labels[n] + " of image " + n + " is not in [0, "
+                        + classes + ")");
+            }
+            targets[n * classes + labels[n]] = 1;
+        }
+        return targets;
     }
 
     private void run(NhwcStep st, String phase) {
@@ -321,9 +398,19 @@ public final class NhwcNetwork {
         layers.drawMasks();
     }
 
-    /** The trainable arrays in build order, for the gradient check. */
+    /** The trainable arrays in build order. */
     List<NhwcParameter> parameters() {
         return layers.params;
+    }
+
+    /** Every batch norm's running statistics, in build order. */
+    List<NhwcLayers.RunningStats> runningStatistics() {
+        return layers.stats;
+    }
+
+    /** The spec this network was built from. */
+    public ArchSpec spec() {
+        return spec;
     }
 
     /** Bytes of the shared gradient buffers. */
@@ -331,19 +418,30 @@ public final class NhwcNetwork {
         return layers.gradients.bytes();
     }
 
-    /** The predicted class of each image of a full batch, with batch norm on its running statistics. */
-    public int[] predict(float[] images) {
+    /**
+     * The logits of a full batch, {@code batch x classes}, with batch norm on its running statistics and no
+     * dropout or drop-connect.
+     */
+    public float[] logits(float[] images) {
         checkBatch(images, batch);
         input.put(0, images);
         for (NhwcStep st : layers.inference) {
             st.run(s);
         }
         readLogits.run(s);
+        float[] out = new float[batch * classes];
+        logits.get(0, out);
+        return out;
+    }
+
+    /** The predicted class of each image of a full batch ({@link #logits}'s largest). */
+    public int[] predict(float[] images) {
+        float[] z = logits(images);
         int[] out = new int[batch];
         for (int n = 0; n < batch; n++) {
             int best = 0;
             for (int k = 1; k < classes; k++) {
-                if (logits.get(n * classes + k) > logits.get(n * classes + best)) {
+                if (z[n * classes + k] > z[n * classes + best]) {
                     best = k;
                 }
             }
@@ -356,7 +454,7 @@ public final class NhwcNetwork {
         return batch;
     }
 
-    /** Sets Adam's step size from the next step on, as a learning-rate schedule does. */
+    /** Sets the optimizer's step size from the next step on, as a learning-rate schedule does. */
     public void setLearningRate(double rate) {
         if (!(rate >= 0)) {
             throw new IllegalArgumentException("learning rate must be >= 0, got " + rate);
@@ -381,31 +479,9 @@ public final class NhwcNetwork {
     private void checkBatch(float[] images, int count) {
         if (count != batch || images.length != input.capacity()) {
             throw new IllegalArgumentException("the NHWC engine was built for batches of " + batch + " images of "
-                    + input.capacity() / batch + " floats, got " + count + " labels and " + images.length + " floats");
+                    + input.capacity() / batch + " floats, got " + count + " images' targets and " + images.length
+                    + " floats");
         }
-    }
-
-    private double softmaxCrossEntropy(int[] labels) {
-        double loss = 0;
-        for (int n = 0; n < batch; n++) {
-            int o = n * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < classes; k++) {
-                max = Math.max(max, logits.get(o + k));
-            }
-            double sum = 0;
-            for (int k = 0; k < classes; k++) {
-                double e = Math.exp(logits.get(o + k) - max);
-                logitGrads.put(o + k, (float) e);
-                sum += e;
-            }
-            loss -= logits.get(o + labels[n]) - max - Math.log(sum);
-            for (int k = 0; k < classes; k++) {
-                double p = logitGrads.get(o + k) / sum;
-                logitGrads.put(o + k, (float) ((p - (k == labels[n] ? 1 : 0)) / batch));
-            }
-        }
-        return loss / batch;
     }
 
     private static memory.data_type dataType(Precision p) {

@@ -13,6 +13,7 @@ import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Fidelity;
 import org.effnas.eval.Provenance;
+import org.effnas.eval.TrainingEngine;
 import org.effnas.spec.ArchSpec;
 import org.effnas.version.CodeVersion;
 import org.effnas.worker.backend.NativeBackend;
@@ -20,11 +21,13 @@ import org.effnas.worker.batchnorm.PreciseBatchNorm;
 import org.effnas.worker.graph.GraphOptions;
 import org.effnas.worker.graph.GraphTranslator;
 import org.effnas.worker.graph.TrainableParams;
+import org.effnas.worker.nhwc.NhwcTraining;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a candidate with DL4J on real data and measures it: the reward evaluator of a search and
- * the engine of {@code effnas train}. One instance per device; the {@link SplitDataset} (and its
+ * Trains a candidate on real data and measures it: the reward evaluator of a search and the engine of
+ * {@code effnas train}. The recipe's {@code training.engine} trains it, DL4J or the NHWC engine
+ * ({@link NhwcTraining}, whose weights land in the same DL4J graph); the measuring is DL4J's either way. One instance per device; the {@link SplitDataset} (and its
  * float cache) may be shared by several. Weight init and the training data order both follow the
  * candidate's seed.
  *
@@ -101,7 +104,9 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
     public Dl4jRun run(Candidate candidate, String workerId) {
         long start = System.nanoTime();
         ArchSpec spec = candidate.spec();
-        Provenance provenance = Provenance.of("dl4j", candidate.seed(), candidate.training(),
+        boolean nhwc = candidate.training().engine() == TrainingEngine.ONEDNN_NHWC;
+        Provenance provenance = Provenance.of(candidate.training().engine().text(), candidate.seed(),
+                candidate.training(),
                 data.describe(options.split()), data.checksum(options.split()), CodeVersion.current());
         String mismatch = mismatch(spec);
         if (mismatch != null) {
@@ -109,6 +114,11 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
                     null, null, null, null);
         }
         if (candidate.fidelity() != null) {
+            if (nhwc) {
+                return new Dl4jRun(EvalResult.failed(candidate, "training.engine: onednn-nhwc keeps no checkpoints, "
+                        + "so it cannot train rung " + candidate.fidelity().rung() + "; use training.engine: dl4j",
+                        seconds(start), workerId, provenance), null, null, null, null);
+            }
             return runRung(candidate, workerId, provenance, start);
         }
         ComputationGraph net = null;
@@ -119,7 +129,14 @@ public final class Dl4jEvaluator implements BlockingEvaluator {
             TrainingPlan plan = TrainingPlan.of(candidate.training(), train.numExamples());
             net = GraphTranslator.build(spec, GraphOptions.of(candidate.seed(), plan.updater(),
                     candidate.training().weightDecay()));
-            outcome = Trainer.train(net, train, plan, options.progress());
+            if (nhwc) {
+                NhwcTraining.Result trained = NhwcTraining.train(spec, candidate.training(), plan, candidate.seed(),
+                        train, net, options.progress(), System.err::println);
+                outcome = trained.outcome();
+                provenance = provenance.onDevice("", trained.facts());
+            } else {
+                outcome = Trainer.train(net, train, plan, options.progress());
+            }
             if (!outcome.ok()) {
                 return new Dl4jRun(EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance),
                         net, outcome, null, null);

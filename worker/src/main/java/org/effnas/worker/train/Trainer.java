@@ -36,36 +36,58 @@ public final class Trainer {
      */
     public static TrainingOutcome train(ComputationGraph net, DataSetIterator train, TrainingPlan plan,
                                         long fromStep, long toStep, TrainingProgress.Listener progress) {
+        return train((batch, step) -> {
+            net.fit(batch);
+            return net.score();
+        }, train, plan, fromStep, toStep, progress);
+    }
+
+    /**
+     * Runs steps {@code fromStep .. toStep - 1} of the plan with {@code engine}, as the other overloads do
+     * with a DL4J network; a batch the engine does not accept is drawn and skipped without counting.
+     */
+    public static TrainingOutcome train(TrainingStep engine, DataSetIterator train, TrainingPlan plan,
+                                        long fromStep, long toStep, TrainingProgress.Listener progress) {
         if (fromStep < 0 || toStep <= fromStep || toStep > plan.totalSteps()) {
             throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " are outside the plan's "
                     + plan.totalSteps());
         }
         double smoothing = plan.settings().labelSmoothing();
         int epoch = 0;
-        for (long skipped = 0; skipped < fromStep; skipped++) {
+        for (long skipped = 0; skipped < fromStep; ) {
             if (!train.hasNext()) {
                 train.reset();
                 epoch++;
             }
-            train.next();
+            if (engine.accepts(train.next())) {
+                skipped++;
+            }
         }
         long start = System.nanoTime();
         long lastReport = start;
         long images = 0;
         long step = fromStep;
         double loss = Double.NaN;
+        int epochsWithoutStep = 0;
         while (step < toStep) {
             if (!train.hasNext()) {
                 train.reset();
                 epoch++;
+                if (++epochsWithoutStep > 1) {
+                    throw new IllegalArgumentException("the engine accepts no batch of this training split (an "
+                            + "engine of fixed batch size needs at least batch_size training images)");
+                }
             }
             DataSet batch = train.next();
+            if (!engine.accepts(batch)) {
+                continue;
+            }
+            epochsWithoutStep = 0;
             if (smoothing > 0) {
                 INDArray labels = batch.getLabels();
                 labels.muli(1 - smoothing).addi(smoothing / labels.size(1));
             }
-            net.fit(batch);
-            loss = net.score();
+            loss = engine.fit(batch, step);
             step++;
             images += batch.numExamples();
             if (!Double.isFinite(loss)) {
