@@ -1,6 +1,5 @@
 package org.effnas.worker.nhwc;
 
-import org.effnas.eval.Precision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,6 +15,7 @@ import org.effnas.data.InMemoryImageIterator;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitName;
 import org.effnas.data.SplitOptions;
+import org.effnas.eval.Precision;
 import org.effnas.notation.BlockStrings;
 import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;

@@ -1,6 +1,5 @@
 package org.effnas.worker.nhwc;
 
-import org.effnas.eval.Precision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.effnas.cost.CostModel;
+import org.effnas.eval.Precision;
 import org.effnas.notation.BlockStrings;
 import org.effnas.reference.Architectures;
 import org.effnas.spec.Activation;
