@@ -29,7 +29,7 @@ class NhwcLearningTest {
     private static final int BATCH = 32;
     private static final int EPOCHS = 16;
     /** TrainingTest's net: stride-2 stem, MBConv with SE, a residual with drop-connect, dropout. */
-    private static final ArchSpec TINY = ArchSpec.of(28, 1, 10, BlockStrings.parseStem("k3_s2_o16"),
+    static final ArchSpec TINY = ArchSpec.of(28, 1, 10, BlockStrings.parseStem("k3_s2_o16"),
             BlockStrings.parseAll(List.of("r2_k3_s11_e1_i16_o16_se0.25", "r1_k3_s22_e4_i16_o24_se0.25")),
             BlockStrings.parseHead("o64"), Activation.SWISH, 0.1, 0.1);
 
@@ -38,8 +38,13 @@ class NhwcLearningTest {
 
     @BeforeAll
     static void load() throws URISyntaxException {
+        data = fixture();
+    }
+
+    /** The fixture as 900 training, 100 minival and 500 test images. */
+    static SplitDataset fixture() throws URISyntaxException {
         Path dir = Path.of(NhwcLearningTest.class.getResource("/data/fashion-mnist-mini").toURI());
-        data = SplitDataset.of(DatasetLoader.load(DatasetRequest.of(DatasetKind.FASHION_MNIST, dir).withTest()),
+        return SplitDataset.of(DatasetLoader.load(DatasetRequest.of(DatasetKind.FASHION_MNIST, dir).withTest()),
                 SplitOptions.of(0.1, 0, 5));
     }
 

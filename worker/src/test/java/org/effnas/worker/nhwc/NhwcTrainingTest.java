@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
-import java.nio.file.Path;
-import java.util.List;
 import org.effnas.cost.CostModel;
-import org.effnas.data.DatasetKind;
-import org.effnas.data.DatasetLoader;
-import org.effnas.data.DatasetRequest;
 import org.effnas.data.SplitDataset;
 import org.effnas.data.SplitName;
-import org.effnas.data.SplitOptions;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.Fidelity;
 import org.effnas.eval.Precision;
 import org.effnas.eval.TrainingEngine;
 import org.effnas.eval.TrainingSettings;
-import org.effnas.notation.BlockStrings;
-import org.effnas.spec.Activation;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.train.Dl4jEvaluator;
 import org.effnas.worker.train.Dl4jRun;
@@ -36,10 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class NhwcTrainingTest {
 
-    /** NhwcLearningTest's net: stride-2 stem, MBConv with SE, a residual with drop-connect, dropout. */
-    private static final ArchSpec TINY = ArchSpec.of(28, 1, 10, BlockStrings.parseStem("k3_s2_o16"),
-            BlockStrings.parseAll(List.of("r2_k3_s11_e1_i16_o16_se0.25", "r1_k3_s22_e4_i16_o24_se0.25")),
-            BlockStrings.parseHead("o64"), Activation.SWISH, 0.1, 0.1);
+    private static final ArchSpec TINY = NhwcLearningTest.TINY;
     /** 8 epochs of Adam at 3e-3 after 1 of warm-up, cosine, smoothing 0.1, decay 1e-5, precise BN on 256. */
     private static final TrainingSettings RECIPE = new TrainingSettings(8, 0, 0, 32, "adam", 3e-3, 1, "cosine",
             1e-5, 0.1, false, 0.1, 256);
@@ -48,9 +37,7 @@ class NhwcTrainingTest {
 
     @BeforeAll
     static void load() throws URISyntaxException {
-        Path dir = Path.of(NhwcTrainingTest.class.getResource("/data/fashion-mnist-mini").toURI());
-        data = SplitDataset.of(DatasetLoader.load(DatasetRequest.of(DatasetKind.FASHION_MNIST, dir).withTest()),
-                SplitOptions.of(0.1, 0, 5));
+        data = NhwcLearningTest.fixture();
     }
 
     private static Dl4jEvaluator onTest() {
