@@ -27,6 +27,7 @@ import org.effnas.eval.EvalJson;
 import org.effnas.eval.EvalResult;
 import org.effnas.eval.LocalEvaluator;
 import org.effnas.eval.Provenance;
+import org.effnas.eval.TrainingEngine;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.experiment.ExperimentEvaluator;
 import org.effnas.experiment.FinalMember;
@@ -41,6 +42,7 @@ import org.effnas.worker.export.OnnxExport;
 import org.effnas.worker.graph.GraphOptions;
 import org.effnas.worker.graph.GraphTranslator;
 import org.effnas.worker.graph.TrainableParams;
+import org.effnas.worker.nhwc.NhwcTraining;
 import org.effnas.worker.train.Accuracy;
 import org.effnas.worker.train.CheckpointStore;
 import org.effnas.worker.train.Dl4jEvaluator;
@@ -115,8 +117,9 @@ final class FinalTraining implements BlockingEvaluator {
         long start = System.nanoTime();
         ArchSpec spec = candidate.spec();
         TrainingSettings t = candidate.training();
-        Provenance provenance = Provenance.of("dl4j", candidate.seed(), t, data.describe(SplitName.TEST),
+        Provenance provenance = Provenance.of(t.engine().text(), candidate.seed(), t, data.describe(SplitName.TEST),
                 data.checksum(SplitName.TEST), CodeVersion.current());
+        boolean nhwc = t.engine() == TrainingEngine.ONEDNN_NHWC;
         FinalMember member = bySpec.get(candidate.specKey());
         if (member == null) {
             return EvalResult.failed(candidate, "not a member of the final phase", seconds(start), workerId, provenance);
@@ -126,6 +129,12 @@ final class FinalTraining implements BlockingEvaluator {
                     Augmentation.forTraining(data.source().kind(), t.augment()), candidate.seed());
             TrainingPlan plan = TrainingPlan.of(t, train.numExamples());
             TrainingCheckpoint from = checkpoint(member, candidate);
+            if (from != null && nhwc) {
+                // a checkpoint is a DL4J network with DL4J's optimizer state, which the NHWC engine cannot continue
+                log.accept("effnas: final " + member.name() + ": the onednn-nhwc engine cannot continue checkpoint "
+                        + from.id() + "; trained from scratch");
+                from = null;
+            }
             ComputationGraph net;
             long fromSteps = 0;
             if (from != null) {
@@ -139,7 +148,15 @@ final class FinalTraining implements BlockingEvaluator {
                 Nd4j.getRandom().setSeed(candidate.seed());
             }
             TrainingOutcome outcome = null;
-            if (fromSteps < plan.totalSteps()) {
+            if (nhwc) {
+                NhwcTraining.Result trained = NhwcTraining.train(spec, t, plan, candidate.seed(), train, net,
+                        progress(member), log);
+                outcome = trained.outcome();
+                provenance = provenance.onDevice("", trained.facts());
+                if (!outcome.ok()) {
+                    return EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance);
+                }
+            } else if (fromSteps < plan.totalSteps()) {
                 outcome = Trainer.train(net, train, plan, fromSteps, plan.totalSteps(), progress(member));
                 if (!outcome.ok()) {
                     return EvalResult.failed(candidate, outcome.failure(), seconds(start), workerId, provenance);
