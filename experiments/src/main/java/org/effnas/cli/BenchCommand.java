@@ -116,12 +116,12 @@ public final class BenchCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         int profileSteps;
 
-        @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dl4j", converter = EngineConverter.class,
+        @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dl4j", converter = EngineOptions.EngineConverter.class,
                 description = "dl4j (effnas's DL4J graph, what searches train with) or onednn-nhwc (oneDNN called "
                         + "directly on NHWC activations, bench only for now) (default: ${DEFAULT-VALUE}).")
         TrainingEngine engine;
 
-        @Option(names = "--precision", paramLabel = "P", defaultValue = "f32", converter = PrecisionConverter.class,
+        @Option(names = "--precision", paramLabel = "P", defaultValue = "f32", converter = EngineOptions.PrecisionConverter.class,
                 description = "With --engine onednn-nhwc: f32, or bf16 activations with float32 master weights; a "
                         + "CPU that cannot run bf16 falls back to f32 and says so (default: ${DEFAULT-VALUE}).")
         Precision precision;
@@ -211,31 +211,6 @@ public final class BenchCommand implements Runnable {
 
         private static void putShares(ObjectNode node, Map<String, Double> shares) {
             shares.forEach((k, v) -> node.put(k, Math.round(v * 1000) / 1000.0));
-        }
-
-        /** Parses {@code --engine}. */
-        public static final class EngineConverter implements ITypeConverter<TrainingEngine> {
-            @Override
-            public TrainingEngine convert(String value) {
-                return parseOption(value, TrainingEngine::parse);
-            }
-        }
-
-        /** Parses {@code --precision}. */
-        public static final class PrecisionConverter implements ITypeConverter<Precision> {
-            @Override
-            public Precision convert(String value) {
-                return parseOption(value, Precision::parse);
-            }
-        }
-
-        /** An option's value through its type's parser, whose message names the accepted values. */
-        private static <T> T parseOption(String value, Function<String, T> parse) {
-            try {
-                return parse.apply(value.trim());
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
         }
     }
 }

@@ -163,16 +163,21 @@ public final class ExperimentFlags {
         TrainingConfig t = c.training();
         long steps = given("--epochs") ? 0 : t.steps();
         TrainingConfig training = new TrainingConfig(epochs, steps, subset, batchSize, t.optimizer(), t.learningRate(),
-                t.schedule(), t.warmupEpochs(), t.weightDecay(), t.labelSmoothing(), t.augment(), t.preciseBnImages());
+                t.schedule(), t.warmupEpochs(), t.weightDecay(), t.labelSmoothing(), t.augment(), t.preciseBnImages(),
+                t.engine(), t.precision());
         StrategyConfig s = c.strategy();
         StrategyConfig strategy = new StrategyConfig(s.name(), s.population(), s.tournament(), s.elites(), s.crossover(),
                 s.mutation(), s.randomBaseline(), ordered, s.budget());
         InputCheck.refuse(kind == EvaluatorKind.COMMAND && !c.evaluator().isCommand(),
                 "--evaluator command: the trainer's argv comes from a config "
                 + "(evaluator.command, docs/experiments.md); pass --config FILE");
-        return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, new EvaluatorConfig(kind,
-                localWorkers, kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null), c.grid(), c.family(),
-                cluster, seed, out.toString(), scheduler(c), c.latency());
+        EvaluatorConfig evaluator = new EvaluatorConfig(kind, localWorkers,
+                kind == EvaluatorKind.COMMAND ? c.evaluator().command() : null);
+        SchedulerConfig scheduler = scheduler(c);
+        String conflict = ExperimentConfig.engineConflict(training, evaluator, scheduler);
+        InputCheck.refuse(conflict != null, "training.engine: " + conflict);
+        return new ExperimentConfig(d, c.space(), c.reward(), strategy, training, evaluator, c.grid(), c.family(),
+                cluster, seed, out.toString(), scheduler, c.latency());
     }
 
     /**

@@ -2,7 +2,9 @@ package org.effnas.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import org.effnas.eval.TrainingEngine;
 import org.effnas.reward.CostMetric;
+import org.effnas.schedule.SchedulerName;
 
 /**
  * One experiment, as described by a YAML file: what to search, how to train and score candidates,
@@ -61,6 +63,10 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         if (family.enabled() && !grid.enabled()) {
             top.problem("family.enabled", "the family needs the grid's winning alpha/beta/gamma; enable grid or set family.enabled: false");
         }
+        String conflict = engineConflict(training, evaluator, scheduler);
+        if (conflict != null) {
+            top.problem("training.engine", conflict);
+        }
         java.util.Set<String> valid = FinalConfig.validNames(grid, family);
         for (String m : finalTraining.members()) {
             if (!valid.contains(m)) {
@@ -69,6 +75,25 @@ public record ExperimentConfig(DatasetConfig dataset, SpaceConfig space, RewardC
         }
         return new ExperimentConfig(dataset, space, reward, strategy, training, evaluator, grid, family,
                 cluster, seed, output, scheduler, latency, finalTraining);
+    }
+
+    /**
+     * Why the training engine cannot run this experiment, or null: the NHWC engine keeps no checkpoints (so no
+     * rungs), and a command evaluator trains with its own command.
+     */
+    public static String engineConflict(TrainingConfig training, EvaluatorConfig evaluator, SchedulerConfig scheduler) {
+        if (training.engine() != TrainingEngine.ONEDNN_NHWC || evaluator.surrogate()) {
+            return null;
+        }
+        if (evaluator.isCommand()) {
+            return "onednn-nhwc is effnas's own trainer, and a command evaluator trains with its own command; "
+                    + "remove training.engine";
+        }
+        if (SchedulerName.parse(scheduler.name(), "scheduler.name") != SchedulerName.FIFO) {
+            return "onednn-nhwc keeps no checkpoints yet, so it cannot continue the rungs of scheduler "
+                    + scheduler.name() + "; use training.engine: dl4j or scheduler: fifo";
+        }
+        return null;
     }
 
     public ExperimentConfig withOutput(String newOutput) {

@@ -26,6 +26,7 @@ import org.effnas.reward.CostMetric;
  * @param schedule     null = {@code training.schedule}
  * @param warmupEpochs null = {@code training.warmup_epochs}
  * @param augment      null = {@code training.augment}
+ * <p>The engine and precision are always {@code training}'s: the final members train as the search's did.
  */
 public record FinalConfig(List<String> members, double epochs, long steps, int subset, Integer batchSize,
                           Double learningRate, String schedule, Double warmupEpochs, Boolean augment) {
@@ -121,7 +122,7 @@ public record FinalConfig(List<String> members, double epochs, long steps, int s
         return new TrainingSettings(epochs, steps, subset, batchSize != null ? batchSize : t.batchSize(), t.optimizer(),
                 learningRate != null ? learningRate : t.learningRate(), warmupEpochs != null ? warmupEpochs
                 : t.warmupEpochs(), schedule != null ? schedule : t.schedule(), t.weightDecay(), t.labelSmoothing(),
-                augment != null ? augment : t.augment(), minival, t.preciseBnImages());
+                augment != null ? augment : t.augment(), minival, t.preciseBnImages(), t.engine(), t.precision());
     }
 
     /** The same recipe for other members. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.effnas.InvalidInputException;
 import org.effnas.cluster.checkpoint.CheckpointDirectory;
 import org.effnas.cluster.checkpoint.CheckpointFiles;
 import org.effnas.cluster.checkpoint.CheckpointTransport;
@@ -28,6 +29,7 @@ import org.effnas.device.Device;
 import org.effnas.device.DeviceList;
 import org.effnas.eval.BlockingEvaluator;
 import org.effnas.eval.LocalEvaluator;
+import org.effnas.eval.TrainingEngine;
 import org.effnas.experiment.EvaluatorProvider;
 import org.effnas.experiment.ExperimentEvaluator;
 import org.effnas.reward.CostMetric;
@@ -328,6 +330,10 @@ public final class EvaluatorSetup {
         }
         if (c.evaluator().isCommand()) {
             return CommandSlots.factory(c);
+        }
+        if (devices.gpu() && c.training().engine() == TrainingEngine.ONEDNN_NHWC) {
+            throw new InvalidInputException("training.engine: onednn-nhwc trains on CPUs only, and --devices names a "
+                    + "GPU; use training.engine: dl4j on GPU workers, or CPU slots (--devices cpu:N)");
         }
         NativeBackend.enableLayerHelpers();
         binding.prepare(devices);

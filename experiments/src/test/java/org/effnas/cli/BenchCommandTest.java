@@ -113,7 +113,7 @@ class BenchCommandTest {
     @Test
     void theNhwcEnginesSettingsAreRefusedWhereTheyDoNotApply() {
         InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--engine", "tvm"),
-                "unknown engine 'tvm': use one of dl4j, onednn-nhwc");
+                "unknown engine 'tvm', expected one of dl4j, onednn-nhwc");
         InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--precision",
                 "bf16"), "--precision bf16 needs --engine onednn-nhwc");
         InspectCommandTest.assertBadInput(InspectCommandTest.run("bench", "train", "effnas-mini", "--precision",

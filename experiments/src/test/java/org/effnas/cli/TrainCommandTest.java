@@ -48,4 +48,12 @@ class TrainCommandTest {
         InspectCommandTest.Run r = InspectCommandTest.run("train", file.toString(), "--steps", "1");
         InspectCommandTest.assertBadInput(r, "in_channels is 3 but fashion-mnist images have 1 channel(s)");
     }
+
+    @Test
+    void anUnknownEngineAndBf16OnDl4jAreBadInput() {
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("train", "effnas-mini", "--engine", "pytorch"),
+                "unknown engine 'pytorch', expected one of dl4j, onednn-nhwc");
+        InspectCommandTest.assertBadInput(InspectCommandTest.run("train", "effnas-mini", "--precision", "bf16"),
+                "bf16 needs training.engine: onednn-nhwc");
+    }
 }

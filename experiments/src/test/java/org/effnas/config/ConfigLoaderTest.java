@@ -38,6 +38,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theNhwcEngineIsRefusedWhereItCannotRun() {
+        assertEquals(org.effnas.eval.TrainingEngine.ONEDNN_NHWC,
+                parse("dataset: fashion-mnist\ntraining: {engine: onednn-nhwc}\n").training().engine());
+        List<String> rungs = problems("dataset: fashion-mnist\ntraining: {engine: onednn-nhwc}\nscheduler: asha\n");
+        assertTrue(rungs.stream().anyMatch(p -> p.startsWith("training.engine: onednn-nhwc keeps no checkpoints")
+                && p.contains("scheduler: fifo")), rungs.toString());
+        List<String> command = problems("dataset: fashion-mnist\ntraining: {engine: onednn-nhwc}\n"
+                + "evaluator: {kind: command, command: [/bin/true, \"{request}\", \"{result}\"]}\n");
+        assertTrue(command.stream().anyMatch(p -> p.startsWith("training.engine: onednn-nhwc is effnas's own trainer")),
+                command.toString());
+        // the surrogate trains nothing, so the engine is moot there
+        parse("dataset: fashion-mnist\ntraining: {engine: onednn-nhwc}\nscheduler: asha\nevaluator: surrogate\n");
+    }
+
+    @Test
     void datasetAloneIsACompleteConfig() {
         ExperimentConfig c = parse("dataset: fashion-mnist\n");
         assertEquals("fashion-mnist", c.dataset().name());

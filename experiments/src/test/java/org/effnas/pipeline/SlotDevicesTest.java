@@ -1,6 +1,7 @@
 package org.effnas.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.effnas.InvalidInputException;
 import org.effnas.cli.Effnas;
 import org.effnas.config.ConfigLoader;
 import org.effnas.config.ExperimentConfig;
@@ -79,6 +81,31 @@ class SlotDevicesTest {
         assertEquals("dl4j", result[0].provenance().evaluator());
         assertEquals("gpu1", result[0].provenance().device());
         assertEquals("backend=RECORDED", result[0].provenance().backend());
+    }
+
+    @Test
+    void theNhwcEngineTrainsInACpuSlotAndNamesItselfBeforeTheSlotsBackend() throws Exception {
+        ExperimentConfig c = ConfigLoader.parse(DL4J.replace("batch_size: 50}", "batch_size: 50, engine: onednn-nhwc}"),
+                "nhwc.yaml", Path.of("."), "runs/nhwc");
+        SearchSpace space = SpaceSetup.of(c);
+        BlockingEvaluator slot = EvaluatorSetup.slotFactory(c, space, DeviceList.cpu(1), new RecordingBinding(),
+                SimulatedDuration.none(), EvaluatorSetup.Checkpoints.of(c)).create(Device.cpu(0));
+        EvalResult r = slot.evaluate(Candidate.of("c0", SpaceReference.of(space),
+                c.training().settings(c.dataset().minival()), 3), "w/cpu0");
+        assertTrue(r.ok(), String.valueOf(r));
+        assertEquals("onednn-nhwc", r.provenance().evaluator());
+        assertTrue(r.provenance().backend().startsWith("engine=onednn-nhwc precision=f32")
+                && r.provenance().backend().endsWith(" backend=RECORDED"), r.provenance().backend());
+    }
+
+    @Test
+    void theNhwcEngineOnAGpuSlotIsRefused() throws Exception {
+        ExperimentConfig c = ConfigLoader.parse(DL4J.replace("batch_size: 50}", "batch_size: 50, engine: onednn-nhwc}"),
+                "nhwc.yaml", Path.of("."), "runs/nhwc");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvaluatorSetup.slotFactory(c,
+                SpaceSetup.of(c), DeviceList.parse("gpu:1"), new RecordingBinding(), SimulatedDuration.none(),
+                EvaluatorSetup.Checkpoints.of(c)));
+        assertTrue(e.getMessage().startsWith("training.engine: onednn-nhwc trains on CPUs only"), e.getMessage());
     }
 
     @Test

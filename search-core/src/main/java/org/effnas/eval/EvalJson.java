@@ -222,10 +222,9 @@ public final class EvalJson {
             if (!n.has(field)) {
                 return absent;
             }
+            String value = text(field);
             try {
-                return parse.apply(text(field));
-            } catch (InvalidInputException e) {
-                throw e;
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(where + ": field '" + field + "': " + e.getMessage());
             }

@@ -89,6 +89,28 @@ class EvalJsonTest {
     }
 
     @Test
+    void anotherEngineAndPrecisionRoundTripAndAreKeptByEveryWither() {
+        TrainingSettings nhwc = TrainingSettings.defaults().withEngine(TrainingEngine.ONEDNN_NHWC, Precision.BF16);
+        ObjectNode n = EvalJson.training(nhwc);
+        assertEquals("onednn-nhwc", n.get("engine").asText());
+        assertEquals("bf16", n.get("precision").asText());
+        assertEquals(nhwc, EvalJson.training(n, "journal"));
+        for (TrainingSettings t : new TrainingSettings[] {nhwc.withEpochs(2), nhwc.withSteps(9), nhwc.withSubset(50),
+                nhwc.withBatchSize(16)}) {
+            assertEquals(TrainingEngine.ONEDNN_NHWC, t.engine());
+            assertEquals(Precision.BF16, t.precision());
+        }
+        n.put("engine", "tvm");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvalJson.training(n, "x"));
+        assertTrue(e.getMessage().contains("field 'engine'") && e.getMessage().contains("dl4j, onednn-nhwc"),
+                e.getMessage());
+        InvalidInputException bf16 = assertThrows(InvalidInputException.class,
+                () -> TrainingSettings.defaults().withEngine(TrainingEngine.DL4J, Precision.BF16));
+        assertTrue(bf16.getMessage().startsWith("training.precision: bf16 needs training.engine: onednn-nhwc"),
+                bf16.getMessage());
+    }
+
+    @Test
     void failedResultRoundTrips() {
         Provenance p = Provenance.of("dl4j", 3, TrainingSettings.defaults(), "d", "", "v");
         EvalResult r = EvalResult.failed(CandidateFixtures.candidate("c2"), "NaN loss", 3, "local-0", p);

@@ -93,6 +93,16 @@ class WireFormatTest {
     }
 
     @Test
+    void aRecipesEngineAndPrecisionCrossTheCluster() {
+        Candidate c = Candidate.of("c9", specs().findFirst().orElseThrow(), TrainingSettings.defaults()
+                .withEngine(org.effnas.eval.TrainingEngine.ONEDNN_NHWC, org.effnas.eval.Precision.BF16), 5);
+        TaskMessage task = TaskMessage.of("run-3", c, 1);
+        IMap<String, Object> map = member.getMap("roundtrip-engine");
+        map.set("task", task);
+        assertEquals(c.training(), ((TaskMessage) map.get("task")).candidate().training());
+    }
+
+    @Test
     void aRungTaskKeepsItsFidelityAcrossTheCluster() {
         Candidate c = Candidate.of("c7@r1", specs().findFirst().orElseThrow(), TrainingSettings.defaults().withSteps(810),
                 5, org.effnas.eval.Fidelity.promotion("c7", 0, 0, 30, 1, 90));
