@@ -4,6 +4,7 @@ import com.hazelcast.logging.AbstractLogger;
 import com.hazelcast.logging.ILogger;
 import com.hazelcast.logging.LogEvent;
 import com.hazelcast.logging.LoggerFactory;
+import java.util.List;
 import java.util.logging.Level;
 import org.effnas.cluster.trust.Bounded;
 import org.slf4j.Logger;
@@ -12,12 +13,17 @@ import org.slf4j.Logger;
  * Hazelcast's own logging, through SLF4J: warnings and errors only, one line each (the exception's
  * class and first message line, never a stack trace), unless {@code --verbose}, which adds INFO
  * and the traces. The connection manager's per-attempt warnings of a worker waiting for its
- * coordinator are dropped (the worker says what happens itself) unless verbose. Selected with the
+ * coordinator are dropped (the worker says what happens itself) unless verbose, and so are the
+ * client invocation service's: every failed invocation reaches its caller as an exception, which
+ * the worker reports, and the service also warns of races on a client refused at authentication
+ * ("Future.complete on completed future") that change nothing. Selected with the
  * {@code hazelcast.logging.class} system property ({@link #install}).
  */
 public final class HazelcastLogging implements LoggerFactory {
 
-    private static final String CONNECTIONS = "com.hazelcast.client.impl.connection";
+    /** Loggers whose warnings the worker reports in its own words (see the class comment). */
+    private static final List<String> QUIET = List.of("com.hazelcast.client.impl.connection",
+            "com.hazelcast.client.impl.spi.ClientInvocationService");
     private static volatile boolean verbose;
 
     /** Routes every Hazelcast logger of this JVM through this factory. */
@@ -28,17 +34,17 @@ public final class HazelcastLogging implements LoggerFactory {
 
     @Override
     public ILogger getLogger(String name) {
-        return new OneLine(org.slf4j.LoggerFactory.getLogger(name), name.startsWith(CONNECTIONS));
+        return new OneLine(org.slf4j.LoggerFactory.getLogger(name), QUIET.stream().anyMatch(name::startsWith));
     }
 
     /** One logger, forwarding at most a bounded line per event. */
     private static final class OneLine extends AbstractLogger {
         private final Logger slf4j;
-        private final boolean connections;
+        private final boolean quiet;
 
-        OneLine(Logger slf4j, boolean connections) {
+        OneLine(Logger slf4j, boolean quiet) {
             this.slf4j = slf4j;
-            this.connections = connections;
+            this.quiet = quiet;
         }
 
         @Override
@@ -77,7 +83,7 @@ public final class HazelcastLogging implements LoggerFactory {
 
         @Override
         public Level getLevel() {
-            return verbose ? Level.INFO : connections ? Level.SEVERE : Level.WARNING;
+            return verbose ? Level.INFO : quiet ? Level.SEVERE : Level.WARNING;
         }
 
         @Override
