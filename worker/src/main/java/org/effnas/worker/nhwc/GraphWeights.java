@@ -1,6 +1,7 @@
 package org.effnas.worker.nhwc;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -9,11 +10,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Copies what the NHWC engine trained (weights, biases, batch norm's scales, shifts and running statistics)
- * into effnas's DL4J graph of the same spec ({@code GraphTranslator}), layer by layer under the names both
- * use, so everything after training (precise BN, evaluation, latency, saving, ONNX export) runs on the one
- * network type. The layouts differ: DL4J keeps depthwise weights as {@code [k, k, channels, 1]} and dense
- * weights as {@code [in, out]}.
+ * Moves a network's state between the NHWC engine and effnas's DL4J graph of the same spec
+ * ({@code GraphTranslator}), layer by layer under the names both use. {@link #load} starts the engine
+ * from the graph's initial weights, so one seed gives one initial network whichever engine trains it;
+ * {@link #copy} writes what the engine trained (weights, biases, batch norm's scales, shifts and running
+ * statistics) back, so everything after training (precise BN, evaluation, latency, saving, ONNX export)
+ * runs on the one network type. The layouts differ: DL4J keeps depthwise weights as {@code [k, k, channels,
+ * 1]} and dense weights as {@code [in, out]}; {@link #dl4jIndex} is the one map between them.
  */
 public final class GraphWeights {
 
@@ -28,24 +31,83 @@ public final class GraphWeights {
     public static void copy(NhwcNetwork from, ComputationGraph to) {
         for (NhwcParameter p : from.parameters()) {
             Layer layer = layer(to, p.layer);
-            switch (p.role) {
-                case CONV_WEIGHT -> set(layer, DefaultParamInitializer.WEIGHT_KEY, read(p.values, p.size()));
-                case DEPTHWISE_WEIGHT -> set(layer, DefaultParamInitializer.WEIGHT_KEY, depthwise(p, layer));
-                case DENSE_WEIGHT -> set(layer, DefaultParamInitializer.WEIGHT_KEY, transposed(p, layer));
-                case BIAS -> set(layer, DefaultParamInitializer.BIAS_KEY, read(p.values, p.size()));
-                case SCALE_SHIFT -> {
-                    float[] both = read(p.values, p.size());
-                    int c = both.length / 2;
-                    set(layer, BatchNormalizationParamInitializer.GAMMA, java.util.Arrays.copyOfRange(both, 0, c));
-                    set(layer, BatchNormalizationParamInitializer.BETA, java.util.Arrays.copyOfRange(both, c, 2 * c));
-                }
+            if (p.role == NhwcParameter.Role.SCALE_SHIFT) {
+                float[] both = read(p.values, p.size());
+                int c = both.length / 2;
+                set(layer, BatchNormalizationParamInitializer.GAMMA, Arrays.copyOfRange(both, 0, c));
+                set(layer, BatchNormalizationParamInitializer.BETA, Arrays.copyOfRange(both, c, 2 * c));
+                continue;
             }
+            INDArray target = array(layer, key(p), p.size());
+            float[] out = new float[p.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[dl4jIndex(p, target, i)] = p.values.get(i);
+            }
+            target.assign(Nd4j.create(out, target.shape(), 'c'));
         }
         for (NhwcLayers.RunningStats rs : from.runningStatistics()) {
             Layer layer = layer(to, rs.layer());
             set(layer, BatchNormalizationParamInitializer.GLOBAL_MEAN, read(rs.mean(), rs.mean().capacity()));
             set(layer, BatchNormalizationParamInitializer.GLOBAL_VAR, read(rs.variance(), rs.variance().capacity()));
         }
+    }
+
+    /**
+     * Sets {@code to}'s parameters and running statistics to {@code from}'s, the DL4J graph of the same spec
+     * (before training: the engine's optimizer state is left as it is).
+     *
+     * @throws IllegalArgumentException when a layer or an array's size does not match
+     */
+    public static void load(ComputationGraph from, NhwcNetwork to) {
+        for (NhwcParameter p : to.parameters()) {
+            Layer layer = layer(from, p.layer);
+            if (p.role == NhwcParameter.Role.SCALE_SHIFT) {
+                int c = p.size() / 2;
+                float[] gamma = values(array(layer, BatchNormalizationParamInitializer.GAMMA, c));
+                float[] beta = values(array(layer, BatchNormalizationParamInitializer.BETA, c));
+                p.values.put(0, gamma).put(c, beta);
+                continue;
+            }
+            INDArray source = array(layer, key(p), p.size());
+            float[] in = values(source);
+            for (int i = 0; i < p.size(); i++) {
+                p.values.put(i, in[dl4jIndex(p, source, i)]);
+            }
+        }
+        for (NhwcLayers.RunningStats rs : to.runningStatistics()) {
+            Layer layer = layer(from, rs.layer());
+            int c = rs.mean().capacity();
+            rs.mean().put(0, values(array(layer, BatchNormalizationParamInitializer.GLOBAL_MEAN, c)));
+            rs.variance().put(0, values(array(layer, BatchNormalizationParamInitializer.GLOBAL_VAR, c)));
+        }
+    }
+
+    /**
+     * Where the engine's value {@code i} of {@code p} sits in DL4J's array {@code dl4j} of the layer: a
+     * convolution's {@code [out, in, k, k]} and a bias are the same in both; a depthwise {@code [channels][k][k]}
+     * (oneDNN's goihw, one filter per group) is DL4J's {@code [k][k][channels][1]}; a dense layer's {@code [out][in]}
+     * (a 1x1 convolution's oihw) is DL4J's {@code [in][out]}.
+     */
+    private static int dl4jIndex(NhwcParameter p, INDArray dl4j, int i) {
+        long[] shape = dl4j.shape();
+        return switch (p.role) {
+            case CONV_WEIGHT, BIAS -> i;
+            case DEPTHWISE_WEIGHT -> {
+                int kk = (int) (shape[0] * shape[1]);
+                int channels = (int) shape[2];
+                yield (i % kk) * channels + i / kk;
+            }
+            case DENSE_WEIGHT -> {
+                int in = (int) shape[0];
+                int out = (int) shape[1];
+                yield (i % in) * out + i / in;
+            }
+            case SCALE_SHIFT -> throw new IllegalArgumentException(p.layer + ": batch norm has two DL4J arrays");
+        };
+    }
+
+    private static String key(NhwcParameter p) {
+        return p.role == NhwcParameter.Role.BIAS ? DefaultParamInitializer.BIAS_KEY : DefaultParamInitializer.WEIGHT_KEY;
     }
 
     private static Layer layer(ComputationGraph graph, String name) {
@@ -56,51 +118,24 @@ public final class GraphWeights {
         return layer;
     }
 
-    /** {@code [channels][k][k]} (oneDNN's goihw with one filter per group) to DL4J's {@code [k][k][channels][1]}. */
-    private static float[] depthwise(NhwcParameter p, Layer layer) {
-        long[] shape = layer.getParam(DefaultParamInitializer.WEIGHT_KEY).shape();
-        int k = (int) shape[0];
-        int channels = (int) shape[2];
-        check(p, (long) k * k * channels);
-        float[] out = new float[p.size()];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < k * k; i++) {
-                out[i * channels + c] = p.values.get(c * k * k + i);
-            }
+    /** The layer's array {@code key}, which must hold {@code size} values. */
+    private static INDArray array(Layer layer, String key, long size) {
+        INDArray a = layer.getParam(key);
+        if (a == null || a.length() != size) {
+            throw new IllegalArgumentException(layer.getConfig().getLayerName() + "_" + key + ": DL4J holds "
+                    + (a == null ? "no such array" : a.length() + " values") + ", the NHWC engine " + size);
         }
-        return out;
-    }
-
-    /** {@code [out][in]} (a 1x1 convolution's oihw) to a dense layer's {@code [in][out]}. */
-    private static float[] transposed(NhwcParameter p, Layer layer) {
-        long[] shape = layer.getParam(DefaultParamInitializer.WEIGHT_KEY).shape();
-        int in = (int) shape[0];
-        int out = (int) shape[1];
-        check(p, (long) in * out);
-        float[] t = new float[p.size()];
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                t[i * out + o] = p.values.get(o * in + i);
-            }
-        }
-        return t;
-    }
-
-    private static void check(NhwcParameter p, long expected) {
-        if (p.size() != expected) {
-            throw new IllegalArgumentException(p.layer + ": the NHWC engine has " + p.size() + " values, DL4J's layer "
-                    + expected);
-        }
+        return a;
     }
 
     private static void set(Layer layer, String key, float[] values) {
-        INDArray target = layer.getParam(key);
-        if (target == null || target.length() != values.length) {
-            throw new IllegalArgumentException(layer.getConfig().getLayerName() + "_" + key + ": DL4J holds "
-                    + (target == null ? "no such array" : target.length() + " values") + ", the NHWC engine "
-                    + values.length);
-        }
+        INDArray target = array(layer, key, values.length);
         target.assign(Nd4j.create(values, target.shape(), 'c'));
+    }
+
+    /** The array's values in row-major order of its shape. */
+    private static float[] values(INDArray a) {
+        return a.dup('c').data().asFloat();
     }
 
     private static float[] read(FloatBuffer buffer, int size) {

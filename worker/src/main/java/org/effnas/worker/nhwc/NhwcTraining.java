@@ -17,8 +17,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 /**
  * A recipe's {@code training.engine: onednn-nhwc}: trains a spec with the NHWC engine through the same
  * {@link Trainer} loop, plan and data stream the DL4J engine uses (optimizer, L2 weight decay, warm-up and
- * decay schedule, label smoothing, divergence stop, progress), then copies the trained state into the DL4J
- * graph of the spec ({@link GraphWeights}), where everything after training happens.
+ * decay schedule, label smoothing, divergence stop, progress), starting from the initial weights of the spec's
+ * DL4J graph and copying the trained state back there ({@link GraphWeights}), where everything after training
+ * happens. So one seed starts one network on either engine: DL4J's initialisation (He-normal over DL4J's
+ * fan-in, Xavier for the classifier) is the one effnas has always searched with.
  *
  * <p>Decided here: the engine is built for the recipe's batch size, so an epoch's short last batch is
  * skipped (TensorFlow's {@code drop_remainder}) and every step is a full batch; bf16 on a CPU whose oneDNN
@@ -40,8 +42,9 @@ public final class NhwcTraining {
     }
 
     /**
-     * Runs the whole plan on {@code train} (fresh, at its first batch) and writes the result into {@code into},
-     * the DL4J graph of {@code spec}; on divergence, {@code into} is left as it was.
+     * Runs the whole plan on {@code train} (fresh, at its first batch) from the weights {@code into} holds, the
+     * DL4J graph of {@code spec} as built for this seed, and writes the result into it; on divergence,
+     * {@code into} is left as it was.
      *
      * @param warn receives the one line of a precision fallback
      */
@@ -60,6 +63,7 @@ public final class NhwcTraining {
         }
         try (NhwcNetwork net = NhwcNetwork.of(spec, settings.batchSize(), precision, seed, settings.learningRate(),
                 NhwcUpdate.of(settings.optimizer(), settings.weightDecay()))) {
+            GraphWeights.load(into, net);
             TrainingOutcome outcome = Trainer.train(new TrainingStep() {
                 @Override
                 public double fit(DataSet batch, long step) {

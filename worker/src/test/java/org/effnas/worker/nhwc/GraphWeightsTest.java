@@ -26,7 +26,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * The NHWC engine's trained state, copied into effnas's DL4J graph, computes what the engine computes, on
- * every built-in architecture; and one step of its optimizer and weight decay moves the weights as DL4J's does.
+ * every built-in architecture, and the engine takes the graph's initial weights back exactly; and one step of its optimizer and weight decay moves the weights as DL4J's does.
  */
 class GraphWeightsTest {
 
@@ -48,7 +48,14 @@ class GraphWeightsTest {
 
     private static void assertSameOutputs(String name, ArchSpec spec, int batch) {
         float[] images = gaussian(batch * spec.inChannels() * spec.resolution() * spec.resolution(), 3);
+        // no optimizer state: the graph only infers
+        ComputationGraph graph = GraphTranslator.build(spec, GraphOptions.of(5, new NoOp(), 0));
         try (NhwcNetwork net = NhwcNetwork.of(spec, batch, Precision.F32, 11)) {
+            INDArray initial = graph.params().dup();
+            GraphWeights.load(graph, net);
+            GraphWeights.copy(net, graph);
+            // copy is checked against the engine's outputs below, so load, its inverse, put every value in place
+            assertEquals(initial, graph.params(), name + ": the engine holds the graph's initial weights");
             int[] labels = new int[batch];
             for (int n = 0; n < batch; n++) {
                 labels[n] = n % spec.classes();
@@ -57,8 +64,6 @@ class GraphWeightsTest {
             net.fit(images, labels);
             net.fit(images, labels);
             float[] logits = net.logits(images);
-            // no optimizer state: the graph only infers
-            ComputationGraph graph = GraphTranslator.build(spec, GraphOptions.of(5, new NoOp(), 0));
             GraphWeights.copy(net, graph);
             INDArray probabilities = graph.outputSingle(false, Nd4j.create(images,
                     new long[] {batch, spec.inChannels(), spec.resolution(), spec.resolution()}, 'c'));
