@@ -28,13 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code effnas train ARCH}: trains one architecture with DL4J on real data and prints its result as JSON. */
+/** {@code effnas train ARCH}: trains one architecture (DL4J or the NHWC engine) on real data, prints the JSON. */
 @Command(name = "train",
         description = {
-                "Train one architecture with DL4J on a real dataset and print the result as JSON: top1, top5 and "
-                        + "loss on minival (on the test split with --test), trainable params, multiply-adds, training "
-                        + "images/s, inference latency and throughput, wall time and provenance. A progress line "
-                        + "(epoch, step/total, loss, images/s, ETA) goes to stderr while it trains.",
+                "Train one architecture (with DL4J, or --engine onednn-nhwc) on a real dataset and print the "
+                        + "result as JSON: top1, top5 and loss on minival (on the test split with --test), trainable "
+                        + "params, multiply-adds, training images/s, inference latency and throughput, wall time and "
+                        + "provenance. A progress line (epoch, step/total, loss, images/s, ETA) goes to stderr while "
+                        + "it trains.",
                 "ARCH is a built-in name (effnas-mini, efficientnet-b0 .. b7, mnasnet-a1) or a YAML/JSON spec file. "
                         + "A built-in name takes the dataset's channels, classes and image size; a spec file keeps "
                         + "its own resolution (images are resized to it) and input channels (they must match the "

@@ -108,6 +108,21 @@ class FinalCommandTest {
     }
 
     @Test
+    void aSearchTrainedOnTheNhwcEngineTrainsItsFinalMembersThereToo() throws IOException {
+        Path config = dir.resolve("nhwc.yaml");
+        Files.writeString(config, TINY.replace("[baseline, B1]", "[baseline]")
+                + "training: {engine: onednn-nhwc}\n");
+        Path out = dir.resolve("nhwc");
+        InspectCommandTest.Run r = run("run", "--config", config.toString(), "--out", out.toString(), "--no-cache");
+        assertEquals(0, r.exitCode(), r.err());
+        FinalPoint p = ResultTables.readFinal(out).get(0);
+        assertEquals("onednn-nhwc", p.m().evaluator(), "the provenance names the engine that trained it");
+        assertTrue(p.m().ok() && p.testImages() == 500 && p.steps() == 3, p.toString());
+        assertTrue(Files.size(out.resolve(p.model()).resolve("model.onnx")) > 1000, "exported from the copied graph");
+        assertTrue(Files.readString(out.resolve(p.model()).resolve("metrics.json")).contains("onednn-nhwc"));
+    }
+
+    @Test
     void aMemberWithATopRungCheckpointContinuesIt() throws IOException {
         Path out = dir.resolve("dl4j");
         InspectCommandTest.Run r = run("search", "--space", "mnasnet-small", "--evaluator", "dl4j", "--budget", "4",
