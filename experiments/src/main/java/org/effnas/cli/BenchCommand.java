@@ -116,15 +116,8 @@ public final class BenchCommand implements Runnable {
                         + "(default: ${DEFAULT-VALUE}).")
         int profileSteps;
 
-        @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dl4j", converter = EngineOptions.EngineConverter.class,
-                description = "dl4j (effnas's DL4J graph, what searches train with) or onednn-nhwc (oneDNN called "
-                        + "directly on NHWC activations, bench only for now) (default: ${DEFAULT-VALUE}).")
-        TrainingEngine engine;
-
-        @Option(names = "--precision", paramLabel = "P", defaultValue = "f32", converter = EngineOptions.PrecisionConverter.class,
-                description = "With --engine onednn-nhwc: f32, or bf16 activations with float32 master weights; a "
-                        + "CPU that cannot run bf16 falls back to f32 and says so (default: ${DEFAULT-VALUE}).")
-        Precision precision;
+        @Mixin
+        EngineOptions engineOptions;
 
         @Option(names = "--save-spec", paramLabel = "FILE",
                 description = "Also write the spec that was trained (YAML), for bench/pytorch_reference.py.")
@@ -138,6 +131,8 @@ public final class BenchCommand implements Runnable {
             InputCheck.refuse(!synthetic && (input.channels != null || input.classes != null),
                     "--channels and --classes go with --synthetic; a dataset sets them");
             InputCheck.refuse(profile && profileSteps < 1, "--profile-steps must be >= 1, got " + profileSteps);
+            TrainingEngine engine = engineOptions.engine;
+            Precision precision = engineOptions.precision;
             boolean nhwc = engine == TrainingEngine.ONEDNN_NHWC;
             InputCheck.refuse(!nhwc && precision != Precision.F32, "--precision " + precision.text()
                     + " needs --engine onednn-nhwc: the DL4J graph trains in f32 only");

@@ -13,8 +13,6 @@ import org.effnas.data.SplitName;
 import org.effnas.data.SplitOptions;
 import org.effnas.eval.Candidate;
 import org.effnas.eval.EvalJson;
-import org.effnas.eval.Precision;
-import org.effnas.eval.TrainingEngine;
 import org.effnas.eval.TrainingSettings;
 import org.effnas.spec.ArchSpec;
 import org.effnas.worker.backend.NativeBackend;
@@ -107,15 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "evaluating; 0 keeps the running averages (default: ${DEFAULT-VALUE}).")
     int preciseBn;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "dl4j", converter = EngineOptions.EngineConverter.class,
-            description = "What trains the network: dl4j, or onednn-nhwc (effnas's NHWC engine, CPU only); the "
-            + "trained network is a DL4J graph either way (default: ${DEFAULT-VALUE}).")
-    TrainingEngine engine;
-
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "f32", converter = EngineOptions.PrecisionConverter.class,
-            description = "f32, or bf16 activations with f32 master weights (onednn-nhwc only; f32 with one line "
-            + "where the CPU lacks it) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--resolution", paramLabel = "R", description = "Input resolution (default: a spec file's own, "
             + "else the dataset's image size); for --dataset folder, images of mixed sizes are resized to R when read.")
@@ -139,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 : optimizer.equals("rmsprop") ? 0.256 * data.batch / 4096 : 1e-3;
         TrainingSettings settings = new TrainingSettings(steps > 0 ? 0 : epochs, steps, subset, data.batch, optimizer,
                 lr, warmupEpochs, schedule, weightDecay, labelSmoothing, augment, minivalFraction, preciseBn)
-                .withEngine(engine, precision);
+                .withEngine(engineOptions.engine, engineOptions.precision);
         PrintWriter err = command.commandLine().getErr();
         if (request.kind() == DatasetKind.FOLDER && resolution != null) {
             request = request.withImageSize(resolution); // a folder of mixed sizes is read at one size
