@@ -39,9 +39,10 @@ public final class GraphWeights {
                 continue;
             }
             INDArray target = array(layer, key(p), p.size());
+            long[] shape = target.shape();
             float[] out = new float[p.size()];
             for (int i = 0; i < out.length; i++) {
-                out[dl4jIndex(p, target, i)] = p.values.get(i);
+                out[dl4jIndex(p, shape, i)] = p.values.get(i);
             }
             target.assign(Nd4j.create(out, target.shape(), 'c'));
         }
@@ -69,9 +70,10 @@ public final class GraphWeights {
                 continue;
             }
             INDArray source = array(layer, key(p), p.size());
+            long[] shape = source.shape();
             float[] in = values(source);
             for (int i = 0; i < p.size(); i++) {
-                p.values.put(i, in[dl4jIndex(p, source, i)]);
+                p.values.put(i, in[dl4jIndex(p, shape, i)]);
             }
         }
         for (NhwcLayers.RunningStats rs : to.runningStatistics()) {
@@ -83,13 +85,12 @@ public final class GraphWeights {
     }
 
     /**
-     * Where the engine's value {@code i} of {@code p} sits in DL4J's array {@code dl4j} of the layer: a
+     * Where the engine's value {@code i} of {@code p} sits in the layer's DL4J array of {@code shape}: a
      * convolution's {@code [out, in, k, k]} and a bias are the same in both; a depthwise {@code [channels][k][k]}
      * (oneDNN's goihw, one filter per group) is DL4J's {@code [k][k][channels][1]}; a dense layer's {@code [out][in]}
      * (a 1x1 convolution's oihw) is DL4J's {@code [in][out]}.
      */
-    private static int dl4jIndex(NhwcParameter p, INDArray dl4j, int i) {
-        long[] shape = dl4j.shape();
+    private static int dl4jIndex(NhwcParameter p, long[] shape, int i) {
         return switch (p.role) {
             case CONV_WEIGHT, BIAS -> i;
             case DEPTHWISE_WEIGHT -> {

@@ -26,7 +26,8 @@ import org.nd4j.linalg.learning.config.NoOp;
 
 /**
  * The NHWC engine's trained state, copied into effnas's DL4J graph, computes what the engine computes, on
- * every built-in architecture, and the engine takes the graph's initial weights back exactly; and one step of its optimizer and weight decay moves the weights as DL4J's does.
+ * every built-in architecture, and the engine takes the graph's initial weights back exactly; and one step
+ * of its optimizer and weight decay moves the weights as DL4J's does.
  */
 class GraphWeightsTest {
 
