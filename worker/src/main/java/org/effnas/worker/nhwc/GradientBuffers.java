@@ -39,6 +39,14 @@ final class GradientBuffers {
         return m;
     }
 
+    /**
+     * A memory only backward steps use, within one layer's backward (the SE gate's dy * x, say), with no
+     * buffer yet: it shares buffers as a gradient does, since its life is as short.
+     */
+    memory scratch(memory.desc d) {
+        return gradient(d);
+    }
+
     boolean isGradient(memory m) {
         return isGradient.contains(m);
     }

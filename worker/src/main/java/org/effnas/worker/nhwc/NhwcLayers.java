@@ -242,8 +242,9 @@ final class NhwcLayers {
         eltwise_forward.primitive_desc times = new eltwise_forward.primitive_desc(new eltwise_forward.desc(
                 dnnl.prop_kind.forward_inference, dnnl.algorithm.eltwise_linear, gd, kernel[0] * kernel[1], 0f), eng);
         NhwcTensor y = activation(x.dims());
-        memory product = new memory(xd, eng);
-        memory average = new memory(gd, eng);
+        // backward-only: shared like the gradients, else an activation-sized buffer per SE block stays allocated
+        memory product = gradients.scratch(xd);
+        memory average = gradients.scratch(gd);
         both(broadcastMul(x.data(), g.data(), y.data(), x.dims()));
         backward.push(List.of(broadcastMul(y.diff(), g.data(), x.diff(), x.dims()),
                 step(new binary(mul), dnnl.DNNL_ARG_SRC_0, y.diff(), dnnl.DNNL_ARG_SRC_1, x.data(), dnnl.DNNL_ARG_DST,
