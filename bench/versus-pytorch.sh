@@ -10,7 +10,10 @@
 # (infer: timed and untimed runs per batch, defaults 50, 10); EFFNAS (the command
 # that runs effnas, default java on experiments/target/effnas.jar); DL4J_ENV (extra VAR=value for the DL4J
 # runs only, e.g. "OMP_NUM_THREADS=1"); TORCH_ARGS (extra bench/pytorch_reference.py options for the PyTorch
-# runs only, e.g. "--memory-format channels_last"). Both run with OMP_WAIT_POLICY=PASSIVE and the default 2 threads.
+# runs only, e.g. "--memory-format channels_last"); TORCH_ENV (env(1) arguments for the PyTorch runs only, e.g.
+# "-u OMP_WAIT_POLICY LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4": PyTorch's own OpenMP default
+# and tcmalloc, its fastest settings on the AMD EPYC of docs/performance.md). Both run with OMP_WAIT_POLICY=PASSIVE
+# unless TORCH_ENV says otherwise, and the default 2 threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="$1"; arch="$2"; shift 2
@@ -37,10 +40,10 @@ dl4j() {
 torch() {
   local params="$1" macs="$2"
   if [ "$mode" = train ]; then
-    /usr/bin/python3 bench/pytorch_reference.py --spec "$tmp/spec.yaml" --expect-params "$params" --macs "$macs" \
+    env ${TORCH_ENV:-} /usr/bin/python3 bench/pytorch_reference.py --spec "$tmp/spec.yaml" --expect-params "$params" --macs "$macs" \
       --batch "$batch" --iterations "$iterations" --warmup "$warmup" $synthetic ${TORCH_ARGS:-}
   else
-    /usr/bin/python3 bench/pytorch_reference.py --mode infer --spec "$tmp/spec.yaml" --expect-params "$params" \
+    env ${TORCH_ENV:-} /usr/bin/python3 bench/pytorch_reference.py --mode infer --spec "$tmp/spec.yaml" --expect-params "$params" \
       --runs "$runs" --warmup-runs "$run_warmup" ${TORCH_ARGS:-}
   fi
 }
