@@ -32,6 +32,9 @@ public final class NativeBackend {
     /** OpenMP's idle-thread policy; libgomp reads it once, when ND4J's native library loads. */
     public static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
 
+    /** libgomp's busy-wait count before an idle thread sleeps; when set it overrides the policy's count. */
+    public static final String GOMP_SPINCOUNT = "GOMP_SPINCOUNT";
+
     private static volatile String waitPolicy = "default";
 
     /** The C library's setenv, to set variables that native code reads with getenv. */
@@ -86,8 +89,14 @@ public final class NativeBackend {
         return "backend=" + env.getProperty("backend") + " onednn=" + oneDnnActive()
                 + " omp.threads=" + env.get("omp.threads") + " blas=" + env.get("blas.vendor")
                 + " helpers=" + !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true"))
-                + " omp.wait=" + waitPolicy + " bn.kernels=" + BatchNormActivation.kernelArithmetic()
+                + " omp.wait=" + waitPolicy + spinCount() + " bn.kernels=" + BatchNormActivation.kernelArithmetic()
                 + " malloc=" + mallocInUse() + " heap=" + HeapPolicy.describe();
+    }
+
+    /** A user's own spin count, which libgomp applies over the policy's (docs/performance.md, "OpenMP wait"). */
+    private static String spinCount() {
+        String spins = System.getenv(GOMP_SPINCOUNT);
+        return spins == null ? "" : " gomp.spincount=" + spins + " (environment)";
     }
 
     /**
